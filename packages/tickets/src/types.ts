@@ -1,0 +1,49 @@
+/**
+ * Public types of the ticket contract shared by the widget, the adapters and the server.
+ * The runtime schema lives in `schema.ts`; `TicketInput` is inferred from it there and
+ * re-exported, so the two cannot drift.
+ */
+
+/** What the server (or help desk) answers once a ticket is committed. */
+export interface TicketReceipt {
+  /** Opaque unique id (UUID). */
+  id: string;
+  /** Short human-readable reference a visitor can quote, e.g. `PH-7K3M-Q9TD`. */
+  reference: string;
+  /** ISO 8601 timestamp of when the ticket was committed. */
+  createdAt: string;
+}
+
+/** Field name → human-readable message, for showing next to form fields. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+export interface SubmitOptions {
+  /**
+   * Makes the submission safe to repeat: the same key never creates a second ticket.
+   * Adapters generate one when it is missing; the widget passes one per draft so a double
+   * click or a retry after a lost response cannot duplicate the ticket.
+   */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+/** The seam between the widget and wherever tickets go. */
+export interface TicketAdapter {
+  /** Short identifier for logs and errors, e.g. `http`, `memory`. */
+  readonly name: string;
+  /**
+   * Validate and deliver a ticket. Resolves only when the ticket is stored; rejects with a
+   * `TicketError`.
+   */
+  submit(ticket: import('./schema.js').TicketInput, options?: SubmitOptions): Promise<TicketReceipt>;
+}
+
+/**
+ * Why a submission failed:
+ * - `invalid`: the ticket failed validation (see `fieldErrors`); retrying won't help.
+ * - `network`: no answer (offline, DNS, connection reset, timeout) after all retries.
+ * - `server`: 5xx after all retries.
+ * - `rejected`: any other refusal (4xx other than validation, e.g. 413, 429 after retries).
+ * - `aborted`: the caller's `AbortSignal` fired.
+ */
+export type TicketErrorCode = 'invalid' | 'network' | 'server' | 'rejected' | 'aborted';
