@@ -64,6 +64,13 @@ export interface SearchOptions {
    * @default 10
    */
   limit?: number;
+  /**
+   * Also search these other locales and merge their hits, ranked below equally good hits in
+   * `locale`. Lets a visitor who types Greek on an English page still find the Greek article.
+   * `'all'` means every other locale the knowledge base has.
+   * @default []
+   */
+  alsoLocales?: readonly string[] | 'all';
 }
 
 export interface KnowledgeBase {
