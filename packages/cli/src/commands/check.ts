@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { checkKnowledgeBase, formatDiagnostic } from '@porthole/kb-compiler';
+import { parseCommandArgs } from '../args.js';
+import { UsageError, type Command } from '../io.js';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'report broken links, missing titles and other mistakes in articles',
+  help: `Usage: porthole check <content-dir> [options]
+
+Reads every article and prints one line per problem:
+  file:line:col severity message
+
+Options:
+      --default-locale <xx>   locale of articles outside a locale folder (default: en)
+      --json                  print the diagnostics as a JSON array
+      --strict                exit 1 on warnings too
+  -h, --help                  show this help
+
+Exit status: 0 when there are no errors, 1 when there are (or warnings with --strict).
+`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      'default-locale': { type: 'string' },
+      json: { type: 'boolean' },
+      strict: { type: 'boolean' },
+    });
+    const [contentDir, ...extra] = positionals;
+    if (!contentDir) throw new UsageError('Missing <content-dir>.');
+    if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+
+    const diagnostics = await checkKnowledgeBase(resolve(io.cwd, contentDir), {
+      ...(values['default-locale'] ? { defaultLocale: values['default-locale'] } : {}),
+    });
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.length - errors;
+    if (values.json) {
+      io.out(JSON.stringify(diagnostics, null, 2) + '\n');
+    } else {
+      for (const diagnostic of diagnostics) io.out(formatDiagnostic(diagnostic) + '\n');
+      io.err(`${errors} error(s), ${warnings} warning(s)\n`);
+    }
+    return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
+  },
+};

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '@porthole/server';
+import { parseCommandArgs, parsePort } from '../args.js';
+import { UsageError, type Command } from '../io.js';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the reference server: ticket API, knowledge base, widget and site',
+  help: `Usage: porthole serve [options]
+
+Serves, from one origin:
+  /v1/tickets    the ticket API (POST; GET with Authorization: Bearer $PORTHOLE_AGENT_TOKEN)
+  /healthz       health check
+  /kb/           the knowledge base folder given with --kb
+  /porthole.js   the widget's script-tag bundle
+  /              the site folder given with --static (served with a strict CSP)
+
+Options:
+  -p, --port <n>            port (default: $PORT or 8787)
+      --host <addr>         address to listen on (default: 127.0.0.1)
+      --kb <dir>            knowledge base folder made by \`porthole build\`
+      --static <dir>        site folder to serve at /
+      --database-url <url>  sqlite:<file> | postgres://… (default: $DATABASE_URL or
+                            sqlite:.data/porthole.db)
+  -h, --help                show this help
+
+Environment:
+  PORTHOLE_AGENT_TOKEN      enables the agent API (GET /v1/tickets); refused without it
+  DATABASE_URL, PORT        as the options above
+`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      kb: { type: 'string' },
+      static: { type: 'string' },
+      'database-url': { type: 'string' },
+    });
+    if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+    const port = parsePort(values.port ?? io.env.PORT, 8787);
+    const kbDir = values.kb ? resolve(io.cwd, values.kb) : undefined;
+    const staticDir = values.static ? resolve(io.cwd, values.static) : undefined;
+    for (const [flag, dir] of [
+      ['--kb', kbDir],
+      ['--static', staticDir],
+    ] as const) {
+      if (dir && !existsSync(dir)) throw new UsageError(`${flag} ${dir} does not exist.`);
+    }
+    if (kbDir && !existsSync(resolve(kbDir, 'manifest.json'))) {
+      throw new UsageError(`--kb ${kbDir} has no manifest.json: build it with \`porthole build\`.`);
+    }
+
+    const widgetFile = fileURLToPath(import.meta.resolve('@porthole/widget/porthole.js'));
+    if (!existsSync(widgetFile)) {
+      io.err(`warning: ${widgetFile} is missing, /porthole.js will 404 (run \`npm run build\`)\n`);
+    }
+    const databaseUrl = values['database-url'] ?? io.env.DATABASE_URL;
+
+    const server = await startServer({
+      port,
+      host: values.host ?? '127.0.0.1',
+      widgetFile,
+      ...(kbDir ? { kbDir } : {}),
+      ...(staticDir ? { staticDir } : {}),
+      ...(databaseUrl ? { databaseUrl } : {}),
+    });
+    io.out(`Porthole is serving on ${server.url}\n`);
+    if (!io.env.PORTHOLE_AGENT_TOKEN) {
+      io.out('  (agent API off: set PORTHOLE_AGENT_TOKEN to read tickets with GET /v1/tickets)\n');
+    }
+
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await server.close();
+    return 0;
+  },
+};

@@ -1,0 +1,149 @@
+/**
+ * End-to-end harness: builds a knowledge base with the real `porthole` CLI, serves it with
+ * `porthole serve` (SQLite in a temp folder), and drives Debian's Chromium with playwright-core.
+ * Requires `npm run build` first (the CLI's dist/ and the widget's porthole.js).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+const cliBin = join(repoRoot, 'packages/cli/bin/porthole.js');
+export const agentToken = 'e2e-agent-token';
+
+/** Runs `porthole <args>` to completion; throws with its output when it fails. */
+export function runPorthole(args: string[]): { stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cliBin, ...args], { encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(
+      `porthole ${args.join(' ')} exited ${result.status}\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+  return { stdout: result.stdout, stderr: result.stderr };
+}
+
+export async function makeTempDir(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `porthole-${prefix}-`));
+}
+
+export interface RunningServer {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `porthole serve` on a free port and resolves once it is listening. */
+export async function startPorthole(args: string[], dataDir: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, [cliBin, 'serve', '--port', '0', ...args], {
+    env: {
+      ...process.env,
+      PORTHOLE_AGENT_TOKEN: agentToken,
+      DATABASE_URL: `sqlite:${join(dataDir, 'tickets.db')}`,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(
+      () => fail(new Error(`porthole serve did not start:\n${output}`)),
+      20_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        done(match[1].replace(/\/$/, ''));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`porthole serve exited ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * Collects everything that should never happen on a page with the widget: console errors and
+ * warnings, uncaught exceptions, CSP violations, failed requests.
+ */
+export function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console.${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+  return problems;
+}
+
+export async function listTickets(
+  baseUrl: string,
+): Promise<{ reference: string; email: string; subject: string; message: string }[]> {
+  const response = await fetch(`${baseUrl}/v1/tickets?limit=100`, {
+    headers: { authorization: `Bearer ${agentToken}` },
+  });
+  if (!response.ok)
+    throw new Error(`GET /v1/tickets → ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as {
+    tickets: { reference: string; email: string; subject: string; message: string }[];
+  };
+  return body.tickets;
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * Types a query into the search box and returns the option texts once the list has stopped
+ * changing (results arrive after a debounce and may replace suggestions shown before typing).
+ */
+export async function searchAndSettle(page: Page, query: string): Promise<string[]> {
+  const dialog = page.getByRole('dialog', { name: 'Help' });
+  await dialog.getByRole('combobox', { name: 'Search help articles' }).fill(query);
+  const options = dialog.getByRole('option');
+  let last: string[] = [];
+  let stableReads = 0;
+  for (let i = 0; i < 60 && stableReads < 3; i++) {
+    await page.waitForTimeout(100);
+    const now = await options.allInnerTexts();
+    stableReads =
+      now.length > 0 && now.join('\u0000') === last.join('\u0000') ? stableReads + 1 : 0;
+    last = now;
+  }
+  return last;
+}
