@@ -3,8 +3,8 @@
 // Build first (the end-to-end test drives the built CLI and the script-tag bundle), then
 // static checks, then Node, browser and end-to-end tests, then the size budget.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
+import { ensureDependencies } from './ensure-deps.mjs';
 
 const steps = [
   ['build', 'npm run build'],
@@ -16,10 +16,7 @@ const steps = [
   ['size budget', 'npm run size'],
 ];
 
-if (!existsSync('node_modules')) {
-  console.error('node_modules is missing: run `npm ci` first.');
-  process.exit(1);
-}
+ensureDependencies();
 process.env.CHROME_PATH = ensureChromium();
 
 const results = [];

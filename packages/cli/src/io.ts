@@ -4,6 +4,8 @@ export interface CliIo {
   err: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Resolves when a long-running command (serve) should stop: SIGINT/SIGTERM for the bin. */
+  waitForStop: () => Promise<void>;
 }
 
 export const processIo: CliIo = {
@@ -11,6 +13,16 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
+  waitForStop: () =>
+    new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    }),
 };
 
 /** A mistake in how the command was called: printed with a pointer to `--help`, exit 2. */

@@ -71,15 +71,7 @@ Environment:
       io.out('  (agent API off: set PORTHOLE_AGENT_TOKEN to read tickets with GET /v1/tickets)\n');
     }
 
-    await new Promise<void>((done) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        done();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await io.waitForStop();
     await server.close();
     return 0;
   },
