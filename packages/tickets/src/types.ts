@@ -3,6 +3,7 @@
  * The runtime schema lives in `schema.ts`; `TicketInput` is inferred from it there and
  * re-exported, so the two cannot drift.
  */
+import type { TicketInput } from './schema.js';
 
 /** What the server (or help desk) answers once a ticket is committed. */
 export interface TicketReceipt {
@@ -35,7 +36,7 @@ export interface TicketAdapter {
    * Validate and deliver a ticket. Resolves only when the ticket is stored; rejects with a
    * `TicketError`.
    */
-  submit(ticket: import('./schema.js').TicketInput, options?: SubmitOptions): Promise<TicketReceipt>;
+  submit(ticket: TicketInput, options?: SubmitOptions): Promise<TicketReceipt>;
 }
 
 /**

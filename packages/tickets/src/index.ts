@@ -1,0 +1,26 @@
+export type {
+  FieldErrors,
+  SubmitOptions,
+  TicketAdapter,
+  TicketErrorCode,
+  TicketReceipt,
+} from './types.js';
+export {
+  TICKET_LIMITS,
+  parseTicket,
+  serializeTicket,
+  ticketSchema,
+  type ParseTicketResult,
+  type Ticket,
+  type TicketInput,
+  type TicketMetadata,
+} from './schema.js';
+export { TicketError, isTicketError, type TicketErrorOptions } from './errors.js';
+export { REFERENCE_PATTERN, createIdempotencyKey, createReference } from './ids.js';
+export { createHttpAdapter, type HttpAdapterOptions } from './http-adapter.js';
+export {
+  createMemoryAdapter,
+  type MemoryAdapter,
+  type MemoryAdapterOptions,
+  type StoredTicket,
+} from './memory-adapter.js';

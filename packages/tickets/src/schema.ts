@@ -1,0 +1,263 @@
+/**
+ * The one ticket schema, shared by the widget (to show errors under the form fields before
+ * anything is sent) and the server (to refuse what the widget would have refused). Written
+ * with valibot so it tree-shakes down to the handful of checks used here.
+ *
+ * Rules of thumb:
+ * - Strings are trimmed; nothing else is changed. Anything else that would need "fixing"
+ *   (control characters, broken Unicode, markup-looking text) is either kept verbatim as plain
+ *   text or refused with a field error, never silently altered.
+ * - Lengths count UTF-16 code units, exactly like the HTML `maxlength` attribute, so a form
+ *   field and the schema never disagree.
+ * - Unknown keys are refused, not stripped: a stripped `attachments` would look sent and be lost.
+ */
+import * as v from 'valibot';
+import type { FieldErrors } from './types.js';
+
+/** Every limit the schema enforces, for forms that want to show counters or `maxlength`. */
+export const TICKET_LIMITS = {
+  email: 254,
+  name: 200,
+  subject: 200,
+  message: 20_000,
+  locale: 35,
+  pageUrl: 2_048,
+  metadataKeys: 20,
+  metadataKey: 64,
+  metadataValue: 500,
+} as const;
+
+/** What a visitor sees next to each field: the form's own labels. */
+const LABELS = {
+  email: 'Email',
+  name: 'Name',
+  subject: 'Subject',
+  message: 'Message',
+  locale: 'Language',
+  pageUrl: 'Page address',
+  metadata: 'Metadata',
+} as const;
+
+const REQUIRED_MESSAGES = {
+  email: 'Enter your email address',
+  subject: 'Enter a subject',
+  message: 'Enter your message',
+} as const;
+
+/** Any C0/C1 control character or DEL; multi-line fields still accept tab, CR and LF. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+const CONTROL_CHARACTER_EXCEPT_WHITESPACE = /[^\P{Cc}\t\n\r]/u;
+/** In `u` mode a surrogate only matches when it is not half of a valid pair. */
+const LONE_SURROGATE = /\p{Cs}/u;
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+/** BCP 47 in its common shapes (`en`, `pt-BR`, `zh-Hant-TW`, `sr-Latn`). */
+const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+interface TextOptions {
+  max: number;
+  /** Allow tab, CR and LF (message, metadata values). */
+  multiline?: boolean;
+  required?: string;
+}
+
+/** A trimmed string that PostgreSQL and every help desk can store as it is. */
+function createTextSchema(label: string, { max, multiline = false, required }: TextOptions) {
+  return v.pipe(
+    v.string(`${label} must be text`),
+    v.trim(),
+    v.check((s) => multiline || !LINE_BREAK.test(s), `${label} must be on one line`),
+    v.check(
+      (s) => !(multiline ? CONTROL_CHARACTER_EXCEPT_WHITESPACE : CONTROL_CHARACTER).test(s),
+      `${label} contains an invisible control character; remove it and try again`,
+    ),
+    v.check(
+      (s) => !LONE_SURROGATE.test(s),
+      `${label} contains a broken character (half of an emoji or symbol); retype it and try again`,
+    ),
+    v.check((s) => required === undefined || s !== '', required),
+    v.maxLength(max, `${label} must be ${max.toLocaleString('en-US')} characters or fewer`),
+  );
+}
+
+/** Optional text: absent, or blank after trimming, both mean "not given". */
+function createOptionalTextSchema(schema: v.GenericSchema<string, string>) {
+  return v.optional(
+    v.pipe(
+      schema,
+      v.transform((s) => (s === '' ? undefined : s)),
+    ),
+  );
+}
+
+function isWebAddress(s: string): boolean {
+  if (!/^https?:\/\//i.test(s)) return false;
+  try {
+    new URL(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPlainRecord(value: unknown): value is Record<string, string | number | boolean> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !Object.keys(value).some((key) => RESERVED_KEYS.has(key))
+  );
+}
+
+const metadataSchema = v.pipe(
+  v.custom<Record<string, string | number | boolean>>(
+    isPlainRecord,
+    'Metadata must be an object of names and simple values',
+  ),
+  v.record(
+    v.pipe(
+      v.string(),
+      v.minLength(1, 'Metadata names must not be empty'),
+      v.maxLength(
+        TICKET_LIMITS.metadataKey,
+        `Metadata names must be ${TICKET_LIMITS.metadataKey} characters or fewer`,
+      ),
+      v.check(
+        (key) => !CONTROL_CHARACTER.test(key) && !LONE_SURROGATE.test(key),
+        'Metadata names must not contain control characters or broken characters',
+      ),
+    ),
+    v.union(
+      [
+        createTextSchema('Each metadata value', {
+          max: TICKET_LIMITS.metadataValue,
+          multiline: true,
+        }),
+        v.pipe(v.number(), v.finite('Metadata numbers must be finite')),
+        v.boolean(),
+      ],
+      'Metadata values must be text, numbers or true/false',
+    ),
+  ),
+  v.maxEntries(
+    TICKET_LIMITS.metadataKeys,
+    `Metadata can have at most ${TICKET_LIMITS.metadataKeys} entries`,
+  ),
+);
+
+/** The ticket schema. Prefer {@link parseTicket}, which turns issues into field messages. */
+export const ticketSchema = v.strictObject({
+  email: v.pipe(
+    createTextSchema(LABELS.email, {
+      max: TICKET_LIMITS.email,
+      required: REQUIRED_MESSAGES.email,
+    }),
+    v.email('Enter an email address like name@example.com'),
+  ),
+  name: createOptionalTextSchema(createTextSchema(LABELS.name, { max: TICKET_LIMITS.name })),
+  subject: createTextSchema(LABELS.subject, {
+    max: TICKET_LIMITS.subject,
+    required: REQUIRED_MESSAGES.subject,
+  }),
+  message: createTextSchema(LABELS.message, {
+    max: TICKET_LIMITS.message,
+    multiline: true,
+    required: REQUIRED_MESSAGES.message,
+  }),
+  locale: createOptionalTextSchema(
+    v.pipe(
+      createTextSchema(LABELS.locale, { max: TICKET_LIMITS.locale }),
+      v.check(
+        (s) => s === '' || LANGUAGE_TAG.test(s),
+        'Language must be a language tag like en or pt-BR',
+      ),
+    ),
+  ),
+  pageUrl: createOptionalTextSchema(
+    v.pipe(
+      createTextSchema(LABELS.pageUrl, { max: TICKET_LIMITS.pageUrl }),
+      v.check(
+        (s) => s === '' || isWebAddress(s),
+        'Page address must be a web address starting with http:// or https://',
+      ),
+    ),
+  ),
+  metadata: v.optional(metadataSchema),
+});
+
+/** What a widget or an API client sends. `attachments` are not supported yet. */
+export type TicketInput = v.InferInput<typeof ticketSchema>;
+/** A validated ticket: strings trimmed, blank optional fields removed. */
+export type Ticket = v.InferOutput<typeof ticketSchema>;
+/** Extra context a site attaches to a ticket (plan, user id, app version …). */
+export type TicketMetadata = Record<string, string | number | boolean>;
+
+export type ParseTicketResult =
+  { success: true; ticket: Ticket } | { success: false; fieldErrors: FieldErrors; message: string };
+
+const NOT_AN_OBJECT = 'A ticket must be an object with email, subject and message';
+
+/** Field names a client may send; anything else is refused. */
+const SAFE_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+function describeField(field: string): string {
+  const labels: Partial<Record<string, string>> = LABELS;
+  return labels[field] ?? field.charAt(0).toUpperCase() + field.slice(1);
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>, field: string): string {
+  if (issue.type === 'strict_object') {
+    if (issue.expected === 'never') {
+      return field === 'attachments'
+        ? 'Attachments are not supported yet'
+        : 'This field is not part of a ticket; remove it';
+    }
+    const required: Partial<Record<string, string>> = REQUIRED_MESSAGES;
+    return required[field] ?? `${field} is required`;
+  }
+  return issue.message;
+}
+
+/**
+ * Validate a ticket. Never throws: on failure, `fieldErrors` maps each field name to one
+ * English sentence meant to be shown under that field, and `message` sums them up.
+ */
+export function parseTicket(input: unknown): ParseTicketResult {
+  if (Array.isArray(input)) {
+    return { success: false, fieldErrors: {}, message: NOT_AN_OBJECT };
+  }
+  const result = v.safeParse(ticketSchema, input, { abortPipeEarly: true });
+  if (result.success) return { success: true, ticket: result.output };
+
+  const fieldErrors: FieldErrors = {};
+  let formError: string | undefined;
+  for (const issue of result.issues) {
+    const key = issue.path?.[0]?.key;
+    if (typeof key === 'string' && SAFE_FIELD_NAME.test(key)) {
+      fieldErrors[key] ??= describeIssue(issue, key);
+    } else {
+      formError ??=
+        issue.path === undefined ? NOT_AN_OBJECT : 'The ticket has a field that is not allowed';
+    }
+  }
+  const fields = Object.keys(fieldErrors);
+  const first = fields[0];
+  const message =
+    formError ??
+    (fields.length === 1 && first !== undefined
+      ? (fieldErrors[first] ?? '')
+      : `Check these fields: ${fields.map(describeField).join(', ')}`);
+  return { success: false, fieldErrors, message };
+}
+
+/**
+ * A stable serialisation of a validated ticket (keys sorted at every level), for comparing two
+ * submissions that reuse one idempotency key.
+ */
+export function serializeTicket(ticket: Ticket): string {
+  return JSON.stringify(ticket, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}
