@@ -88,8 +88,11 @@ function openSqlite(file: string, logger: ServerLogger): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
-function openPostgres(url: string): Kysely<Database> {
+function openPostgres(url: string, logger: ServerLogger): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that loses its connection (PostgreSQL restarted) emits 'error' on the pool;
+  // unhandled, that would crash the process. The pool replaces the client by itself.
+  pool.on('error', (error) => logger.error('PostgreSQL connection lost', { error }));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
@@ -176,7 +179,8 @@ async function migrate(db: Kysely<Database>, kind: DatabaseKind): Promise<string
 /** Open the database named by `databaseUrl` and bring its schema up to date. */
 export async function openDatabase(url: string, logger: ServerLogger): Promise<OpenDatabase> {
   const parsed = parseDatabaseUrl(url);
-  const db = parsed.kind === 'sqlite' ? openSqlite(parsed.file, logger) : openPostgres(parsed.url);
+  const db =
+    parsed.kind === 'sqlite' ? openSqlite(parsed.file, logger) : openPostgres(parsed.url, logger);
   try {
     const applied = await migrate(db, parsed.kind);
     if (applied.length > 0) logger.info('database migrated', { applied });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
+import SQLite from 'better-sqlite3';
 import { after, before, describe, it } from 'node:test';
 import { createServer, startServer, type RunningServer, type TicketRecord } from '@porthole/server';
 import { createHttpAdapter, createIdempotencyKey, type TicketReceipt } from '@porthole/tickets';
@@ -34,7 +35,7 @@ for (const target of databaseTargets) {
     let server: RunningServer;
     let logger: CapturingLogger;
 
-    const start = async (options: { agentToken?: string; maxBodyBytes?: number } = {}) =>
+    const start = async (options: { port?: number } = {}) =>
       startServer({
         port: 0,
         databaseUrl: database.url,
@@ -421,6 +422,26 @@ for (const target of databaseTargets) {
         message: 'Something went wrong on our side. Please try again in a moment.',
       });
       assert.ok(logger.errors.length >= before + 2, 'errors were not logged');
+    });
+
+    it(
+      'uses WAL journaling on SQLite, in a folder it created',
+      { skip: target.name !== 'sqlite' },
+      () => {
+        const file = database.url.slice('sqlite:'.length);
+        const db = new SQLite(file, { readonly: true });
+        try {
+          assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+        } finally {
+          db.close();
+        }
+      },
+    );
+
+    it('refuses to start on a port that is taken, with the error from listen()', async () => {
+      const port = Number(new URL(server.url).port);
+      await assert.rejects(start({ port }), /EADDRINUSE/);
+      assert.equal((await call('/healthz')).status, 200);
     });
 
     describe('the http adapter against this server', () => {

@@ -118,7 +118,15 @@ type AttemptResult =
 async function classifyResponse(response: Response): Promise<AttemptResult> {
   const { status } = response;
   if (status >= 200 && status < 300) {
-    const body: unknown = await response.json().catch(() => undefined);
+    // A body cut off mid-way throws here and counts as a network failure: the retry carries
+    // the same key, so the server replays the receipt instead of storing the ticket twice.
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
     if (isReceipt(body)) {
       return {
         kind: 'done',
@@ -208,7 +216,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): TicketAdapter {
       if (error instanceof TicketError) throw error;
       if (signal?.aborted) throw new TicketError('aborted', MESSAGES.aborted, { cause: error });
       const message = timedOut
-        ? `The help desk did not answer within ${Math.round(timeout / 1000)} seconds. Check your connection and try again.`
+        ? `The help desk did not answer within ${Math.max(1, Math.round(timeout / 1000))} seconds. Check your connection and try again.`
         : MESSAGES.network;
       return { kind: 'retry', error: new TicketError('network', message, { cause: error }) };
     } finally {

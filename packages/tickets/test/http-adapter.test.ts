@@ -243,6 +243,25 @@ describe('createHttpAdapter', () => {
     );
   });
 
+  it('retries with the same key when a 201 body is cut off by the timeout', async () => {
+    await withStub(
+      (_req, res, attempt) => {
+        if (attempt > 1) return sendJson(res, 201, receipt);
+        res.writeHead(201, { 'Content-Type': 'application/json' });
+        res.write('{"id":');
+      },
+      async (url, requests) => {
+        const adapter = createHttpAdapter({ ...fast, endpoint: url, timeout: 150 });
+        assert.deepEqual(await adapter.submit(ticket), receipt);
+        assert.equal(requests.length, 2);
+        assert.equal(
+          requests[0]?.headers['idempotency-key'],
+          requests[1]?.headers['idempotency-key'],
+        );
+      },
+    );
+  });
+
   it('reports "network" after every attempt timed out', async () => {
     await withStub(
       () => undefined,
