@@ -197,7 +197,7 @@ export type ParseTicketResult =
 
 const NOT_AN_OBJECT = 'A ticket must be an object with email, subject and message';
 
-/** Field names a client may send; anything else is refused. */
+/** Unknown keys safe to echo back as `fieldErrors` keys (never `__proto__` or 10 kB of junk). */
 const SAFE_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 function describeField(field: string): string {
