@@ -11,7 +11,7 @@ import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwrig
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 const cliBin = join(repoRoot, 'packages/cli/bin/porthole.js');
-export const agentToken = 'e2e-agent-token';
+export const agentToken = 'e2e-agent-token-0123456789';
 
 /** Runs `porthole <args>` to completion; throws with its output when it fails. */
 export function runPorthole(args: string[]): { stdout: string; stderr: string } {

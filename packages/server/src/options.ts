@@ -43,7 +43,8 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   /**
    * The largest request body `POST /v1/tickets` accepts, in bytes; larger ones get 413.
-   * @default 65536
+   * @default 131072 (128 KiB: a maximal ticket — a 20,000-character message in a three-byte script plus every other
+   * field at its limit — fits with room to spare)
    */
   maxBodyBytes?: number;
   /**
@@ -67,4 +68,4 @@ export interface StartServerOptions extends ServerOptions {
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:.data/porthole.db';
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 128 * 1024;

@@ -160,7 +160,7 @@ for (const target of databaseTargets) {
     });
 
     it('answers 413 JSON to a body over maxBodyBytes, with or without Content-Length', async () => {
-      const big = JSON.stringify({ ...ticket, message: 'x'.repeat(70 * 1024) });
+      const big = JSON.stringify({ ...ticket, message: 'x'.repeat(140 * 1024) });
       const declared = await post(big);
       assert.equal(declared.status, 413);
       assert.equal(declared.body.error, 'payload_too_large');
@@ -177,11 +177,16 @@ for (const target of databaseTargets) {
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
         });
         req.on('error', reject);
-        for (let i = 0; i < 70; i++) req.write(big.slice(i * 1024, (i + 1) * 1024));
-        req.end(big.slice(70 * 1024));
+        for (let i = 0; i < 140; i++) req.write(big.slice(i * 1024, (i + 1) * 1024));
+        req.end(big.slice(140 * 1024));
       });
       assert.equal(chunked.status, 413);
       assert.equal((JSON.parse(chunked.body) as { error: string }).error, 'payload_too_large');
+    });
+
+    it('accepts the largest valid message: 20,000 three-byte characters', async () => {
+      const answer = await post({ ...ticket, message: '中'.repeat(20_000) });
+      assert.equal(answer.status, 201);
     });
 
     it('replays the same answer for a repeated Idempotency-Key and stores one ticket', async () => {
