@@ -73,6 +73,43 @@ export interface SearchOptions {
   alsoLocales?: readonly string[] | 'all';
 }
 
+/** Why opening or reading a knowledge base failed; the `code` of a `KnowledgeBaseError`. */
+export type KnowledgeBaseErrorCode =
+  /** No such knowledge base, file or article. */
+  | 'not-found'
+  /** The request failed (offline, DNS, CORS, HTTP 5xx …); trying again may help. */
+  | 'network'
+  /** A file is not what the compiler writes (not JSON, fields missing); rebuild the KB. */
+  | 'invalid-format'
+  /** Written by a newer compiler than this reader understands; upgrade `@porthole/kb`. */
+  | 'unsupported-version'
+  /** The source or an option passed in is not usable (a relative URL with no base …). */
+  | 'invalid-argument';
+
+/**
+ * An already-loaded compiled knowledge base: its files by path relative to the KB root
+ * (`manifest.json`, `index/…`, `articles/…`), each as parsed JSON, JSON text or UTF-8 bytes.
+ * `compileKnowledgeBase()` returns one as `result.files`.
+ */
+export interface KnowledgeBaseData {
+  files: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Where a compiled knowledge base is: its URL (a string is resolved against
+ * `document.baseURI` in a browser), the URL of its `manifest.json`, already-loaded data, or — in
+ * Node only — a folder path.
+ */
+export type KnowledgeBaseSource = string | URL | KnowledgeBaseData;
+
+export interface OpenKnowledgeBaseOptions {
+  /**
+   * The `fetch` used for URL sources (e.g. one that adds headers, or a test double).
+   * @default globalThis.fetch
+   */
+  fetch?: typeof fetch;
+}
+
 export interface KnowledgeBase {
   /** Locales that have at least one article, default first. */
   readonly locales: readonly string[];

@@ -1,0 +1,110 @@
+import { isAbsolute, relative } from 'node:path';
+
+/** What a diagnostic is about; stable, so tools can filter on it. */
+export type DiagnosticCode =
+  /** No `title` in front matter and no leading `# Heading` to take it from. */
+  | 'missing-title'
+  /** Front matter is malformed YAML, not a mapping, or a field has the wrong type. */
+  | 'invalid-front-matter'
+  /** Front matter uses YAML features refused for safety: tags, anchors/aliases, merge keys, `__proto__`. */
+  | 'unsafe-yaml'
+  /** A front-matter key Porthole does not know (a typo of `keywords`?). */
+  | 'unknown-front-matter-key'
+  /** Two articles of one locale have the same slug. */
+  | 'duplicate-slug'
+  /** A relative link to a `.md` file that is not an article. */
+  | 'broken-link'
+  /** A link to `article.md#fragment` where the article has no such heading. */
+  | 'missing-anchor'
+  /** A published article links to a draft, which is not published. */
+  | 'link-to-draft'
+  /** A relative image or file link whose file does not exist. */
+  | 'missing-asset'
+  /** The HTML sanitizer removed an element or attribute. */
+  | 'unsafe-html'
+  /** An article with a `translationKey` has no version in some locale. */
+  | 'untranslated'
+  /** Two articles of one locale share a `translationKey`. */
+  | 'duplicate-translation'
+  /** An article with no text. */
+  | 'empty-article'
+  /** Front matter `locale` disagrees with the locale folder. */
+  | 'locale-mismatch'
+  /** A file could not be read. */
+  | 'unreadable-file';
+
+export type DiagnosticSeverity = 'error' | 'warning';
+
+/** A problem found in an article, with the position in the original file (1-based). */
+export interface Diagnostic {
+  /** The file: the content folder joined with the path inside it (or the in-memory source path). */
+  file: string;
+  line: number;
+  column: number;
+  severity: DiagnosticSeverity;
+  code: DiagnosticCode;
+  message: string;
+}
+
+export interface FormatDiagnosticOptions {
+  /**
+   * Absolute file names are shown relative to this folder.
+   * @default process.cwd()
+   */
+  cwd?: string;
+}
+
+/** `file:line:col severity message [code]`, the format editors and CI annotate from. */
+export function formatDiagnostic(
+  diagnostic: Diagnostic,
+  options: FormatDiagnosticOptions = {},
+): string {
+  const { file, line, column, severity, message, code } = diagnostic;
+  const shown = isAbsolute(file) ? relative(options.cwd ?? process.cwd(), file) || file : file;
+  return `${shown}:${line}:${column} ${severity} ${message} [${code}]`;
+}
+
+/** Thrown by `compileKnowledgeBase` when articles have errors; nothing has been written. */
+export class CompileError extends Error {
+  override readonly name = 'CompileError';
+  /** Every diagnostic of the build, errors and warnings, in file order. */
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const files = new Set(errors.map((d) => d.file)).size;
+    super(
+      `${errors.length} error(s) in ${files} file(s); first: ${errors[0] ? formatDiagnostic(errors[0]) : 'none'}`,
+    );
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** 1-based line and column of offsets in a text. */
+export interface LineIndex {
+  locate(offset: number): { line: number; column: number };
+}
+
+export function createLineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return {
+    locate(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >>> 1;
+        if (starts[middle]! <= offset) low = middle;
+        else high = middle - 1;
+      }
+      return { line: low + 1, column: offset - starts[low]! + 1 };
+    },
+  };
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+}

@@ -1,0 +1,94 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, posix, sep } from 'node:path';
+import { LOCALE_PATTERN } from './front-matter.js';
+
+/** An in-memory file of a content folder. */
+export interface ContentSource {
+  /** Path inside the content folder with `/` separators, e.g. `en/billing/refunds.md`. */
+  path: string;
+  /** Markdown text, or the bytes of an image or other file the articles link to. */
+  content: string | Uint8Array;
+}
+
+/** The files of a content folder, wherever they come from. */
+export interface ContentFiles {
+  /** Markdown files, sorted by path. */
+  markdown: { path: string; text: string }[];
+  /** Bytes of any other file by path, or undefined when it does not exist. */
+  readAsset(path: string): Promise<Uint8Array | undefined>;
+  /** The file name to show in diagnostics. */
+  displayPath(path: string): string;
+}
+
+const MARKDOWN = /\.(?:md|markdown)$/i;
+
+export async function readContentFolder(dir: string): Promise<ContentFiles> {
+  const paths: string[] = [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    const path = full.slice(dir.length).split(sep).filter(Boolean).join('/');
+    // Hidden files and folders (.git, .obsidian …) and node_modules are never content.
+    if (path.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+    paths.push(path);
+  }
+  paths.sort();
+  const markdown = await Promise.all(
+    paths
+      .filter((p) => MARKDOWN.test(p))
+      .map(async (path) => ({ path, text: await readFile(join(dir, path), 'utf8') })),
+  );
+  const known = new Set(paths);
+  return {
+    markdown,
+    async readAsset(path) {
+      if (!known.has(path)) return undefined;
+      return new Uint8Array(await readFile(join(dir, path)));
+    },
+    displayPath: (path) => join(dir, path),
+  };
+}
+
+export function readContentSources(
+  sources: readonly ContentSource[],
+  contentDir: string | undefined,
+): ContentFiles {
+  const byPath = new Map<string, string | Uint8Array>();
+  for (const source of sources)
+    byPath.set(posix.normalize(source.path.replace(/\\/g, '/')), source.content);
+  const decoder = new TextDecoder();
+  const markdown = [...byPath]
+    .filter(([path]) => MARKDOWN.test(path))
+    .map(([path, content]) => ({
+      path,
+      text: typeof content === 'string' ? content : decoder.decode(content),
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const encoder = new TextEncoder();
+  return {
+    markdown,
+    readAsset(path) {
+      const content = byPath.get(path);
+      return Promise.resolve(typeof content === 'string' ? encoder.encode(content) : content);
+    },
+    displayPath: (path) => (contentDir ? join(contentDir, path) : path),
+  };
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/**
+ * The canonical locale code (`pt-br` → `pt-BR`) if `name` is one: a known language with
+ * optional script/region subtags. Folder names like `faq` or `api` are not languages.
+ */
+export function readLocaleCode(name: string): string | undefined {
+  if (!LOCALE_PATTERN.test(name)) return undefined;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(name);
+    if (!canonical || languageNames.of(canonical) === undefined) return undefined;
+    return canonical;
+  } catch {
+    return undefined;
+  }
+}
