@@ -1,0 +1,78 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+    line-height: 1.55;
+  }
+  .back {
+    margin-bottom: 0.75em;
+    text-decoration: none;
+  }
+  .body {
+    overflow-wrap: anywhere;
+  }
+  .body :where(h2, h3) {
+    line-height: 1.3;
+    margin: 1.2em 0 0.4em;
+    scroll-margin-top: 0.5em;
+  }
+  .body h2 {
+    font-size: 1.1em;
+  }
+  .body h3 {
+    font-size: 1em;
+  }
+  .body :where(p, ul, ol, pre, table, blockquote) {
+    margin: 0 0 0.8em;
+  }
+  .body a {
+    color: var(--porthole-link);
+  }
+  .body img {
+    max-width: 100%;
+    height: auto;
+  }
+  .body pre {
+    overflow: auto;
+    padding: 0.6em;
+    background: var(--porthole-hover);
+    border-radius: calc(var(--porthole-radius) / 2);
+  }
+  .body code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.92em;
+  }
+  .body table {
+    border-collapse: collapse;
+    display: block;
+    overflow: auto;
+  }
+  .body :where(th, td) {
+    border: 1px solid var(--porthole-border);
+    padding: 0.3em 0.5em;
+  }
+  .body blockquote {
+    border-left: 3px solid var(--porthole-border-strong);
+    padding-left: 0.8em;
+    color: var(--porthole-muted);
+  }
+  .feedback {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin-top: 1.5em;
+    padding-top: 1em;
+    border-top: 1px solid var(--porthole-border);
+  }
+  .feedback button {
+    padding: 0.3em 1em;
+  }
+  .contact {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+    align-items: baseline;
+  }
+`;

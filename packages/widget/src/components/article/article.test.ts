@@ -1,0 +1,172 @@
+/// <reference types="mocha" />
+import type { Article } from '@porthole/kb';
+import { expect, fixture, html } from '@open-wc/testing';
+import { ARTICLES, loadXssVectors, spyOn, until } from '../../../test/fixtures.js';
+import type { ArticleChoice } from '../search/search.component.js';
+import './article.js';
+import type { PortholeArticle } from './article.js';
+
+const reset = ARTICLES[0] as Article;
+
+async function articleView(article: Article = reset, section?: string) {
+  return fixture<PortholeArticle>(html`<div style="height: 300px; overflow: auto">
+    <porthole-article .article=${article} .section=${section} status="ready"></porthole-article>
+  </div>`).then((wrapper) => wrapper.querySelector('porthole-article') as PortholeArticle);
+}
+
+const root = (el: PortholeArticle) => el.shadowRoot as ShadowRoot;
+const buttonNamed = (el: PortholeArticle, name: string) =>
+  [...root(el).querySelectorAll('button')].find((b) => b.textContent?.trim().endsWith(name));
+
+declare global {
+  interface Window {
+    __pwned?: unknown;
+  }
+}
+
+describe('porthole-article', () => {
+  it('shows the title as a heading, the body, Back, "Was this helpful?" and Contact us', async () => {
+    const el = await articleView();
+    expect(root(el).querySelector('h2')?.textContent).to.equal('Reset your password');
+    expect(root(el).querySelector('[part=body] strong')?.textContent).to.equal('Forgot password');
+    expect(buttonNamed(el, 'Back')).to.exist;
+    expect(buttonNamed(el, 'Contact us')).to.exist;
+    expect(buttonNamed(el, 'Yes')).to.exist;
+    expect(buttonNamed(el, 'No')).to.exist;
+    expect(root(el).querySelector('[role=group]')?.textContent).to.contain('Was this helpful?');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a loading state and an error state', async () => {
+    const el = await articleView();
+    el.status = 'loading';
+    await el.updateComplete;
+    expect(root(el).textContent).to.contain('Loading…');
+    await expect(el).to.be.accessible();
+    el.status = 'error';
+    await el.updateComplete;
+    expect(root(el).querySelector('[role=alert]')?.textContent).to.contain('can’t be loaded');
+    expect(buttonNamed(el, 'Contact us'), 'contact stays reachable').to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks "Was this helpful?" once per article', async () => {
+    const el = await articleView();
+    const feedback = spyOn<CustomEvent<boolean>>(el, 'ph-feedback');
+    buttonNamed(el, 'No')?.click();
+    await el.updateComplete;
+    expect(feedback.events.map((e) => e.detail)).to.deep.equal([false]);
+    expect(buttonNamed(el, 'Yes')).to.equal(undefined);
+    expect(root(el).querySelector('[role=group] [role=status]')?.textContent).to.equal(
+      'Thanks for your feedback.',
+    );
+    await expect(el).to.be.accessible();
+    el.article = ARTICLES[1];
+    await el.updateComplete;
+    expect(buttonNamed(el, 'Yes'), 'asked again for the next article').to.exist;
+  });
+
+  it('opens external links in a new tab without an opener', async () => {
+    const el = await articleView();
+    const link = root(el).querySelector('a[href^="https://example.org"]');
+    expect(link?.getAttribute('target')).to.equal('_blank');
+    expect(link?.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(root(el).querySelector('a[href="#email-missing"]')?.hasAttribute('target')).to.equal(false);
+  });
+
+  it('follows links to other articles inside the widget', async () => {
+    const el = await articleView();
+    const navigations = spyOn<CustomEvent<ArticleChoice>>(el, 'ph-navigate');
+    const link = root(el).querySelector<HTMLAnchorElement>('a[data-porthole-article]');
+    const before = location.href;
+    link?.click();
+    expect(location.href).to.equal(before);
+    expect(navigations.last()?.detail).to.deep.equal({
+      slug: 'billing/refunds',
+      locale: 'en',
+      section: 'window',
+    });
+  });
+
+  it('scrolls to #id links within the article', async () => {
+    const el = await articleView();
+    const scroller = el.parentElement as HTMLElement;
+    const link = root(el).querySelector<HTMLAnchorElement>('a[href="#email-missing"]');
+    link?.click();
+    const heading = root(el).getElementById('email-missing') as HTMLElement;
+    await until(
+      () => Math.abs(heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top) < 20,
+      'section scrolled to the top',
+    );
+    expect(root(el).activeElement).to.equal(heading);
+    expect(location.hash).to.equal('');
+  });
+
+  it('opens scrolled to the section a search hit pointed at', async () => {
+    const el = await articleView(reset, 'far-away');
+    const scroller = el.parentElement as HTMLElement;
+    const heading = root(el).getElementById('far-away') as HTMLElement;
+    await until(() => scroller.scrollTop > 1000, 'scrolled down to the section');
+    expect(Math.abs(heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top)).to.be.below(20);
+    el.focus();
+    expect(root(el).activeElement).to.equal(heading);
+  });
+
+  it('focuses the title when opened without a section', async () => {
+    const el = await articleView();
+    el.focus();
+    expect(root(el).activeElement).to.equal(root(el).querySelector('h2'));
+  });
+
+  it('can show the same article again after another one was loading', async () => {
+    const el = await articleView();
+    el.status = 'loading';
+    await el.updateComplete;
+    el.status = 'ready';
+    await el.updateComplete;
+    expect(root(el).querySelector('[part=body] strong')?.textContent).to.equal('Forgot password');
+  });
+
+  it('never runs hostile article HTML from the shared XSS corpus', async () => {
+    const vectors = (await loadXssVectors()).filter((v) => v.context === 'markdown');
+    expect(vectors.length).to.be.greaterThan(200);
+    const trap = () => {
+      window.__pwned = true;
+    };
+    const saved = { alert: window.alert, confirm: window.confirm, prompt: window.prompt, print: window.print };
+    Object.assign(window, { alert: trap, confirm: trap, prompt: trap, print: trap });
+    try {
+      const el = await articleView();
+      for (const vector of vectors) {
+        el.article = { ...reset, slug: vector.id, html: vector.input };
+        await el.updateComplete;
+        const body = root(el).querySelector('[part=body]') as HTMLElement;
+        for (const node of body.querySelectorAll('*')) {
+          for (const attr of node.attributes) {
+            expect(attr.name, `${vector.id}: ${node.localName}[${attr.name}]`).not.to.match(/^on/i);
+            if (/^(href|src|action|formaction|xlink:href|data)$/i.test(attr.name)) {
+              expect(attr.value, `${vector.id}: ${attr.name}`).not.to.match(/^\s*(javascript|vbscript|data:text\/html)/i);
+            }
+          }
+        }
+        expect(
+          body.querySelectorAll('script, style, iframe, object, embed, form, base, meta, link, svg, math, template'),
+          vector.id,
+        ).to.have.length(0);
+        // Clicking every link must not run anything either.
+        for (const link of body.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+          if (!link.getAttribute('href')?.startsWith('#') && !link.target) continue;
+          link.addEventListener('click', (e) => e.preventDefault(), { once: true });
+          link.click();
+        }
+      }
+      // Give anything that was scheduled (timers, image errors, animations) a chance to fire.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(window.__pwned, 'a vector ran').to.equal(undefined);
+      expect(typeof document.createElement, 'document was clobbered').to.equal('function');
+      expect(typeof document.cookie).to.equal('string');
+    } finally {
+      Object.assign(window, saved);
+    }
+  });
+});

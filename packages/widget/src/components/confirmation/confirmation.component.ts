@@ -1,0 +1,68 @@
+import type { TicketReceipt } from '@porthole/tickets';
+import { LitElement, html } from 'lit';
+import { emitInternal } from '../../events.js';
+import { sharedStyles } from '../../shared.styles.js';
+import { defaultStrings } from '../../strings.js';
+import type { PortholeStrings } from '../../strings.js';
+import styles from './confirmation.styles.js';
+
+/**
+ * @summary Tells the visitor their message was sent and shows the ticket reference.
+ *
+ * @event ph-back - (internal) "Back to search" was pressed.
+ *
+ * @csspart title - The heading.
+ * @csspart reference - The ticket reference.
+ * @csspart back - The "Back to search" button.
+ */
+export class PortholeConfirmation extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    receipt: { attribute: false },
+    strings: { attribute: false },
+  };
+
+  /** The server's answer. */
+  declare receipt: TicketReceipt | undefined;
+  /** UI text. @default defaultStrings */
+  declare strings: PortholeStrings;
+
+  constructor() {
+    super();
+    this.receipt = undefined;
+    this.strings = defaultStrings;
+  }
+
+  /** Focus the heading, so a screen reader reads the confirmation out. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector('h2')?.focus(options);
+  }
+
+  protected override render() {
+    const s = this.strings;
+    // The reference is its own element (to style and select it), so the sentence around it is
+    // split at the placeholder rather than formatted into one string.
+    const [before = '', after = ''] = s.reference.split('{reference}');
+    return html`
+      <div class="icon" aria-hidden="true">
+        <svg viewBox="0 0 24 24" width="40" height="40">
+          <circle cx="12" cy="12" r="11" fill="currentColor" />
+          <path
+            class="tick"
+            d="M7 12.5l3.2 3.2L17 9"
+            fill="none"
+            stroke-width="2.4"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
+        </svg>
+      </div>
+      <h2 part="title" tabindex="-1">${s.sentTitle}</h2>
+      <p>${s.sentBody}</p>
+      <p>${before}<strong part="reference" class="reference">${this.receipt?.reference}</strong>${after}</p>
+      <button part="back" class="secondary" type="button" @click=${() => emitInternal(this, 'ph-back')}>
+        ${s.backToSearch}
+      </button>
+    `;
+  }
+}

@@ -1,0 +1,206 @@
+import { parseTicket } from '@porthole/tickets';
+import type { FieldErrors, Ticket } from '@porthole/tickets';
+import { LitElement, html, nothing } from 'lit';
+import { draftFields } from '../../draft.js';
+import type { Draft, DraftField } from '../../draft.js';
+import { emitInternal } from '../../events.js';
+import { sharedStyles } from '../../shared.styles.js';
+import { defaultStrings } from '../../strings.js';
+import type { PortholeStrings } from '../../strings.js';
+import styles from './contact-form.styles.js';
+
+/** What the widget adds to the visitor's fields before validating. */
+export interface TicketContext {
+  locale?: string;
+  pageUrl?: string;
+}
+
+const INPUTS: Record<DraftField, { type: string; autocomplete: string; required: boolean }> = {
+  name: { type: 'text', autocomplete: 'name', required: false },
+  email: { type: 'email', autocomplete: 'email', required: true },
+  subject: { type: 'text', autocomplete: 'off', required: true },
+  message: { type: 'textarea', autocomplete: 'off', required: true },
+};
+
+/**
+ * @summary The contact form: Name, Email, Subject, Message and Send, validated with the shared
+ * ticket schema (`parseTicket` from `@porthole/tickets`) on submit and, after a first attempt,
+ * whenever a field loses focus. Errors sit under their fields (`aria-invalid`,
+ * `aria-describedby`) and the first invalid field gets focus.
+ *
+ * It sends nothing itself: it fires `ph-send` with the validated ticket and the widget does
+ * the rest, setting `sending` and `error`.
+ *
+ * @event ph-draft - (internal) A field changed; `detail` is `{ field, value }`.
+ * @event ph-send - (internal) The form is valid; `detail` is the validated `Ticket`.
+ * @event ph-back - (internal) "Back" was pressed.
+ *
+ * @csspart back - The back button.
+ * @csspart title - The form's heading.
+ * @csspart field - A label, its control and its error message.
+ * @csspart label - A field label.
+ * @csspart control - An input or the textarea.
+ * @csspart field-error - The message under an invalid field.
+ * @csspart error - The alert shown when sending failed.
+ * @csspart send - The Send button.
+ */
+export class PortholeContactForm extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    draft: { attribute: false },
+    context: { attribute: false },
+    sending: { type: Boolean },
+    error: {},
+    strings: { attribute: false },
+    fieldErrors: { attribute: false },
+  };
+
+  /** The visitor's fields. */
+  declare draft: Pick<Draft, DraftField>;
+  /** Locale and page address sent along with the ticket. @default {} */
+  declare context: TicketContext;
+  /** A send is under way: Send is disabled, fields are read-only. @default false */
+  declare sending: boolean;
+  /** Why the last send failed, shown in an alert with a "Try again" button. */
+  declare error: string | undefined;
+  /** UI text. @default defaultStrings */
+  declare strings: PortholeStrings;
+  /** Messages under the fields (from the schema here, or from the server). @default {} */
+  declare fieldErrors: FieldErrors;
+
+  /** Validation waits for the first Send; after that, every blur re-checks. */
+  private attempted = false;
+
+  constructor() {
+    super();
+    this.draft = { name: '', email: '', subject: '', message: '' };
+    this.context = {};
+    this.sending = false;
+    this.error = undefined;
+    this.strings = defaultStrings;
+    this.fieldErrors = {};
+  }
+
+  /** Focus the first empty field (a prefilled name and email need no attention). */
+  override focus(options?: FocusOptions): void {
+    const field = draftFields.find((name) => !this.draft[name].trim()) ?? 'message';
+    this.control(field)?.focus(options);
+  }
+
+  /** Show errors (e.g. the server's) and focus the first invalid field. */
+  showErrors(errors: FieldErrors): void {
+    this.attempted = true;
+    this.fieldErrors = errors;
+    void this.updateComplete.then(() => {
+      const first = draftFields.find((field) => errors[field]);
+      if (first) this.control(first)?.focus();
+    });
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    // Send was disabled while sending, so focus fell out of the form: put it on the way out.
+    if (changed.has('error') && this.error) {
+      this.renderRoot.querySelector<HTMLElement>('.error button')?.focus();
+    }
+  }
+
+  private control(field: DraftField): HTMLInputElement | HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector(`#${field}`);
+  }
+
+  /** Validate with the shared schema; returns the ticket, or undefined after showing errors. */
+  private validate(): Ticket | undefined {
+    const input: Record<string, string> = { ...this.draft };
+    if (this.context.locale) input['locale'] = this.context.locale;
+    if (this.context.pageUrl) input['pageUrl'] = this.context.pageUrl;
+    const result = parseTicket(input);
+    this.fieldErrors = result.success ? {} : result.fieldErrors;
+    return result.success ? result.ticket : undefined;
+  }
+
+  private submit(event?: Event): void {
+    event?.preventDefault();
+    if (this.sending) return;
+    this.attempted = true;
+    const ticket = this.validate();
+    if (ticket) emitInternal(this, 'ph-send', ticket);
+    else this.showErrors(this.fieldErrors);
+  }
+
+  private renderField(field: DraftField) {
+    const { type, autocomplete, required } = INPUTS[field];
+    const error = this.fieldErrors[field];
+    const common = {
+      describedBy: error ? `${field}-error` : nothing,
+      invalid: error ? 'true' : nothing,
+    };
+    const onInput = (event: Event) => {
+      const { value } = event.target as HTMLInputElement | HTMLTextAreaElement;
+      emitInternal(this, 'ph-draft', { field, value });
+    };
+    return html`<div part="field" class="field">
+      <label part="label" for=${field}>${this.strings[field]}</label>
+      ${type === 'textarea'
+        ? html`<textarea
+            part="control"
+            id=${field}
+            name=${field}
+            rows="5"
+            ?required=${required}
+            ?readonly=${this.sending}
+            aria-invalid=${common.invalid}
+            aria-describedby=${common.describedBy}
+            .value=${this.draft[field]}
+            @input=${onInput}
+          ></textarea>`
+        : html`<input
+            part="control"
+            id=${field}
+            name=${field}
+            type=${type}
+            autocomplete=${autocomplete}
+            ?required=${required}
+            ?readonly=${this.sending}
+            aria-invalid=${common.invalid}
+            aria-describedby=${common.describedBy}
+            .value=${this.draft[field]}
+            @input=${onInput}
+          />`}
+      ${error
+        ? html`<p part="field-error" class="field-error" id="${field}-error">${error}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  protected override render() {
+    const s = this.strings;
+    return html`
+      <button part="back" class="back link" type="button" @click=${() => emitInternal(this, 'ph-back')}>
+        ‹ ${s.back}
+      </button>
+      <form
+        novalidate
+        @submit=${this.submit}
+        @focusout=${() => {
+          if (this.attempted && !this.sending) this.validate();
+        }}
+      >
+        <h2 part="title">${s.contactTitle}</h2>
+        ${draftFields.map((field) => this.renderField(field))}
+        <div role="alert" part="error" class="error" ?hidden=${!this.error}>
+          ${this.error
+            ? html`<p>${this.error}</p>
+                <button class="secondary" type="button" @click=${() => this.submit()}>
+                  ${s.tryAgain}
+                </button>`
+            : nothing}
+        </div>
+        <div class="actions">
+          <button part="send" class="primary" type="submit" ?disabled=${this.sending}>${s.send}</button>
+          <span class="muted" role="status">${this.sending ? s.sending : ''}</span>
+        </div>
+        <p class="muted note">${s.draftKept}</p>
+      </form>
+    `;
+  }
+}

@@ -1,0 +1,83 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+  }
+  input {
+    width: 100%;
+    font: inherit;
+    padding: 0.6em 0.8em;
+    color: var(--porthole-foreground);
+    background: var(--porthole-background);
+    border: 1px solid var(--porthole-border-strong);
+    border-radius: calc(var(--porthole-radius) / 2);
+  }
+  input::placeholder {
+    color: var(--porthole-muted);
+    opacity: 1;
+  }
+  .status {
+    min-height: 1.4em;
+    margin: 0.5em 0;
+    font-size: 0.9em;
+  }
+  .status:empty {
+    margin: 0;
+    min-height: 0;
+  }
+  .heading {
+    margin: 0.75em 0 0.25em;
+    font-size: 0.85em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  li {
+    display: flex;
+    flex-direction: column;
+    gap: 0.15em;
+    padding: 0.6em 0.7em;
+    border-radius: calc(var(--porthole-radius) / 2);
+    cursor: pointer;
+  }
+  li:hover,
+  li[aria-selected='true'] {
+    background: var(--porthole-hover);
+  }
+  li[aria-selected='true'] {
+    outline: 2px solid var(--porthole-accent);
+    outline-offset: -2px;
+  }
+  .title {
+    font-weight: 600;
+    color: var(--porthole-link);
+  }
+  .section {
+    font-size: 0.9em;
+  }
+  .section::before {
+    content: '› ';
+  }
+  .snippet {
+    font-size: 0.88em;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .contact {
+    margin: 1.25em 0 0;
+    padding-top: 1em;
+    border-top: 1px solid var(--porthole-border);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+    align-items: baseline;
+  }
+`;

@@ -1,0 +1,210 @@
+/// <reference types="mocha" />
+import type { ArticleSummary, SearchHit } from '@porthole/kb';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { loadXssVectors, spyOn } from '../../../test/fixtures.js';
+import './search.js';
+import type { PortholeSearch } from './search.js';
+import type { ArticleChoice } from './search.component.js';
+
+const hits: SearchHit[] = [
+  {
+    slug: 'account/reset-password',
+    locale: 'en',
+    title: 'Reset your password',
+    score: 0.9,
+    snippet: 'Open the sign-in page and choose Forgot password.',
+  },
+  {
+    slug: 'account/reset-password',
+    locale: 'en',
+    title: 'Reset your password',
+    section: { id: 'email-missing', title: 'The email did not arrive' },
+    score: 0.8,
+    snippet: 'Check your spam folder.',
+  },
+  {
+    slug: 'logariasmos/kodikos',
+    locale: 'el',
+    title: 'Αλλαγή κωδικού πρόσβασης',
+    score: 0.5,
+    snippet: 'Ανοίξτε τη σελίδα σύνδεσης.',
+  },
+];
+
+const suggestions: ArticleSummary[] = [
+  {
+    slug: 'billing/refunds',
+    locale: 'en',
+    title: 'Refunds',
+    description: 'Money back within five days.',
+    tags: [],
+    pages: [],
+    sections: [],
+  },
+];
+
+async function searchView(query = 'reset', results = hits) {
+  return fixture<PortholeSearch>(html`<porthole-search
+    .query=${query}
+    .hits=${results}
+    .suggestions=${suggestions}
+    status="done"
+  ></porthole-search>`);
+}
+
+const input = (el: PortholeSearch) => el.shadowRoot?.querySelector('input') as HTMLInputElement;
+const options = (el: PortholeSearch) => [...(el.shadowRoot?.querySelectorAll('[role=option]') ?? [])];
+const status = (el: PortholeSearch) => el.shadowRoot?.querySelector('[role=status]')?.textContent?.trim();
+
+describe('porthole-search', () => {
+  it('is a combobox named "Search help articles" controlling a listbox of results', async () => {
+    const el = await searchView();
+    const box = input(el);
+    expect(box.getAttribute('role')).to.equal('combobox');
+    expect(box.getAttribute('aria-label')).to.equal('Search help articles');
+    expect(box.getAttribute('aria-expanded')).to.equal('true');
+    const listbox = el.shadowRoot?.getElementById(box.getAttribute('aria-controls') ?? '');
+    expect(listbox?.getAttribute('role')).to.equal('listbox');
+    expect(options(el)).to.have.length(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows title, section title and snippet, and marks other-language hits with lang', async () => {
+    const el = await searchView();
+    const [, second, third] = options(el);
+    expect(second?.querySelector('[part=option-title]')?.textContent).to.equal('Reset your password');
+    expect(second?.querySelector('[part=option-section]')?.textContent).to.equal('The email did not arrive');
+    expect(second?.querySelector('[part=option-snippet]')?.textContent).to.equal('Check your spam folder.');
+    expect(third?.getAttribute('lang')).to.equal('el');
+  });
+
+  it('announces the number of results politely', async () => {
+    const el = await searchView();
+    expect(el.shadowRoot?.querySelector('[role=status]')?.getAttribute('role')).to.equal('status');
+    expect(status(el)).to.equal('3 articles found');
+    el.hits = hits.slice(0, 1);
+    await el.updateComplete;
+    expect(status(el)).to.equal('1 article found');
+  });
+
+  it('has an empty state that keeps "Contact us" in reach', async () => {
+    const el = await searchView('zzz', []);
+    expect(status(el)).to.equal('No articles match “zzz”.');
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    const contact = [...(el.shadowRoot?.querySelectorAll('button') ?? [])].find(
+      (b) => b.textContent?.trim() === 'Contact us',
+    );
+    expect(contact).to.exist;
+    const asked = spyOn(el, 'ph-contact');
+    contact?.click();
+    expect(asked.count).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows suggested articles before anything is typed', async () => {
+    const el = await searchView('');
+    expect(options(el).map((o) => o.querySelector('[part=option-title]')?.textContent)).to.deep.equal([
+      'Refunds',
+    ]);
+    expect(el.shadowRoot?.querySelector('[role=listbox]')?.getAttribute('aria-label')).to.equal(
+      'Suggested articles',
+    );
+    expect(status(el)).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('tells when help articles cannot be loaded', async () => {
+    const el = await searchView('', []);
+    el.suggestions = [];
+    el.unavailable = true;
+    await el.updateComplete;
+    expect(status(el)).to.match(/can’t be loaded/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves through options with the arrow keys (aria-activedescendant) and opens one with Enter', async () => {
+    const el = await searchView();
+    const box = input(el);
+    const selected = spyOn<CustomEvent<ArticleChoice>>(el, 'ph-select');
+    box.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(box.getAttribute('aria-activedescendant')).to.equal('option-0');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(box.getAttribute('aria-activedescendant')).to.equal('option-1');
+    expect(options(el)[1]?.getAttribute('aria-selected')).to.equal('true');
+    expect(options(el)[0]?.getAttribute('aria-selected')).to.equal('false');
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    expect(box.getAttribute('aria-activedescendant'), 'wraps around').to.equal('option-2');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    expect(selected.last()?.detail).to.deep.equal({
+      slug: 'account/reset-password',
+      locale: 'en',
+      section: 'email-missing',
+    });
+    expect(el.shadowRoot?.activeElement).to.equal(box, 'focus stays in the input');
+  });
+
+  it('opens the first hit on Enter when none is active', async () => {
+    const el = await searchView();
+    const selected = spyOn<CustomEvent<ArticleChoice>>(el, 'ph-select');
+    input(el).focus();
+    await sendKeys({ press: 'Enter' });
+    expect(selected.last()?.detail.slug).to.equal('account/reset-password');
+  });
+
+  it('Escape leaves the options first and only then lets the dialog close', async () => {
+    const el = await searchView();
+    const escapes: boolean[] = [];
+    el.addEventListener('keydown', (e) => e.key === 'Escape' && escapes.push(e.defaultPrevented));
+    input(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Escape' });
+    expect(input(el).hasAttribute('aria-activedescendant')).to.equal(false);
+    await sendKeys({ press: 'Escape' });
+    expect(escapes).to.deep.equal([true, false]);
+  });
+
+  it('selects an option on click', async () => {
+    const el = await searchView();
+    const selected = spyOn<CustomEvent<ArticleChoice>>(el, 'ph-select');
+    (options(el)[2] as HTMLElement).click();
+    expect(selected.last()?.detail).to.deep.equal({ slug: 'logariasmos/kodikos', locale: 'el' });
+  });
+
+  it('reports what the visitor types', async () => {
+    const el = await searchView('');
+    const queries = spyOn<CustomEvent<string>>(el, 'ph-query');
+    input(el).focus();
+    await sendKeys({ type: 'ab' });
+    expect(queries.events.map((e) => e.detail)).to.deep.equal(['a', 'ab']);
+  });
+
+  it('renders hostile queries, titles and snippets as text, never as markup', async () => {
+    const vectors = (await loadXssVectors()).filter((v) => v.context !== 'markdown');
+    expect(vectors.length).to.be.greaterThan(20);
+    const hostile: SearchHit[] = vectors.map((v) => ({
+      slug: v.id,
+      locale: 'en',
+      title: v.input,
+      section: { id: 'x', title: v.input },
+      score: 1,
+      snippet: v.input,
+    }));
+    for (const vector of vectors) {
+      const el = await searchView(vector.input, hostile.slice(0, 3));
+      expect(input(el).value).to.equal(vector.input.replace(/[\r\n]/g, ''));
+      expect(status(el)).to.equal('3 articles found');
+    }
+    const el = await searchView('x', hostile);
+    const root = el.shadowRoot as ShadowRoot;
+    expect(root.querySelectorAll('[role=option]')).to.have.length(hostile.length);
+    const titles = [...root.querySelectorAll('[part=option-title]')].map((t) => t.textContent);
+    expect(titles).to.deep.equal(hostile.map((h) => h.title));
+    expect(root.querySelectorAll('script, img, iframe, svg:not([aria-hidden]), a')).to.have.length(0);
+    expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
+  });
+});

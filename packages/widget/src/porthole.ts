@@ -1,0 +1,62 @@
+/**
+ * The script-tag bundle (`@porthole/widget/porthole.js`):
+ *
+ *   <script src="/porthole.js" data-kb="/kb/" data-endpoint="/v1/tickets" async></script>
+ *
+ * Mounts one `<porthole-widget>` at the end of `<body>` and replaces the `window.Porthole`
+ * stub with the real command function, running the calls queued before the script arrived.
+ * Under a strict CSP it needs nothing but `script-src 'self'` and `connect-src 'self'`: styles
+ * are constructed stylesheets inside shadow roots, positions are set through CSSOM.
+ */
+import { installPorthole, isPortholeFunction } from './command-api.js';
+import type { PortholeOptions, WidgetPosition } from './components/widget/widget.component.js';
+import './components/widget/widget.js';
+import { issueWarning } from './warnings.js';
+
+// Only readable while the script first runs, so it is captured before anything waits.
+const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
+
+/**
+ * Options from the script's `data-*` attributes. Given URLs stay relative to the page, like
+ * every other URL in HTML; a missing `data-kb` / `data-endpoint` means the layout
+ * `porthole serve` uses on the script's own origin (`/kb/`, `/v1/tickets`).
+ * See docs/decisions/2025-01-widget-script-tag-urls.md.
+ */
+export function readScriptOptions(element: HTMLScriptElement | null): PortholeOptions {
+  const data = element?.dataset ?? {};
+  const base = element?.src || document.baseURI;
+  const options: PortholeOptions = {
+    kb: data['kb'] ?? new URL('/kb/', base).href,
+    endpoint: data['endpoint'] ?? new URL('/v1/tickets', base).href,
+  };
+  if (data['locale']) options.locale = data['locale'];
+  if (data['accent']) options.accent = data['accent'];
+  const position = data['position'];
+  if (position === 'bottom-left' || position === 'bottom-right') {
+    options.position = position satisfies WidgetPosition;
+  } else if (position) {
+    issueWarning('bad-position', `data-position="${position}" is not bottom-right or bottom-left.`);
+  }
+  return options;
+}
+
+function mount(): void {
+  try {
+    if (isPortholeFunction(window.Porthole)) {
+      issueWarning('loaded-twice', 'porthole.js was loaded twice; the second copy does nothing.');
+      return;
+    }
+    const widget = document.createElement('porthole-widget');
+    widget.configure(readScriptOptions(script));
+    document.body.append(widget);
+    installPorthole(widget);
+  } catch (error) {
+    issueWarning('mount-failed', `The help widget could not start: ${String(error)}`);
+  }
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', mount, { once: true });
+} else {
+  mount();
+}

@@ -1,0 +1,70 @@
+import DOMPurify from 'dompurify';
+import type { Config } from 'dompurify';
+
+/**
+ * Article bodies were sanitized when the knowledge base was compiled; they are sanitized again
+ * here because the widget cannot know who wrote or served the file it fetched (a stale cache,
+ * a misconfigured CDN, a hand-edited KB folder).
+ */
+const PURIFY_CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: [
+    'style',
+    'link',
+    'meta',
+    'base',
+    'form',
+    'input',
+    'button',
+    'select',
+    'textarea',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'audio',
+    'video',
+    'template',
+    'dialog',
+    'noscript',
+  ],
+  FORBID_ATTR: ['style', 'action', 'formaction', 'ping', 'autofocus', 'tabindex'],
+  // Section headings need their ids (`#images`, `#title`, …) even when they share a name with
+  // a `document` property. Named properties only exist for elements in the document tree;
+  // this HTML lives in a shadow root, where an id cannot clobber `document` or `window`.
+  SANITIZE_DOM: false,
+  RETURN_DOM_FRAGMENT: true,
+};
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+/**
+ * Sanitize article HTML into a detached fragment ready to insert, and prepare its links:
+ * external links open in a new tab without an opener, links to other articles
+ * (`a[data-porthole-article]`) and in-page anchors (`#id`) are left for the article view's
+ * click handler, anything that is not http(s)/mailto/tel loses its `href`.
+ */
+export function sanitizeArticleHtml(html: string): DocumentFragment {
+  const fragment = DOMPurify.sanitize(html, PURIFY_CONFIG);
+  for (const link of fragment.querySelectorAll('a')) {
+    link.removeAttribute('target');
+    const href = link.getAttribute('href');
+    if (href === null || href.startsWith('#') || link.hasAttribute('data-porthole-article')) {
+      continue;
+    }
+    let url: URL;
+    try {
+      url = new URL(href, document.baseURI);
+    } catch {
+      link.removeAttribute('href');
+      continue;
+    }
+    if (!SAFE_PROTOCOLS.has(url.protocol)) link.removeAttribute('href');
+    else if (url.origin !== location.origin) {
+      link.setAttribute('target', '_blank');
+      link.setAttribute('rel', 'noopener noreferrer');
+    }
+  }
+  return fragment;
+}

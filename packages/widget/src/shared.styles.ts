@@ -1,0 +1,62 @@
+import { css } from 'lit';
+
+/**
+ * Rules every part of the widget shares: box sizing, the focus ring and the two button looks.
+ * Colours and sizes come from the `--porthole-*` custom properties that `porthole-widget`
+ * defines on its `:host`; they inherit into every nested shadow root.
+ */
+export const sharedStyles = css`
+  :host {
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  :focus-visible {
+    outline: var(--porthole-focus-ring-width) solid var(--porthole-focus-ring-color);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: calc(var(--porthole-radius) / 2);
+    padding: 0.5em 1em;
+    border: 1px solid transparent;
+  }
+  button:disabled {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .primary {
+    background: var(--porthole-accent);
+    color: var(--porthole-accent-contrast);
+  }
+  .secondary {
+    background: transparent;
+    color: var(--porthole-foreground);
+    border-color: var(--porthole-border);
+  }
+  .link {
+    background: none;
+    border: none;
+    padding: 0;
+    color: var(--porthole-link);
+    text-decoration: underline;
+  }
+  h2 {
+    font-size: 1.2em;
+    line-height: 1.3;
+    margin: 0 0 0.75em;
+  }
+  h2:focus {
+    outline: none;
+  }
+  .muted {
+    color: var(--porthole-muted);
+  }
+`;

@@ -1,0 +1,55 @@
+// Browser tests for @porthole/widget: real Chromium (Debian's `chromium`), TypeScript sources
+// transformed by esbuild on the fly, workspace packages resolved to their `source` entry so
+// no build is needed first.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+/**
+ * The shared injection corpus lives beside the repository (`../shared`, as in CI) and must
+ * never be copied into it, so tests fetch it from this URL instead of importing it.
+ */
+const XSS_VECTORS_URL = '/__porthole__/xss-vectors.json';
+const xssVectorsFile = fileURLToPath(
+  new URL('../shared/security/xss-vectors.json', import.meta.url),
+);
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['packages/widget/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
+  concurrency: 4,
+  testsFinishTimeout: 20_000,
+  testFramework: { config: { timeout: 5_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--headless=new',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  middleware: [
+    async function xssVectors(context, next) {
+      if (context.path !== XSS_VECTORS_URL) return next();
+      try {
+        context.body = await readFile(xssVectorsFile, 'utf8');
+        context.type = 'application/json';
+      } catch {
+        context.status = 404;
+        context.body = `${xssVectorsFile} is missing: ../shared must sit beside the repository.`;
+      }
+    },
+  ],
+};
