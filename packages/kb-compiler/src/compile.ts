@@ -9,6 +9,7 @@ import {
   type ManifestFile,
   type ManifestLocale,
 } from '@porthole/kb/format';
+import type { ArticleSummary } from '@porthole/kb';
 import { slug as slugify } from 'github-slugger';
 import {
   CompileError,
@@ -389,7 +390,8 @@ async function analyzeKnowledgeBase(
     for (const [key, group] of translationGroups) {
       const missing = localesWithArticles.filter((l) => !group.some((a) => a.source.locale === l));
       if (missing.length === 0) continue;
-      const main = group.find((a) => a.source.locale === defaultLocale) ?? group[0]!;
+      const main = group.find((a) => a.source.locale === defaultLocale) ?? group[0];
+      if (!main) continue;
       report(
         main.source,
         main.source.keyOffsets.get('translationKey') ?? 0,
@@ -466,9 +468,12 @@ function assembleOutput(analysis: Analysis): {
       );
     const summaries = list.map((article): ManifestArticle => {
       const { source, frontMatter, title, rendered } = article;
-      const others = { ...(translations.get(frontMatter.translationKey ?? '') ?? {}) };
-      delete others[source.locale];
-      const body: ArticleFile = {
+      const others = Object.fromEntries(
+        Object.entries(translations.get(frontMatter.translationKey ?? '') ?? {}).filter(
+          ([locale]) => locale !== source.locale,
+        ),
+      );
+      const summary: ArticleSummary = {
         slug: source.slug,
         locale: source.locale,
         title,
@@ -486,13 +491,11 @@ function assembleOutput(analysis: Analysis): {
           title: heading,
           level,
         })),
-        html: rendered.html,
-        translations: others,
       };
+      const body: ArticleFile = { ...summary, html: rendered.html, translations: others };
       const json = JSON.stringify(body);
       const file = `articles/${hash(`${source.locale}\u0000${source.slug}`, 12)}.${hash(json, 8)}.json`;
       files[file] = json;
-      const { html: _html, translations: _translations, ...summary } = body;
       return { ...summary, file };
     });
     const index = JSON.stringify(
@@ -538,7 +541,7 @@ async function writeOutput(
     await writeFile(join(outDir, path), content);
   }
   const temporary = join(outDir, `.${MANIFEST_FILE}.${process.pid}.tmp`);
-  await writeFile(temporary, files[MANIFEST_FILE]!);
+  await writeFile(temporary, files[MANIFEST_FILE] ?? '');
   await rename(temporary, join(outDir, MANIFEST_FILE));
   if (!clean) return;
   for (const folder of OUTPUT_FOLDERS) {
@@ -557,7 +560,7 @@ function hash(content: string | Uint8Array, length: number): string {
 
 function extensionOf(path: string): string {
   const match = /\.([A-Za-z0-9]{1,8})$/.exec(path);
-  return match ? `.${match[1]!.toLowerCase()}` : '';
+  return match?.[1] ? `.${match[1].toLowerCase()}` : '';
 }
 
 function safeDecode(text: string): string {

@@ -65,7 +65,7 @@ const KNOWN_KEYS = [
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 export const LOCALE_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-const SLUG_PATTERN = /^(?!\/)(?!.*\/$)(?!.*\/\/)(?!(?:.*\/)?\.\.?(?:\/|$))[^\u0000-\u001f#?\\]+$/;
+const SLUG_PATTERN = /^(?!\/)(?!.*\/$)(?!.*\/\/)(?!(?:.*\/)?\.\.?(?:\/|$))[^\p{Cc}#?\\]+$/u;
 
 function text(key: string) {
   return v.pipe(

@@ -86,7 +86,7 @@ export function buildLocaleIndex(locale: string, articles: readonly IndexableArt
     for (const [field, tokens] of Object.entries(record.fields) as [FieldName, string[]][]) {
       if (tokens.length === 0) continue;
       const { weight, b } = FIELDS[field];
-      const norm = 1 - b + (b * tokens.length) / averageLength.get(field)!;
+      const norm = 1 - b + (b * tokens.length) / (averageLength.get(field) ?? 1);
       const counts = new Map<string, number>();
       for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
       for (const [term, tf] of counts) {
@@ -110,14 +110,14 @@ export function buildLocaleIndex(locale: string, articles: readonly IndexableArt
     records: records.map((r) => [r.article, r.section]),
     text: records.map((r) => r.text),
     vocab,
-    postings: terms.map((term) => deltaEncode(postings.get(term)!)),
+    postings: terms.map((term) => deltaEncode(postings.get(term) ?? [])),
     stopwords: [...listStopwords(locale)].filter((word) => postings.has(word)).sort(),
   };
 }
 
 function deltaEncode(list: number[]): number[] {
   const out = list.slice();
-  for (let i = list.length - 2; i >= 2; i -= 2) out[i] = list[i]! - list[i - 2]!;
+  for (let i = list.length - 2; i >= 2; i -= 2) out[i] = (list[i] ?? 0) - (list[i - 2] ?? 0);
   return out;
 }
 

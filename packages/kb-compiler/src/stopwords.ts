@@ -40,7 +40,7 @@ const STOPWORDS: Readonly<Record<string, string>> = {
 
 /** Function words of a locale's language (`pt-BR` → `pt`), or none for other languages. */
 export function listStopwords(locale: string): ReadonlySet<string> {
-  const language = locale.split('-')[0]!.toLowerCase();
+  const language = (locale.split('-')[0] ?? '').toLowerCase();
   const words = STOPWORDS[language === 'sr' || language === 'bs' ? 'hr' : language] ?? '';
   // Folded again so that the list and the index agree even where the list is sloppy (й → и).
   return new Set(words.split(/\s+/).filter(Boolean).map(normalizeText));

@@ -64,34 +64,41 @@ const NEIGHBOURS = 'qwertyuiopasdfghjklzxcvbnm';
 
 function injectTypo(text: string, random: () => number): string {
   const words = text.split(/\s+/);
-  const candidates = words.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 5);
-  if (candidates.length === 0) return text;
-  const [word, at] = candidates[Math.floor(random() * candidates.length)]!;
-  const chars = [...word];
+  const long = words.map((w, i) => ({ w, i })).filter(({ w }) => w.length >= 5);
+  const pick = long[Math.floor(random() * long.length)];
+  if (!pick) return text;
+  const chars = [...pick.w];
   const i = 1 + Math.floor(random() * (chars.length - 2));
+  const here = chars[i] ?? '';
   switch (Math.floor(random() * 4)) {
     case 0:
       chars.splice(i, 1);
       break;
     case 1:
-      [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
+      chars.splice(i, 2, chars[i + 1] ?? '', here);
       break;
     case 2:
-      chars.splice(i, 0, chars[i]!);
+      chars.splice(i, 0, here);
       break;
     default:
-      chars[i] = NEIGHBOURS[Math.floor(random() * NEIGHBOURS.length)]!;
+      chars[i] = NEIGHBOURS.charAt(Math.floor(random() * NEIGHBOURS.length));
   }
-  words[at] = chars.join('');
+  words[pick.i] = chars.join('');
   return words.join(' ');
 }
 
 function cutLastWord(text: string): string | undefined {
   const words = text.split(/\s+/);
-  const last = words.at(-1)!;
-  if (words.length < 2 || last.length < 6) return undefined;
-  words[words.length - 1] = last.slice(0, Math.ceil(last.length / 2));
-  return words.join(' ');
+  const last = words.pop() ?? '';
+  if (words.length < 1 || last.length < 6) return undefined;
+  return [...words, last.slice(0, Math.ceil(last.length / 2))].join(' ');
+}
+
+/** A random order from the seeded source (insertion at random places). */
+function shuffle<T>(list: T[], random: () => number): T[] {
+  const out: T[] = [];
+  for (const item of list) out.splice(Math.floor(random() * (out.length + 1)), 0, item);
+  return out;
 }
 
 async function makeQueries(kb: KnowledgeBase, seed: number, perLocale: number): Promise<Query[]> {
@@ -140,11 +147,7 @@ async function makeQueries(kb: KnowledgeBase, seed: number, perLocale: number): 
       }
     }
     // A fixed-size sample per locale keeps big corpora quick and small ones whole.
-    for (let i = local.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [local[i], local[j]] = [local[j]!, local[i]!];
-    }
-    queries.push(...local.slice(0, perLocale));
+    queries.push(...shuffle(local, random).slice(0, perLocale));
   }
   return queries;
 }
@@ -308,8 +311,11 @@ function formatTable(rows: Row[]): string {
     pct(r.top3),
     String(r.queries),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...body.map((row) => row[i]?.length ?? 0)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [
     line(header),
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,

@@ -8,28 +8,25 @@
 export function measureEditDistance(query: string, term: string): { full: number; prefix: number } {
   const n = query.length;
   const m = term.length;
-  // rows[i][j] = distance between query[0, i) and term[0, j); three rows suffice for OSA.
-  let before = new Array<number>(m + 1).fill(0);
-  let previous = Array.from({ length: m + 1 }, (_, j) => j);
-  let current = new Array<number>(m + 1).fill(0);
+  const width = m + 1;
+  // table[i * width + j] = distance between query[0, i) and term[0, j).
+  const table = new Uint8Array((n + 1) * width);
+  for (let j = 0; j <= m; j++) table[j] = j;
+  const at = (i: number, j: number) => table[i * width + j] ?? 0;
   for (let i = 1; i <= n; i++) {
-    current[0] = i;
+    table[i * width] = i;
     const q = query.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
       const t = term.charCodeAt(j - 1);
-      const cost = q === t ? 0 : 1;
-      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (q === t ? 0 : 1));
       if (i > 1 && j > 1 && q === term.charCodeAt(j - 2) && query.charCodeAt(i - 2) === t) {
-        best = Math.min(best, before[j - 2]! + 1);
+        best = Math.min(best, at(i - 2, j - 2) + 1);
       }
-      current[j] = best;
+      table[i * width + j] = best;
     }
-    [before, previous, current] = [previous, current, before];
   }
-  // After the last swap, `previous` holds the row for the whole query.
   let prefix = Infinity;
-  for (let j = Math.max(0, n - 1); j <= Math.min(m, n + 1); j++) {
-    prefix = Math.min(prefix, previous[j]!);
-  }
-  return { full: previous[m]!, prefix };
+  for (let j = Math.max(0, n - 1); j <= Math.min(m, n + 1); j++)
+    prefix = Math.min(prefix, at(n, j));
+  return { full: at(n, m), prefix };
 }

@@ -91,8 +91,10 @@ class CompiledKnowledgeBase implements KnowledgeBase {
   /** The locale's searcher; concurrent first searches share one load, a failed load is retried. */
   private loadSearcher(locale: string): Promise<LocaleSearcher> {
     let pending = this.searchers.get(locale);
+    const entry = this.entries.get(locale);
+    if (!entry)
+      return Promise.reject(new KnowledgeBaseError('not-found', `No locale "${locale}".`));
     if (!pending) {
-      const entry = this.entries.get(locale)!;
       pending = this.loader
         .readJson(entry.index)
         .then((data) => new LocaleSearcher(entry, readIndexFile(data, entry.index)));
@@ -118,8 +120,9 @@ class CompiledKnowledgeBase implements KnowledgeBase {
 }
 
 function toSummary(article: ManifestArticle): ArticleSummary {
-  const { file: _file, ...summary } = article;
-  return summary;
+  const summary: Partial<ManifestArticle> = { ...article };
+  delete summary.file;
+  return summary as ArticleSummary;
 }
 
 /**

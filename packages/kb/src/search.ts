@@ -86,24 +86,27 @@ export class LocaleSearcher {
   readonly locale: string;
   private readonly entry: ManifestLocale;
   private readonly index: IndexFile;
+  /** Term text by term id (the vocabulary is sorted, so ids follow text order). */
   private readonly terms: string[];
   private readonly termIds = new Map<string, number>();
   private readonly idf: Float64Array;
   private readonly decoded: (Int32Array | undefined)[];
+  private readonly recordArticle: Int32Array;
+  private readonly recordSection: Int32Array;
+  /** For each article position, its own record (section −1), or −1. */
+  private readonly articleRecord: Int32Array;
   /** Terms (length ≥ 3) by first character, and by second character (catches a wrong first letter). */
   private readonly firstLetter = new Map<string, Fuse<string> | FuseRecords>();
   private readonly secondLetter = new Map<string, Fuse<string> | FuseRecords>();
-  /** For each article position, its own record (section −1). */
-  private readonly articleRecord: Int32Array;
   private readonly stopwords: ReadonlySet<string>;
 
   constructor(entry: ManifestLocale, index: IndexFile) {
     this.locale = entry.locale;
     this.entry = entry;
     this.index = index;
-    const records = index.vocab.records;
-    this.terms = new Array<string>(records.length);
-    for (const record of records) this.terms[record.i] = record.v;
+    const vocabulary = index.vocab.records;
+    this.terms = new Array<string>(vocabulary.length).fill('');
+    for (const record of vocabulary) this.terms[record.i] = record.v;
     this.terms.forEach((term, id) => this.termIds.set(term, id));
 
     const recordCount = index.records.length;
@@ -114,17 +117,21 @@ export class LocaleSearcher {
     });
     this.decoded = new Array<Int32Array | undefined>(this.terms.length);
 
-    for (const record of records) {
-      if (record.v.length < 3) continue;
-      addToBucket(this.firstLetter, record.v[0]!, record);
-      addToBucket(this.secondLetter, record.v[1]!, record);
-    }
-
-    this.stopwords = new Set(index.stopwords);
+    this.recordArticle = new Int32Array(recordCount);
+    this.recordSection = new Int32Array(recordCount);
     this.articleRecord = new Int32Array(entry.articles.length).fill(-1);
     index.records.forEach(([article, section], record) => {
+      this.recordArticle[record] = article;
+      this.recordSection[record] = section;
       if (section === -1) this.articleRecord[article] = record;
     });
+
+    for (const record of vocabulary) {
+      if (record.v.length < 3) continue;
+      addToBucket(this.firstLetter, record.v.charAt(0), record);
+      addToBucket(this.secondLetter, record.v.charAt(1), record);
+    }
+    this.stopwords = new Set(index.stopwords);
   }
 
   /** Ranked article hits (one per article) for a prepared query. */
@@ -132,10 +139,10 @@ export class LocaleSearcher {
     const { tokens } = query;
     const tokenCount = tokens.length;
     if (tokenCount === 0) return [];
-    const recordCount = this.index.records.length;
-    const articleCount = this.entry.articles.length;
+    const recordCount = this.recordArticle.length;
+    const articleCount = this.articleRecord.length;
 
-    // contribution[record * tokenCount + token]: that token's best BM25 contribution there.
+    // contribution[record * tokenCount + token]: that token's best contribution to the record.
     const contribution = new Float32Array(recordCount * tokenCount);
     const bestTerm = new Int32Array(recordCount * tokenCount);
     const touched: number[] = [];
@@ -149,21 +156,21 @@ export class LocaleSearcher {
       const stopword = !onlyStopwords && this.stopwords.has(token);
       const typing = query.typing && t === tokenCount - 1;
       const candidates = stopword ? this.expandExactly(token) : this.expandToken(token, typing);
+      const damping = stopword ? STOPWORD_FACTOR : 1;
       // A word that exists as typed lends its own rarity to its variants: otherwise a rare
       // longer word ("syncthing") would outweigh the common word the visitor typed ("sync").
       const exact = this.termIds.get(token);
-      const ceiling = exact === undefined ? Infinity : this.idf[exact]!;
+      const ceiling = exact === undefined ? Infinity : (this.idf[exact] ?? 0);
       let weight = 0;
       for (const { term, similarity } of candidates) {
-        const factor =
-          similarity * Math.min(this.idf[term]!, ceiling) * (stopword ? STOPWORD_FACTOR : 1);
+        const factor = similarity * Math.min(this.idf[term] ?? 0, ceiling) * damping;
         weight = Math.max(weight, factor);
         const postings = this.readPostings(term);
         for (let p = 0; p < postings.length; p += 2) {
-          const record = postings[p]!;
-          const value = (factor * postings[p + 1]!) / 10;
+          const record = postings[p] ?? 0;
+          const value = (factor * (postings[p + 1] ?? 0)) / 10;
           const slot = record * tokenCount + t;
-          if (value > contribution[slot]!) {
+          if (value > (contribution[slot] ?? 0)) {
             contribution[slot] = value;
             bestTerm[slot] = term;
           }
@@ -175,8 +182,7 @@ export class LocaleSearcher {
       }
       // A token that matches nothing still counts against coverage, as a rare word would.
       tokenWeight[t] = weight;
-      totalWeight +=
-        weight > 0 ? weight : Math.log(1 + recordCount) * (stopword ? STOPWORD_FACTOR : 1);
+      totalWeight += weight > 0 ? weight : Math.log(1 + recordCount) * damping;
     });
     if (touched.length === 0) return [];
 
@@ -186,27 +192,27 @@ export class LocaleSearcher {
     const bestRecord = new Int32Array(articleCount).fill(-1);
     const bestSection = new Int32Array(articleCount).fill(-1);
     const articles: number[] = [];
+    const scoreOf = (record: number) => (record < 0 ? -1 : (recordScore[record] ?? 0));
     for (const record of touched) {
-      const [article, section] = this.index.records[record]!;
+      const article = this.recordArticle[record] ?? 0;
       let raw = 0;
       let covered = 0;
       for (let t = 0; t < tokenCount; t++) {
-        const value = contribution[record * tokenCount + t]!;
+        const value = contribution[record * tokenCount + t] ?? 0;
         if (value <= 0) continue;
         raw += value;
-        covered += tokenWeight[t]!;
+        covered += tokenWeight[t] ?? 0;
         const slot = article * tokenCount + t;
-        if (value > articleTokens[slot]!) articleTokens[slot] = value;
+        if (value > (articleTokens[slot] ?? 0)) articleTokens[slot] = value;
       }
       recordScore[record] = raw * (covered / totalWeight) ** COVERAGE_POWER;
       recordCovered[record] = covered;
-      const best = bestRecord[article]!;
+      const best = bestRecord[article] ?? -1;
       if (best === -1) articles.push(article);
-      if (best === -1 || recordScore[record]! > recordScore[best]!) bestRecord[article] = record;
-      const bestOfSections = bestSection[article]!;
+      if (scoreOf(record) > scoreOf(best)) bestRecord[article] = record;
       if (
-        section >= 0 &&
-        (bestOfSections === -1 || recordScore[record]! > recordScore[bestOfSections]!)
+        (this.recordSection[record] ?? -1) >= 0 &&
+        scoreOf(record) > scoreOf(bestSection[article] ?? -1)
       ) {
         bestSection[article] = record;
       }
@@ -216,47 +222,33 @@ export class LocaleSearcher {
       let whole = 0;
       let covered = 0;
       for (let t = 0; t < tokenCount; t++) {
-        const value = articleTokens[article * tokenCount + t]!;
+        const value = articleTokens[article * tokenCount + t] ?? 0;
         if (value <= 0) continue;
         whole += value;
-        covered += tokenWeight[t]!;
+        covered += tokenWeight[t] ?? 0;
       }
       whole *= (covered / totalWeight) ** COVERAGE_POWER;
-      const best = bestRecord[article]!;
-      const raw = Math.max(recordScore[best]!, WHOLE_ARTICLE_FACTOR * whole);
-      const own = this.articleRecord[article]!;
-      const section = bestSection[article]!;
+      const best = bestRecord[article] ?? -1;
+      const own = this.articleRecord[article] ?? -1;
+      const section = bestSection[article] ?? -1;
       // Name the section when it explains more of the query than the article's own record
       // (title, keywords, description, intro), or as much and nearly as well.
-      const record =
-        best !== own || section === -1
-          ? best
-          : this.prefersSection(section, own, recordScore, recordCovered)
-            ? section
-            : own;
+      let record = best;
+      if (best === own && section !== -1) {
+        const margin = 1e-9 + 0.02 * (recordCovered[own] ?? 0);
+        const gain = (recordCovered[section] ?? 0) - (recordCovered[own] ?? 0);
+        if (gain > margin || (gain >= -margin && scoreOf(section) >= SECTION_BIAS * scoreOf(own))) {
+          record = section;
+        }
+      }
+      const raw = Math.max(scoreOf(best), WHOLE_ARTICLE_FACTOR * whole);
       const score = raw / (raw + SCORE_HALF);
-      return {
-        score,
-        build: () =>
-          this.buildHit(article, record, score, tokens, (t) => {
-            const slot = record * tokenCount + t;
-            return contribution[slot]! > 0 ? bestTerm[slot]! : -1;
-          }),
+      const termFor = (t: number) => {
+        const slot = record * tokenCount + t;
+        return (contribution[slot] ?? 0) > 0 ? (bestTerm[slot] ?? -1) : -1;
       };
+      return { score, build: () => this.buildHit(article, record, score, tokens, termFor) };
     });
-  }
-
-  private prefersSection(
-    section: number,
-    own: number,
-    score: Float64Array,
-    covered: Float64Array,
-  ): boolean {
-    const margin = 1e-9 + 0.02 * covered[own]!;
-    if (covered[section]! > covered[own]! + margin) return true;
-    return (
-      covered[section]! >= covered[own]! - margin && score[section]! >= SECTION_BIAS * score[own]!
-    );
   }
 
   private buildHit(
@@ -266,19 +258,20 @@ export class LocaleSearcher {
     tokens: string[],
     termFor: (token: number) => number,
   ): SearchHit {
-    const summary = this.entry.articles[article]!;
-    const [, sectionIndex] = this.index.records[record]!;
-    const section = sectionIndex >= 0 ? summary.sections[sectionIndex] : undefined;
+    const summary = this.entry.articles[article];
+    if (!summary)
+      throw new KnowledgeBaseError('invalid-format', `No article ${article} in the index.`);
+    const section = summary.sections[this.recordSection[record] ?? -1];
     const matched = new Map<string, number>();
     tokens.forEach((_, t) => {
       const term = termFor(t);
-      if (term >= 0) matched.set(this.terms[term]!, this.idf[term]!);
+      if (term >= 0) matched.set(this.terms[term] ?? '', this.idf[term] ?? 0);
     });
     let snippet = buildSnippet(this.index.text[record] ?? '', matched);
     if (!snippet.matched && !section) {
       // The article matched by its title or keywords: describe it instead.
-      const next = this.index.records[record + 1];
-      const firstSection = next?.[0] === article ? this.index.text[record + 1] : undefined;
+      const firstSection =
+        this.recordArticle[record + 1] === article ? this.index.text[record + 1] : undefined;
       const fallback = summary.description ?? (snippet.text || firstSection) ?? '';
       snippet = buildSnippet(fallback, matched);
     }
@@ -299,13 +292,9 @@ export class LocaleSearcher {
     let decoded = this.decoded[term];
     if (!decoded) {
       const list = this.index.postings[term] ?? [];
-      decoded = new Int32Array(list.length);
-      let record = 0;
-      for (let p = 0; p < list.length; p += 2) {
-        record += list[p]!;
-        decoded[p] = record;
-        decoded[p + 1] = list[p + 1]!;
-      }
+      decoded = Int32Array.from(list);
+      for (let p = 2; p < decoded.length; p += 2)
+        decoded[p] = (decoded[p] ?? 0) + (decoded[p - 2] ?? 0);
       this.decoded[term] = decoded;
     }
     return decoded;
@@ -328,7 +317,7 @@ export class LocaleSearcher {
     if (token.length >= 3 || (typing && token.length >= 2)) {
       const base = typing || exact === undefined ? SIMILARITY.prefix : SIMILARITY.wordPrefix;
       for (const term of this.findPrefixed(token)) {
-        const coverage = token.length / this.terms[term]!.length;
+        const coverage = token.length / (this.terms[term] ?? token).length;
         offer(term, base + 0.2 * coverage);
       }
     }
@@ -337,12 +326,11 @@ export class LocaleSearcher {
     if (exact === undefined && token.length >= 4) {
       const allowed = countAllowedEdits(token.length);
       const allowedPrefix = typing ? countAllowedPrefixEdits(token.length) : 0;
-      const buckets = [this.readBucket(this.firstLetter, token[0]!)];
-      if (token.length >= 5) buckets.push(this.readBucket(this.secondLetter, token[1]!));
+      const buckets = [this.readBucket(this.firstLetter, token.charAt(0))];
+      if (token.length >= 5) buckets.push(this.readBucket(this.secondLetter, token.charAt(1)));
       for (const fuse of buckets) {
-        if (!fuse) continue;
-        for (const { refIndex: term } of fuse.search(token)) {
-          const { full, prefix } = measureEditDistance(token, this.terms[term]!);
+        for (const { refIndex: term } of fuse?.search(token) ?? []) {
+          const { full, prefix } = measureEditDistance(token, this.terms[term] ?? '');
           if (full <= allowed) {
             offer(term, SIMILARITY.fuzzy * (1 - full / (token.length + 1)));
           } else if (prefix <= allowedPrefix) {
@@ -361,11 +349,11 @@ export class LocaleSearcher {
     let high = terms.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (terms[middle]! < prefix) low = middle + 1;
+      if ((terms[middle] ?? '') < prefix) low = middle + 1;
       else high = middle;
     }
     const matches: number[] = [];
-    for (let term = low; term < terms.length && terms[term]!.startsWith(prefix); term++) {
+    for (let term = low; term < terms.length && (terms[term] ?? '').startsWith(prefix); term++) {
       if (terms[term] !== prefix) matches.push(term);
     }
     if (matches.length <= MAX_PREFIX_TERMS) return matches;

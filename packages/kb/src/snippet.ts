@@ -27,18 +27,19 @@ export function buildSnippet(
       if (weight !== undefined) hits.push({ at: index, term: token, weight });
     });
     let bestWeight = 0;
-    for (let i = 0; i < hits.length; i++) {
+    hits.forEach((first, i) => {
       const terms = new Map<string, number>();
-      for (let j = i; j < hits.length && hits[j]!.at - hits[i]!.at < PASSAGE; j++) {
-        terms.set(hits[j]!.term, hits[j]!.weight + 1);
+      for (const hit of hits.slice(i)) {
+        if (hit.at - first.at >= PASSAGE) break;
+        terms.set(hit.term, hit.weight + 1);
       }
       let weight = 0;
       for (const value of terms.values()) weight += value;
       if (weight > bestWeight) {
         bestWeight = weight;
-        center = folded.offsets[hits[i]!.at]!;
+        center = folded.offsets[first.at] ?? 0;
       }
-    }
+    });
   }
   return { text: cutAround(clean, Math.max(center, 0)), matched: center >= 0 };
 }
@@ -56,6 +57,13 @@ function cutAround(text: string, center: number): string {
     const space = text.lastIndexOf(' ', end);
     if (space > start + SNIPPET_LENGTH / 2) end = space;
   }
+  // Never cut a surrogate pair in half (emoji, rare CJK).
+  if (isLowSurrogate(text.charCodeAt(start))) start++;
+  if (isLowSurrogate(text.charCodeAt(end))) end--;
   const body = text.slice(start, end).trim();
   return `${start > 0 ? '…' : ''}${body}${end < text.length ? '…' : ''}`;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
