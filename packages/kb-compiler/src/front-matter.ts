@@ -167,7 +167,7 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
 
   for (const error of document.errors) {
     fail(
-      error.pos[0],
+      locateYamlError(yamlText, error.code, error.pos[0]),
       'invalid-front-matter',
       `invalid front matter: ${describeYamlError(error.code, error.message)}`,
     );
@@ -249,7 +249,7 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
   const known = Object.fromEntries(
     KNOWN_KEYS.filter((k) => Object.hasOwn(raw, k)).map((k) => [k, raw[k]]),
   );
-  const result = v.safeParse(FrontMatterSchema, known);
+  const result = v.safeParse(FrontMatterSchema, known, { abortPipeEarly: true });
   if (!result.success) {
     for (const issue of result.issues) {
       const key = String(issue.path?.[0]?.key ?? '');
@@ -289,11 +289,23 @@ function failed(bodyOffset: number, offset: number, message: string): ParsedFron
   };
 }
 
-/** The offset of `char` before `offset` on the same line (where a tag or anchor starts). */
+/**
+ * Where the tag (`!…`) or anchor (`&…`) of a node starts: yaml gives the value's offset, the
+ * marker is before it on the same line.
+ */
 function findBefore(text: string, offset: number, char: string): number {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const found = text.lastIndexOf(char, offset);
-  return found >= lineStart ? found : offset;
+  let found = text.lastIndexOf(char, offset);
+  if (found < lineStart) return offset;
+  while (found > lineStart && !/\s/.test(text.charAt(found - 1))) found--;
+  return found;
+}
+
+/** yaml reports an unclosed quote where the text ends; the opening quote is more useful. */
+function locateYamlError(text: string, code: string, offset: number): number {
+  if (code !== 'MISSING_CHAR') return offset;
+  const quote = Math.max(text.lastIndexOf('"', offset - 1), text.lastIndexOf("'", offset - 1));
+  return quote >= 0 ? quote : offset;
 }
 
 function describeYamlError(code: string, message: string): string {

@@ -24,8 +24,11 @@ const FIELDS = {
 } as const;
 type FieldName = keyof typeof FIELDS;
 
-/** Snippet text kept per record; longer text is still indexed, just not shown. */
-export const SNIPPET_SOURCE_LENGTH = 600;
+/**
+ * Snippet text kept per record. Nearly every section is shorter, so snippets can show the match
+ * wherever it is; text beyond this is still indexed, its snippet falls back to the start.
+ */
+export const SNIPPET_SOURCE_LENGTH = 2000;
 
 export interface IndexableArticle {
   title: string;
