@@ -19,8 +19,11 @@ const xssVectorsFile = fileURLToPath(
 export default {
   files: ['packages/widget/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
-  concurrency: 4,
-  testsFinishTimeout: 20_000,
+  // One page at a time: a page running beside another is a background tab, where animation
+  // frames, smooth scrolling and focus behave unlike a visitor's tab (and @open-wc's
+  // fixture() waits for a frame).
+  concurrency: 1,
+  testsFinishTimeout: 120_000,
   testFramework: { config: { timeout: 5_000 } },
   browsers: [
     chromeLauncher({

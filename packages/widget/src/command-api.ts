@@ -60,7 +60,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Keep only the string fields named in `keys` (the API is called from untyped pages). */
-function pickStrings<K extends string>(value: unknown, keys: readonly K[]): Partial<Record<K, string>> {
+function pickStrings<K extends string>(
+  value: unknown,
+  keys: readonly K[],
+): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
   if (isRecord(value)) {
     for (const key of keys) {
@@ -108,9 +111,13 @@ export function createPorthole(widget: PortholeWidget): PortholeFunction {
         ? widget.configure(options as PortholeOptions)
         : issueWarning('bad-argument', "Porthole('config', options) needs an object."),
     on: (name, handler) => {
-      const type = typeof name === 'string' && !name.startsWith('porthole-') ? `porthole-${name}` : name;
+      const type =
+        typeof name === 'string' && !name.startsWith('porthole-') ? `porthole-${name}` : name;
       if (!EVENT_NAMES.includes(type as PortholeEventName) || typeof handler !== 'function') {
-        issueWarning('bad-argument', `Porthole('on', …) needs a known event name and a function; got "${String(name)}".`);
+        issueWarning(
+          'bad-argument',
+          `Porthole('on', …) needs a known event name and a function; got "${String(name)}".`,
+        );
         return () => undefined;
       }
       const listener = (event: Event) => (handler as (event: Event) => void)(event);
@@ -134,7 +141,10 @@ export function createPorthole(widget: PortholeWidget): PortholeFunction {
       issueWarning('destroyed', `Porthole('${String(command)}') after 'destroy' does nothing.`);
       return undefined;
     }
-    const run = typeof command === 'string' && Object.hasOwn(commands, command) ? commands[command] : undefined;
+    const run =
+      typeof command === 'string' && Object.hasOwn(commands, command)
+        ? commands[command]
+        : undefined;
     if (!run) {
       issueWarning('unknown-command', `Unknown command Porthole('${String(command)}').`);
       return undefined;

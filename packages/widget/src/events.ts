@@ -3,10 +3,7 @@ import type { TicketErrorCode, TicketInput, TicketReceipt } from '@porthole/tick
 
 /** Why a `porthole-error` fired. Ticket failures carry the adapter's {@link TicketErrorCode}. */
 export type PortholeErrorCode =
-  | 'kb-unavailable'
-  | 'search-failed'
-  | 'article-unavailable'
-  | `ticket-${TicketErrorCode}`;
+  'kb-unavailable' | 'search-failed' | 'article-unavailable' | `ticket-${TicketErrorCode}`;
 
 export interface PortholeSearchDetail {
   query: string;

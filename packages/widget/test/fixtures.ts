@@ -186,11 +186,36 @@ export async function loadXssVectors(): Promise<XssVector[]> {
   return (await response.json()) as XssVector[];
 }
 
-/** Wait until `predicate` holds (polling each frame), or fail after `timeout` ms. */
-export async function until(predicate: () => unknown, message: string, timeout = 2000) {
+/**
+ * Wait until `predicate` holds, or fail after `timeout` ms. Polls with timers, not animation
+ * frames: test pages that run side by side are background tabs, where frames never come.
+ */
+export async function until(predicate: () => unknown, message: string, timeout = 3000) {
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > timeout) throw new Error(`Timed out: ${message}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Jump any running animations of `el` to their end (they may never run in a background tab). */
+export function finishAnimations(el: Element): void {
+  for (const animation of el.getAnimations()) animation.finish();
+}
+
+function describeNode(value: unknown): string {
+  if (!(value instanceof Element)) return String(value);
+  const label = value.getAttribute('aria-label') ?? value.textContent?.trim().slice(0, 30) ?? '';
+  return `<${value.localName}${value.id ? `#${value.id}` : ''}> "${label}"`;
+}
+
+/**
+ * Identity check for DOM nodes. Chai's own `equal` hands both nodes to web-test-runner, which
+ * walks their whole object graph (Lit internals, the document…) to report a failure and can
+ * hang; this reports a short description instead.
+ */
+export function expectSame(actual: unknown, expected: unknown, message = 'same node'): void {
+  if (actual !== expected) {
+    throw new Error(`${message}: expected ${describeNode(expected)}, got ${describeNode(actual)}`);
   }
 }

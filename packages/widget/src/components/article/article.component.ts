@@ -83,7 +83,9 @@ export class PortholeArticle extends LitElement {
     // loading another article) cannot be shown again: make a fresh one whenever it reappears.
     if (changed.has('article') || changed.has('status')) {
       this.body =
-        this.article && this.status === 'ready' ? sanitizeArticleHtml(this.article.html) : undefined;
+        this.article && this.status === 'ready'
+          ? sanitizeArticleHtml(this.article.html)
+          : undefined;
     }
   }
 
@@ -144,14 +146,16 @@ export class PortholeArticle extends LitElement {
       </article>
       <div part="feedback" class="feedback" role="group" aria-labelledby="helpful">
         <span id="helpful">${s.helpfulQuestion}</span>
-        ${this.feedback === undefined
-          ? html`<button class="secondary" type="button" @click=${() => this.giveFeedback(true)}>
-                ${s.helpfulYes}
-              </button>
-              <button class="secondary" type="button" @click=${() => this.giveFeedback(false)}>
-                ${s.helpfulNo}
-              </button>`
-          : nothing}
+        ${
+          this.feedback === undefined
+            ? html`<button class="secondary" type="button" @click=${() => this.giveFeedback(true)}>
+                  ${s.helpfulYes}
+                </button>
+                <button class="secondary" type="button" @click=${() => this.giveFeedback(false)}>
+                  ${s.helpfulNo}
+                </button>`
+            : nothing
+        }
         <span role="status">${this.feedback === undefined ? '' : s.helpfulThanks}</span>
       </div>
     `;
@@ -160,7 +164,12 @@ export class PortholeArticle extends LitElement {
   protected override render() {
     const s = this.strings;
     return html`
-      <button part="back" class="back link" type="button" @click=${() => emitInternal(this, 'ph-back')}>
+      <button
+        part="back"
+        class="back link"
+        type="button"
+        @click=${() => emitInternal(this, 'ph-back')}
+      >
         ‹ ${s.back}
       </button>
       ${this.renderContent()}

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import type { Article } from '@porthole/kb';
 import { expect, fixture, html } from '@open-wc/testing';
-import { ARTICLES, loadXssVectors, spyOn, until } from '../../../test/fixtures.js';
+import { ARTICLES, loadXssVectors, spyOn, until, expectSame } from '../../../test/fixtures.js';
 import type { ArticleChoice } from '../search/search.component.js';
 import './article.js';
 import type { PortholeArticle } from './article.js';
@@ -9,9 +9,11 @@ import type { PortholeArticle } from './article.js';
 const reset = ARTICLES[0] as Article;
 
 async function articleView(article: Article = reset, section?: string) {
-  return fixture<PortholeArticle>(html`<div style="height: 300px; overflow: auto">
-    <porthole-article .article=${article} .section=${section} status="ready"></porthole-article>
-  </div>`).then((wrapper) => wrapper.querySelector('porthole-article') as PortholeArticle);
+  return fixture<PortholeArticle>(
+    html`<div style="height: 300px; overflow: auto">
+      <porthole-article .article=${article} .section=${section} status="ready"></porthole-article>
+    </div>`,
+  ).then((wrapper) => wrapper.querySelector('porthole-article') as PortholeArticle);
 }
 
 const root = (el: PortholeArticle) => el.shadowRoot as ShadowRoot;
@@ -29,10 +31,10 @@ describe('porthole-article', () => {
     const el = await articleView();
     expect(root(el).querySelector('h2')?.textContent).to.equal('Reset your password');
     expect(root(el).querySelector('[part=body] strong')?.textContent).to.equal('Forgot password');
-    expect(buttonNamed(el, 'Back')).to.exist;
-    expect(buttonNamed(el, 'Contact us')).to.exist;
-    expect(buttonNamed(el, 'Yes')).to.exist;
-    expect(buttonNamed(el, 'No')).to.exist;
+    expect(Boolean(buttonNamed(el, 'Back')), 'exists').to.equal(true);
+    expect(Boolean(buttonNamed(el, 'Contact us')), 'exists').to.equal(true);
+    expect(Boolean(buttonNamed(el, 'Yes')), 'exists').to.equal(true);
+    expect(Boolean(buttonNamed(el, 'No')), 'exists').to.equal(true);
     expect(root(el).querySelector('[role=group]')?.textContent).to.contain('Was this helpful?');
     await expect(el).to.be.accessible();
   });
@@ -46,7 +48,7 @@ describe('porthole-article', () => {
     el.status = 'error';
     await el.updateComplete;
     expect(root(el).querySelector('[role=alert]')?.textContent).to.contain('can’t be loaded');
-    expect(buttonNamed(el, 'Contact us'), 'contact stays reachable').to.exist;
+    expect(Boolean(buttonNamed(el, 'Contact us')), 'contact stays reachable').to.equal(true);
     await expect(el).to.be.accessible();
   });
 
@@ -63,7 +65,7 @@ describe('porthole-article', () => {
     await expect(el).to.be.accessible();
     el.article = ARTICLES[1];
     await el.updateComplete;
-    expect(buttonNamed(el, 'Yes'), 'asked again for the next article').to.exist;
+    expect(Boolean(buttonNamed(el, 'Yes')), 'asked again for the next article').to.equal(true);
   });
 
   it('opens external links in a new tab without an opener', async () => {
@@ -71,7 +73,9 @@ describe('porthole-article', () => {
     const link = root(el).querySelector('a[href^="https://example.org"]');
     expect(link?.getAttribute('target')).to.equal('_blank');
     expect(link?.getAttribute('rel')).to.equal('noopener noreferrer');
-    expect(root(el).querySelector('a[href="#email-missing"]')?.hasAttribute('target')).to.equal(false);
+    expect(root(el).querySelector('a[href="#email-missing"]')?.hasAttribute('target')).to.equal(
+      false,
+    );
   });
 
   it('follows links to other articles inside the widget', async () => {
@@ -95,10 +99,11 @@ describe('porthole-article', () => {
     link?.click();
     const heading = root(el).getElementById('email-missing') as HTMLElement;
     await until(
-      () => Math.abs(heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top) < 20,
+      () =>
+        Math.abs(heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top) < 20,
       'section scrolled to the top',
     );
-    expect(root(el).activeElement).to.equal(heading);
+    expectSame(root(el).activeElement, heading);
     expect(location.hash).to.equal('');
   });
 
@@ -107,15 +112,17 @@ describe('porthole-article', () => {
     const scroller = el.parentElement as HTMLElement;
     const heading = root(el).getElementById('far-away') as HTMLElement;
     await until(() => scroller.scrollTop > 1000, 'scrolled down to the section');
-    expect(Math.abs(heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top)).to.be.below(20);
+    expect(
+      Math.abs(heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top),
+    ).to.be.below(20);
     el.focus();
-    expect(root(el).activeElement).to.equal(heading);
+    expectSame(root(el).activeElement, heading);
   });
 
   it('focuses the title when opened without a section', async () => {
     const el = await articleView();
     el.focus();
-    expect(root(el).activeElement).to.equal(root(el).querySelector('h2'));
+    expectSame(root(el).activeElement, root(el).querySelector('h2'));
   });
 
   it('can show the same article again after another one was loading', async () => {
@@ -133,7 +140,12 @@ describe('porthole-article', () => {
     const trap = () => {
       window.__pwned = true;
     };
-    const saved = { alert: window.alert, confirm: window.confirm, prompt: window.prompt, print: window.print };
+    const saved = {
+      alert: window.alert,
+      confirm: window.confirm,
+      prompt: window.prompt,
+      print: window.print,
+    };
     Object.assign(window, { alert: trap, confirm: trap, prompt: trap, print: trap });
     try {
       const el = await articleView();
@@ -145,12 +157,16 @@ describe('porthole-article', () => {
           for (const attr of node.attributes) {
             expect(attr.name, `${vector.id}: ${node.localName}[${attr.name}]`).not.to.match(/^on/i);
             if (/^(href|src|action|formaction|xlink:href|data)$/i.test(attr.name)) {
-              expect(attr.value, `${vector.id}: ${attr.name}`).not.to.match(/^\s*(javascript|vbscript|data:text\/html)/i);
+              expect(attr.value, `${vector.id}: ${attr.name}`).not.to.match(
+                /^\s*(javascript|vbscript|data:text\/html)/i,
+              );
             }
           }
         }
         expect(
-          body.querySelectorAll('script, style, iframe, object, embed, form, base, meta, link, svg, math, template'),
+          body.querySelectorAll(
+            'script, style, iframe, object, embed, form, base, meta, link, svg, math, template',
+          ),
           vector.id,
         ).to.have.length(0);
         // Clicking every link must not run anything either.

@@ -59,8 +59,16 @@ export class PortholeConfirmation extends LitElement {
       </div>
       <h2 part="title" tabindex="-1">${s.sentTitle}</h2>
       <p>${s.sentBody}</p>
-      <p>${before}<strong part="reference" class="reference">${this.receipt?.reference}</strong>${after}</p>
-      <button part="back" class="secondary" type="button" @click=${() => emitInternal(this, 'ph-back')}>
+      <p>
+        ${before}<strong part="reference" class="reference">${this.receipt?.reference}</strong
+        >${after}
+      </p>
+      <button
+        part="back"
+        class="secondary"
+        type="button"
+        @click=${() => emitInternal(this, 'ph-back')}
+      >
         ${s.backToSearch}
       </button>
     `;

@@ -53,6 +53,7 @@ export class PortholeContactForm extends LitElement {
     error: {},
     strings: { attribute: false },
     fieldErrors: { attribute: false },
+    formError: { state: true },
   };
 
   /** The visitor's fields. */
@@ -68,6 +69,8 @@ export class PortholeContactForm extends LitElement {
   /** Messages under the fields (from the schema here, or from the server). @default {} */
   declare fieldErrors: FieldErrors;
 
+  declare private formError: string | undefined;
+
   /** Validation waits for the first Send; after that, every blur re-checks. */
   private attempted = false;
 
@@ -79,6 +82,7 @@ export class PortholeContactForm extends LitElement {
     this.error = undefined;
     this.strings = defaultStrings;
     this.fieldErrors = {};
+    this.formError = undefined;
   }
 
   /** Focus the first empty field (a prefilled name and email need no attention). */
@@ -110,11 +114,16 @@ export class PortholeContactForm extends LitElement {
 
   /** Validate with the shared schema; returns the ticket, or undefined after showing errors. */
   private validate(): Ticket | undefined {
-    const input: Record<string, string> = { ...this.draft };
-    if (this.context.locale) input['locale'] = this.context.locale;
-    if (this.context.pageUrl) input['pageUrl'] = this.context.pageUrl;
+    const input: Record<string, string> = { ...this.context };
+    for (const field of draftFields) input[field] = this.draft[field];
     const result = parseTicket(input);
     this.fieldErrors = result.success ? {} : result.fieldErrors;
+    // A problem outside the visible fields (say, a page address the schema refuses) still
+    // needs saying, or Send would seem to do nothing.
+    this.formError =
+      result.success || draftFields.some((field) => result.fieldErrors[field])
+        ? undefined
+        : result.message;
     return result.success ? result.ticket : undefined;
   }
 
@@ -140,42 +149,51 @@ export class PortholeContactForm extends LitElement {
     };
     return html`<div part="field" class="field">
       <label part="label" for=${field}>${this.strings[field]}</label>
-      ${type === 'textarea'
-        ? html`<textarea
-            part="control"
-            id=${field}
-            name=${field}
-            rows="5"
-            ?required=${required}
-            ?readonly=${this.sending}
-            aria-invalid=${common.invalid}
-            aria-describedby=${common.describedBy}
-            .value=${this.draft[field]}
-            @input=${onInput}
-          ></textarea>`
-        : html`<input
-            part="control"
-            id=${field}
-            name=${field}
-            type=${type}
-            autocomplete=${autocomplete}
-            ?required=${required}
-            ?readonly=${this.sending}
-            aria-invalid=${common.invalid}
-            aria-describedby=${common.describedBy}
-            .value=${this.draft[field]}
-            @input=${onInput}
-          />`}
-      ${error
-        ? html`<p part="field-error" class="field-error" id="${field}-error">${error}</p>`
-        : nothing}
+      ${
+        type === 'textarea'
+          ? html`<textarea
+              part="control"
+              id=${field}
+              name=${field}
+              rows="5"
+              ?required=${required}
+              ?readonly=${this.sending}
+              aria-invalid=${common.invalid}
+              aria-describedby=${common.describedBy}
+              .value=${this.draft[field]}
+              @input=${onInput}
+            ></textarea>`
+          : html`<input
+              part="control"
+              id=${field}
+              name=${field}
+              type=${type}
+              autocomplete=${autocomplete}
+              ?required=${required}
+              ?readonly=${this.sending}
+              aria-invalid=${common.invalid}
+              aria-describedby=${common.describedBy}
+              .value=${this.draft[field]}
+              @input=${onInput}
+            />`
+      }
+      ${
+        error
+          ? html`<p part="field-error" class="field-error" id="${field}-error">${error}</p>`
+          : nothing
+      }
     </div>`;
   }
 
   protected override render() {
     const s = this.strings;
     return html`
-      <button part="back" class="back link" type="button" @click=${() => emitInternal(this, 'ph-back')}>
+      <button
+        part="back"
+        class="back link"
+        type="button"
+        @click=${() => emitInternal(this, 'ph-back')}
+      >
         ‹ ${s.back}
       </button>
       <form
@@ -187,16 +205,20 @@ export class PortholeContactForm extends LitElement {
       >
         <h2 part="title">${s.contactTitle}</h2>
         ${draftFields.map((field) => this.renderField(field))}
-        <div role="alert" part="error" class="error" ?hidden=${!this.error}>
-          ${this.error
-            ? html`<p>${this.error}</p>
-                <button class="secondary" type="button" @click=${() => this.submit()}>
-                  ${s.tryAgain}
-                </button>`
-            : nothing}
+        <div role="alert" part="error" class="error" ?hidden=${!this.error && !this.formError}>
+          ${
+            this.error
+              ? html`<p>${this.error}</p>
+                  <button class="secondary" type="button" @click=${() => this.submit()}>
+                    ${s.tryAgain}
+                  </button>`
+              : this.formError
+          }
         </div>
         <div class="actions">
-          <button part="send" class="primary" type="submit" ?disabled=${this.sending}>${s.send}</button>
+          <button part="send" class="primary" type="submit" ?disabled=${this.sending}>
+            ${s.send}
+          </button>
           <span class="muted" role="status">${this.sending ? s.sending : ''}</span>
         </div>
         <p class="muted note">${s.draftKept}</p>

@@ -67,9 +67,11 @@ export class PortholeLauncher extends LitElement {
     return html`<span part="base" class="base">
       <slot>
         <svg part="icon" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
-          ${this.expanded
-            ? svg`<path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>`
-            : svg`<path d="M12 3C7 3 3 6.6 3 11c0 2.3 1.1 4.4 2.9 5.9L5 21l4.3-2.4c.9.3 1.8.4 2.7.4 5 0 9-3.6 9-8s-4-8-9-8z" fill="currentColor"/><path class="mark" d="M10 9.2a2 2 0 1 1 2.9 1.8c-.6.3-.9.8-.9 1.4v.4M12 15.4v.1" fill="none" stroke-width="1.9" stroke-linecap="round"/>`}
+          ${
+            this.expanded
+              ? svg`<path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>`
+              : svg`<path d="M12 3C7 3 3 6.6 3 11c0 2.3 1.1 4.4 2.9 5.9L5 21l4.3-2.4c.9.3 1.8.4 2.7.4 5 0 9-3.6 9-8s-4-8-9-8z" fill="currentColor"/><path class="mark" d="M10 9.2a2 2 0 1 1 2.9 1.8c-.6.3-.9.8-.9 1.4v.4M12 15.4v.1" fill="none" stroke-width="1.9" stroke-linecap="round"/>`
+          }
         </svg>
       </slot>
     </span>`;

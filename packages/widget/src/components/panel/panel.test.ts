@@ -1,30 +1,32 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { spyOn, until } from '../../../test/fixtures.js';
+import { finishAnimations, spyOn, until } from '../../../test/fixtures.js';
 import './panel.js';
 import type { PortholePanel } from './panel.js';
 
 /** A launcher-sized anchor pinned to a corner, as porthole-widget places it. */
 async function anchoredPanel(corner: 'right' | 'left' = 'right') {
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <button
-      id="anchor"
-      style="position: fixed; bottom: 20px; ${corner}: 20px; width: 56px; height: 56px"
-    >
-      ?
-    </button>
-    <porthole-panel open placement=${corner === 'right' ? 'top-end' : 'top-start'}>
-      <p>Body</p>
-    </porthole-panel>
-  </div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div>
+      <button
+        id="anchor"
+        style="position: fixed; bottom: 20px; ${corner}: 20px; width: 56px; height: 56px"
+      >
+        ?
+      </button>
+      <porthole-panel open placement=${corner === 'right' ? 'top-end' : 'top-start'}>
+        <p>Body</p>
+      </porthole-panel>
+    </div>`,
+  );
   const panel = wrapper.querySelector('porthole-panel') as PortholePanel;
   panel.anchor = wrapper.querySelector('#anchor') ?? undefined;
   return panel;
 }
 
 async function expectInsideViewport(el: Element) {
-  await Promise.all(el.getAnimations().map((animation) => animation.finished));
+  finishAnimations(el);
   const rect = el.getBoundingClientRect();
   expect(rect.left, 'left').to.be.at.least(0);
   expect(rect.top, 'top').to.be.at.least(0);

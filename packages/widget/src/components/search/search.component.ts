@@ -192,12 +192,16 @@ export class PortholeSearch extends LitElement {
             @mousedown=${(event: MouseEvent) => event.preventDefault()}
           >
             <span part="option-title" class="title">${item.title}</span>
-            ${section
-              ? html`<span part="option-section" class="section">${section.title}</span>`
-              : nothing}
-            ${snippet
-              ? html`<span part="option-snippet" class="snippet muted">${snippet}</span>`
-              : nothing}
+            ${
+              section
+                ? html`<span part="option-section" class="section">${section.title}</span>`
+                : nothing
+            }
+            ${
+              snippet
+                ? html`<span part="option-snippet" class="snippet muted">${snippet}</span>`
+                : nothing
+            }
           </li>`;
         })}
       </ul>

@@ -2,7 +2,7 @@
 import type { ArticleSummary, SearchHit } from '@porthole/kb';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { loadXssVectors, spyOn } from '../../../test/fixtures.js';
+import { loadXssVectors, spyOn, expectSame } from '../../../test/fixtures.js';
 import './search.js';
 import type { PortholeSearch } from './search.js';
 import type { ArticleChoice } from './search.component.js';
@@ -45,17 +45,22 @@ const suggestions: ArticleSummary[] = [
 ];
 
 async function searchView(query = 'reset', results = hits) {
-  return fixture<PortholeSearch>(html`<porthole-search
-    .query=${query}
-    .hits=${results}
-    .suggestions=${suggestions}
-    status="done"
-  ></porthole-search>`);
+  return fixture<PortholeSearch>(
+    html`<porthole-search
+      .query=${query}
+      .hits=${results}
+      .suggestions=${suggestions}
+      status="done"
+    ></porthole-search>`,
+  );
 }
 
 const input = (el: PortholeSearch) => el.shadowRoot?.querySelector('input') as HTMLInputElement;
-const options = (el: PortholeSearch) => [...(el.shadowRoot?.querySelectorAll('[role=option]') ?? [])];
-const status = (el: PortholeSearch) => el.shadowRoot?.querySelector('[role=status]')?.textContent?.trim();
+const options = (el: PortholeSearch) => [
+  ...(el.shadowRoot?.querySelectorAll('[role=option]') ?? []),
+];
+const status = (el: PortholeSearch) =>
+  el.shadowRoot?.querySelector('[role=status]')?.textContent?.trim();
 
 describe('porthole-search', () => {
   it('is a combobox named "Search help articles" controlling a listbox of results', async () => {
@@ -73,9 +78,15 @@ describe('porthole-search', () => {
   it('shows title, section title and snippet, and marks other-language hits with lang', async () => {
     const el = await searchView();
     const [, second, third] = options(el);
-    expect(second?.querySelector('[part=option-title]')?.textContent).to.equal('Reset your password');
-    expect(second?.querySelector('[part=option-section]')?.textContent).to.equal('The email did not arrive');
-    expect(second?.querySelector('[part=option-snippet]')?.textContent).to.equal('Check your spam folder.');
+    expect(second?.querySelector('[part=option-title]')?.textContent).to.equal(
+      'Reset your password',
+    );
+    expect(second?.querySelector('[part=option-section]')?.textContent).to.equal(
+      'The email did not arrive',
+    );
+    expect(second?.querySelector('[part=option-snippet]')?.textContent).to.equal(
+      'Check your spam folder.',
+    );
     expect(third?.getAttribute('lang')).to.equal('el');
   });
 
@@ -95,7 +106,7 @@ describe('porthole-search', () => {
     const contact = [...(el.shadowRoot?.querySelectorAll('button') ?? [])].find(
       (b) => b.textContent?.trim() === 'Contact us',
     );
-    expect(contact).to.exist;
+    expect(Boolean(contact), 'exists').to.equal(true);
     const asked = spyOn(el, 'ph-contact');
     contact?.click();
     expect(asked.count).to.equal(1);
@@ -104,9 +115,9 @@ describe('porthole-search', () => {
 
   it('shows suggested articles before anything is typed', async () => {
     const el = await searchView('');
-    expect(options(el).map((o) => o.querySelector('[part=option-title]')?.textContent)).to.deep.equal([
-      'Refunds',
-    ]);
+    expect(
+      options(el).map((o) => o.querySelector('[part=option-title]')?.textContent),
+    ).to.deep.equal(['Refunds']);
     expect(el.shadowRoot?.querySelector('[role=listbox]')?.getAttribute('aria-label')).to.equal(
       'Suggested articles',
     );
@@ -145,7 +156,7 @@ describe('porthole-search', () => {
       locale: 'en',
       section: 'email-missing',
     });
-    expect(el.shadowRoot?.activeElement).to.equal(box, 'focus stays in the input');
+    expectSame(el.shadowRoot?.activeElement, box, 'focus stays in the input');
   });
 
   it('opens the first hit on Enter when none is active', async () => {
@@ -204,7 +215,9 @@ describe('porthole-search', () => {
     expect(root.querySelectorAll('[role=option]')).to.have.length(hostile.length);
     const titles = [...root.querySelectorAll('[part=option-title]')].map((t) => t.textContent);
     expect(titles).to.deep.equal(hostile.map((h) => h.title));
-    expect(root.querySelectorAll('script, img, iframe, svg:not([aria-hidden]), a')).to.have.length(0);
+    expect(root.querySelectorAll('script, img, iframe, svg:not([aria-hidden]), a')).to.have.length(
+      0,
+    );
     expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
   });
 });

@@ -1,6 +1,11 @@
 import { openKnowledgeBase } from '@porthole/kb';
 import type { Article, ArticleSummary, KnowledgeBase, SearchHit } from '@porthole/kb';
-import { createHttpAdapter, isTicketError } from '@porthole/tickets';
+import {
+  createHttpAdapter,
+  createIdempotencyKey,
+  isTicketError,
+  serializeTicket,
+} from '@porthole/tickets';
 import type { Ticket, TicketAdapter, TicketReceipt } from '@porthole/tickets';
 import { LitElement, html } from 'lit';
 import { clearDraft, createDraft, draftFields, loadDraft, saveDraft } from '../../draft.js';
@@ -214,6 +219,10 @@ export class PortholeWidget extends LitElement {
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
   /** Articles visited through links, for "Back". */
   private trail: ArticleChoice[] = [];
+  /** The last ticket sent under the draft's idempotency key (serialized). */
+  private lastAttempt: string | undefined;
+  /** The locale the knowledge base resolved for this page, once it is loaded. */
+  private kbLocale: string | undefined;
   /** Where "Back" on the contact form goes. */
   private contactReturn: WidgetView = 'search';
 
@@ -368,7 +377,8 @@ export class PortholeWidget extends LitElement {
 
   /** The KB locale: `locale` → `<html lang>` → the KB's default. */
   private localeOf(kb: KnowledgeBase): string {
-    return kb.resolveLocale(this.locale || document.documentElement.lang || undefined);
+    this.kbLocale = kb.resolveLocale(this.locale || document.documentElement.lang || undefined);
+    return this.kbLocale;
   }
 
   /** Load the KB (if needed) and the suggestions shown before typing. */
@@ -518,7 +528,7 @@ export class PortholeWidget extends LitElement {
     // worth sending cut short, a file: page has none worth sending.
     const pageUrl = location.href.split('#')[0] ?? '';
     if (/^https?:/.test(pageUrl)) context.pageUrl = pageUrl.slice(0, 2048);
-    const locale = this.locale || document.documentElement.lang;
+    const locale = this.kbLocale ?? (this.locale || document.documentElement.lang);
     if (locale) context.locale = locale;
     return context;
   }
@@ -546,6 +556,15 @@ export class PortholeWidget extends LitElement {
       this.sendError = this.text.sendFailed;
       return;
     }
+    // A retry of the same ticket keeps the key (the server may have stored the first try and
+    // only the answer was lost). A changed ticket under a used key would be refused as a
+    // conflict, so an edit after a failed attempt starts a new key.
+    const attempt = serializeTicket(ticket);
+    if (this.lastAttempt !== undefined && this.lastAttempt !== attempt) {
+      this.draft = { ...this.draft, idempotencyKey: createIdempotencyKey() };
+      saveDraft(this.endpoint, this.draft);
+    }
+    this.lastAttempt = attempt;
     this.sending = true;
     this.sendError = undefined;
     const endpoint = this.endpoint;
@@ -554,6 +573,7 @@ export class PortholeWidget extends LitElement {
         idempotencyKey: this.draft.idempotencyKey,
       });
       clearDraft(endpoint);
+      this.lastAttempt = undefined;
       this.draft = createDraft();
       this.prefill(this.user);
       this.receipt = receipt;
@@ -565,9 +585,9 @@ export class PortholeWidget extends LitElement {
       const code = isTicketError(error) ? error.code : 'network';
       const fieldErrors = isTicketError(error) ? error.fieldErrors : undefined;
       if (fieldErrors && draftFields.some((field) => fieldErrors[field])) {
-        this.renderRoot.querySelector<PortholeContactForm>('porthole-contact-form')?.showErrors(
-          fieldErrors,
-        );
+        this.renderRoot
+          .querySelector<PortholeContactForm>('porthole-contact-form')
+          ?.showErrors(fieldErrors);
       } else if ((code === 'invalid' || code === 'rejected') && error instanceof Error) {
         this.sendError = formatString(this.text.sendRejected, { reason: error.message });
       } else {
