@@ -13,7 +13,7 @@ describe('porthole-confirmation', () => {
     );
     const root = el.shadowRoot as ShadowRoot;
     expect(root.querySelector('h2')?.textContent).to.equal('Message sent');
-    expect(root.querySelector('[part=reference]')?.parentElement?.textContent).to.equal(
+    expect(root.querySelector('[part=reference]')?.parentElement?.textContent?.trim()).to.equal(
       'Your reference is PH-7K3M-Q9TD',
     );
     el.focus();
@@ -39,8 +39,8 @@ describe('porthole-confirmation', () => {
         .strings=${{ reference: 'Broj prijave: {reference}.' }}
       ></porthole-confirmation>`,
     );
-    expect(el.shadowRoot?.querySelector('[part=reference]')?.parentElement?.textContent).to.equal(
-      'Broj prijave: PH-7K3M-Q9TD.',
-    );
+    expect(
+      el.shadowRoot?.querySelector('[part=reference]')?.parentElement?.textContent?.trim(),
+    ).to.equal('Broj prijave: PH-7K3M-Q9TD.');
   });
 });
