@@ -162,6 +162,29 @@ const SANITIZE: Config & { RETURN_DOM: true } = {
   RETURN_DOM: true,
 };
 
+/** The attributes this module adds after the first pass, which the second pass must keep. */
+const OWN_ATTRIBUTES = [
+  'data-porthole-article',
+  'data-porthole-section',
+  'data-porthole-locale',
+  'target',
+];
+
+/**
+ * The second pass runs on the serialized result, the way a browser will see it. A DOM that was
+ * edited (the sanitizer keeps the content of removed elements, which can leave a <p> inside a
+ * <p>) may parse differently from how it was built; sanitizing the string again gives markup
+ * that parses back to itself.
+ */
+const RESANITIZE: Config & { RETURN_DOM: true } = {
+  ...SANITIZE,
+  FORBID_ATTR: FORBID_ATTR.filter((name) => name !== 'target'),
+  ADD_ATTR: OWN_ATTRIBUTES,
+  // The first pass removed authors' ids and names that could shadow document properties; what
+  // remains are heading ids made here ("title", "images" …), which must survive to be linked to.
+  SANITIZE_DOM: false,
+};
+
 export interface Renderer {
   render(markdown: string, options: RenderOptions): Promise<RenderedArticle>;
 }
@@ -209,8 +232,9 @@ export function createRenderer(): Renderer {
 
       await rewriteReferences(body, options);
 
-      const { intro, sections } = splitSections(body);
-      return { html: body.innerHTML.trim(), leadingTitle, intro, sections, anchors, removed };
+      const clean = purify.sanitize(body.innerHTML, RESANITIZE) as HTMLElement;
+      const { intro, sections } = splitSections(clean);
+      return { html: clean.innerHTML.trim(), leadingTitle, intro, sections, anchors, removed };
     },
   };
 }

@@ -39,7 +39,7 @@ describe('unsafe YAML is refused with its position', () => {
       only(custom, 'unsafe-yaml').map((d) => [d.line, d.column]),
       [[3, 9]],
     );
-    assert.match(only(custom, 'unsafe-yaml')[0]!.message, /!vault/);
+    assert.match(only(custom, 'unsafe-yaml')[0]?.message ?? '', /!vault/);
     const standard = await diagnose('---\ntitle: !!str 12\n---\n');
     assert.equal(only(standard, 'unsafe-yaml').length, 1, 'even standard tags: write plain values');
   });
@@ -70,7 +70,7 @@ describe('unsafe YAML is refused with its position', () => {
     );
     assert.ok(performance.now() - started < 2000, 'no expansion happened');
     assert.deepEqual([errors[0]?.line, errors[0]?.column], [3, 4]);
-    assert.match(errors[0]!.message, /anchors/);
+    assert.match(errors[0]?.message ?? '', /anchors/);
     assert.ok(errors.some((d) => /aliases/.test(d.message) && d.line === 4));
   });
 
@@ -83,7 +83,7 @@ describe('unsafe YAML is refused with its position', () => {
       errors.map((d) => [d.line, d.column]),
       [[5, 3]],
     );
-    assert.match(errors[0]!.message, /merge keys/);
+    assert.match(errors[0]?.message ?? '', /merge keys/);
   });
 
   test('__proto__ and constructor keys', async () => {
@@ -157,10 +157,10 @@ describe('malformed front matter', () => {
       errors.map((d) => d.line),
       [2, 3, 4, 5, 6, 7, 8],
     );
-    assert.match(errors[0]!.message, /`title` must be text/);
-    assert.match(errors[1]!.message, /`draft` must be true or false/);
-    assert.match(errors[2]!.message, /`tags` must be a list/);
-    assert.match(errors[4]!.message, /date like 2024-05-31/);
+    assert.match(errors[0]?.message ?? '', /`title` must be text/);
+    assert.match(errors[1]?.message ?? '', /`draft` must be true or false/);
+    assert.match(errors[2]?.message ?? '', /`tags` must be a list/);
+    assert.match(errors[4]?.message ?? '', /date like 2024-05-31/);
   });
 
   test('CRLF line endings and a byte-order mark keep positions right', async () => {

@@ -183,7 +183,9 @@ describe('errors', () => {
     const manifest = JSON.parse(String(result.files['manifest.json'])) as {
       locales: { index: string }[];
     };
-    manifest.locales[0]!.index = '../../etc/passwd';
+    const [first] = manifest.locales;
+    assert.ok(first);
+    first.index = '../../etc/passwd';
     await rejectsWith(
       openKnowledgeBase({ files: { 'manifest.json': manifest } }),
       'invalid-format',
