@@ -56,6 +56,19 @@ export const sharedStyles = css`
   h2:focus {
     outline: none;
   }
+  .back {
+    margin-bottom: 0.75em;
+    text-decoration: none;
+  }
+  .contact {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+    align-items: baseline;
+    margin: 1.25em 0 0;
+    padding-top: 1em;
+    border-top: 1px solid var(--porthole-border);
+  }
   .muted {
     color: var(--porthole-muted);
   }

@@ -3,6 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import { emitInternal } from '../../events.js';
 import { sanitizeArticleHtml } from '../../sanitize.js';
 import { sharedStyles } from '../../shared.styles.js';
+import { renderBackButton, renderContactPrompt } from '../../templates.js';
 import { defaultStrings } from '../../strings.js';
 import type { PortholeStrings } from '../../strings.js';
 import type { ArticleChoice } from '../search/search.component.js';
@@ -164,21 +165,7 @@ export class PortholeArticle extends LitElement {
   protected override render() {
     const s = this.strings;
     return html`
-      <button
-        part="back"
-        class="back link"
-        type="button"
-        @click=${() => emitInternal(this, 'ph-back')}
-      >
-        ‹ ${s.back}
-      </button>
-      ${this.renderContent()}
-      <p part="contact" class="contact">
-        <span class="muted">${s.contactPrompt}</span>
-        <button class="link" type="button" @click=${() => emitInternal(this, 'ph-contact')}>
-          ${s.contactUs}
-        </button>
-      </p>
+      ${renderBackButton(this, s.back)} ${this.renderContent()} ${renderContactPrompt(this, s)}
     `;
   }
 }

@@ -5,10 +5,6 @@ export default css`
     display: block;
     line-height: 1.55;
   }
-  .back {
-    margin-bottom: 0.75em;
-    text-decoration: none;
-  }
   .body {
     overflow-wrap: anywhere;
   }
@@ -68,11 +64,5 @@ export default css`
   }
   .feedback button {
     padding: 0.3em 1em;
-  }
-  .contact {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4em;
-    align-items: baseline;
   }
 `;

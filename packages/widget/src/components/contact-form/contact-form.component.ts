@@ -5,6 +5,7 @@ import { draftFields } from '../../draft.js';
 import type { Draft, DraftField } from '../../draft.js';
 import { emitInternal } from '../../events.js';
 import { sharedStyles } from '../../shared.styles.js';
+import { renderBackButton } from '../../templates.js';
 import { defaultStrings } from '../../strings.js';
 import type { PortholeStrings } from '../../strings.js';
 import styles from './contact-form.styles.js';
@@ -188,14 +189,7 @@ export class PortholeContactForm extends LitElement {
   protected override render() {
     const s = this.strings;
     return html`
-      <button
-        part="back"
-        class="back link"
-        type="button"
-        @click=${() => emitInternal(this, 'ph-back')}
-      >
-        ‹ ${s.back}
-      </button>
+      ${renderBackButton(this, s.back)}
       <form
         novalidate
         @submit=${this.submit}

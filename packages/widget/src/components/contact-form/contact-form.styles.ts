@@ -4,10 +4,6 @@ export default css`
   :host {
     display: block;
   }
-  .back {
-    margin-bottom: 0.75em;
-    text-decoration: none;
-  }
   .field {
     display: flex;
     flex-direction: column;

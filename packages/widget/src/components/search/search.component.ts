@@ -2,6 +2,7 @@ import type { ArticleSummary, SearchHit } from '@porthole/kb';
 import { LitElement, html, nothing } from 'lit';
 import { emitInternal } from '../../events.js';
 import { sharedStyles } from '../../shared.styles.js';
+import { renderContactPrompt } from '../../templates.js';
 import { defaultStrings, formatString } from '../../strings.js';
 import type { PortholeStrings } from '../../strings.js';
 import styles from './search.styles.js';
@@ -205,12 +206,7 @@ export class PortholeSearch extends LitElement {
           </li>`;
         })}
       </ul>
-      <p part="contact" class="contact">
-        <span class="muted">${s.contactPrompt}</span>
-        <button class="link" type="button" @click=${() => emitInternal(this, 'ph-contact')}>
-          ${s.contactUs}
-        </button>
-      </p>
+      ${renderContactPrompt(this, s)}
     `;
   }
 }

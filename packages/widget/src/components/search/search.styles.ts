@@ -71,13 +71,4 @@ export default css`
     -webkit-box-orient: vertical;
     overflow: hidden;
   }
-  .contact {
-    margin: 1.25em 0 0;
-    padding-top: 1em;
-    border-top: 1px solid var(--porthole-border);
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4em;
-    align-items: baseline;
-  }
 `;

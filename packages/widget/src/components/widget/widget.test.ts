@@ -72,6 +72,16 @@ async function fillForm(el: PortholeWidget) {
   await typeInto(fieldIn(form, 'Message'), 'I asked three times.');
   return form;
 }
+/** Open the form, fill it in and press Send; with `failing`, wait for the error it shows. */
+async function sendFilledFormOnce(el: PortholeWidget, { failing = false } = {}) {
+  el.contact();
+  await el.updateComplete;
+  const form = await fillForm(el);
+  if (failing) adapter.failNext = 1;
+  buttonIn(form, 'Send')?.click();
+  if (failing) await until(() => form.error, 'error shown');
+  return form;
+}
 async function typeQuery(el: PortholeWidget, query: string) {
   searchInput(el).focus();
   await sendKeys({ type: query });
@@ -416,12 +426,7 @@ describe('porthole-widget', () => {
     it('reuses one idempotency key for retries after a network error, keeping the draft', async () => {
       const el = await widget();
       const errors = spyOn<CustomEvent<{ code: string }>>(el, 'porthole-error');
-      el.contact();
-      await el.updateComplete;
-      const form = await fillForm(el);
-      adapter.failNext = 1;
-      buttonIn(form, 'Send')?.click();
-      await until(() => form.error, 'error shown');
+      const form = await sendFilledFormOnce(el, { failing: true });
       expect(errors.last()?.detail.code).to.equal('ticket-network');
       expect(fieldIn(form, 'Message').value).to.equal('I asked three times.');
       expect(root(form).querySelector('[role=alert]')?.textContent).to.contain('try again');
@@ -462,12 +467,7 @@ describe('porthole-widget', () => {
 
     it('uses a new key when the visitor changes the ticket after a failed attempt', async () => {
       const el = await widget();
-      el.contact();
-      await el.updateComplete;
-      const form = await fillForm(el);
-      adapter.failNext = 1;
-      buttonIn(form, 'Send')?.click();
-      await until(() => form.error, 'error shown');
+      const form = await sendFilledFormOnce(el, { failing: true });
       await typeInto(fieldIn(form, 'Message'), ' And again.');
       buttonIn(form, 'Send')?.click();
       await until(() => view(el, 'porthole-confirmation'), 'confirmation');
