@@ -1,17 +1,23 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { UsageError } from './io.js';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** What `parseArgs` returns for a spec, spelled out so declaration files can name it. */
+export interface ParsedArgs<T extends OptionSpec> {
+  values: { [K in keyof T]?: T[K]['type'] extends 'string' ? string : boolean };
+  positionals: string[];
+}
 
 /** `util.parseArgs` with errors turned into usage errors and `--help` always understood. */
-export function parseCommandArgs<T extends Options>(args: string[], options: T) {
+export function parseCommandArgs<T extends OptionSpec>(args: string[], options: T): ParsedArgs<T> {
   try {
     return parseArgs({
       args,
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
-    });
+    }) as ParsedArgs<T>;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

@@ -43,7 +43,10 @@ before(async () => {
     'good/en/billing/refunds.md',
     '---\ntitle: Refunds\nkeywords: [money back]\n---\nWe refund within 14 days.\n\n## How to ask\n\nWrite to us. See [plans](plans.md).\n',
   );
-  await write('good/en/billing/plans.md', '---\ntitle: Plans and pricing\n---\nTeam costs €19 per agent.\n');
+  await write(
+    'good/en/billing/plans.md',
+    '---\ntitle: Plans and pricing\n---\nTeam costs €19 per agent.\n',
+  );
   await write(
     'bad/en/a.md',
     '---\ntitle: A\n---\nFirst line.\n\nSee [the missing page](missing.md) for more.\n',
@@ -57,7 +60,8 @@ describe('porthole', () => {
   test('--help lists every command; a bare call is a usage error', async () => {
     const help = await porthole(['--help']);
     assert.equal(help.code, 0);
-    for (const name of ['build', 'check', 'search', 'serve']) assert.match(help.out, new RegExp(`\\b${name}\\b`));
+    for (const name of ['build', 'check', 'search', 'serve'])
+      assert.match(help.out, new RegExp(`\\b${name}\\b`));
     const bare = await porthole([]);
     assert.equal(bare.code, 2);
   });
@@ -108,8 +112,14 @@ describe('porthole check', () => {
     const result = await porthole(['check', 'bad'], { cwd: dir });
     assert.equal(result.code, 1);
     const lines = result.out.trim().split('\n');
-    assert.ok(lines.some((l) => /^bad[/\\]en[/\\]a\.md:6:\d+ error /.test(l)), result.out);
-    assert.ok(lines.some((l) => /b\.md:\d+:\d+ error .*title/i.test(l)), result.out);
+    assert.ok(
+      lines.some((l) => /^bad[/\\]en[/\\]a\.md:6:\d+ error /.test(l)),
+      result.out,
+    );
+    assert.ok(
+      lines.some((l) => /b\.md:\d+:\d+ error .*title/i.test(l)),
+      result.out,
+    );
     assert.match(result.err, /2 error\(s\)/);
   });
 
@@ -179,16 +189,20 @@ describe('porthole serve', () => {
   });
 });
 
-describe('the real help center', { skip: !existsSync(join(shared, 'corpora/helpcenter-md')) && 'needs ../shared' }, () => {
-  test('builds and checks ../shared/corpora/helpcenter-md', async () => {
-    const content = join(shared, 'corpora/helpcenter-md');
-    const build = await porthole(['build', content, '--out', join(dir, 'helpcenter-kb')]);
-    assert.equal(build.code, 0, build.err);
-    assert.match(build.out, /Built 173 articles/);
-    const check = await porthole(['check', content]);
-    for (const line of check.out.trim().split('\n').filter(Boolean)) {
-      assert.match(line, /^.+\.md:\d+:\d+ (error|warning|info) .+/);
-    }
-    assert.equal(check.code, 0, 'the help center has no errors');
-  });
-});
+describe(
+  'the real help center',
+  { skip: !existsSync(join(shared, 'corpora/helpcenter-md')) && 'needs ../shared' },
+  () => {
+    test('builds and checks ../shared/corpora/helpcenter-md', async () => {
+      const content = join(shared, 'corpora/helpcenter-md');
+      const build = await porthole(['build', content, '--out', join(dir, 'helpcenter-kb')]);
+      assert.equal(build.code, 0, build.err);
+      assert.match(build.out, /Built 173 articles/);
+      const check = await porthole(['check', content]);
+      for (const line of check.out.trim().split('\n').filter(Boolean)) {
+        assert.match(line, /^.+\.md:\d+:\d+ (error|warning|info) .+/);
+      }
+      assert.equal(check.code, 0, 'the help center has no errors');
+    });
+  },
+);

@@ -39,7 +39,8 @@ Exit status: 0 on success (warnings are printed), 1 when an article has errors.
         ...(values['default-locale'] ? { defaultLocale: values['default-locale'] } : {}),
         ...(values.drafts ? { includeDrafts: true } : {}),
       });
-      for (const diagnostic of result.diagnostics) io.err(formatDiagnostic(diagnostic, { cwd: io.cwd }) + '\n');
+      for (const diagnostic of result.diagnostics)
+        io.err(formatDiagnostic(diagnostic, { cwd: io.cwd }) + '\n');
       const ms = Math.round(performance.now() - started);
       const locales = result.locales.join(', ');
       io.out(
@@ -48,7 +49,8 @@ Exit status: 0 on success (warnings are printed), 1 when an article has errors.
       return 0;
     } catch (error) {
       if (error instanceof CompileError) {
-        for (const diagnostic of error.diagnostics) io.err(formatDiagnostic(diagnostic, { cwd: io.cwd }) + '\n');
+        for (const diagnostic of error.diagnostics)
+          io.err(formatDiagnostic(diagnostic, { cwd: io.cwd }) + '\n');
         io.err(`Build failed: ${error.message}\n`);
         return 1;
       }

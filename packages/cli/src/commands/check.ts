@@ -37,7 +37,8 @@ Exit status: 0 when there are no errors, 1 when there are (or warnings with --st
     if (values.json) {
       io.out(JSON.stringify(diagnostics, null, 2) + '\n');
     } else {
-      for (const diagnostic of diagnostics) io.out(formatDiagnostic(diagnostic, { cwd: io.cwd }) + '\n');
+      for (const diagnostic of diagnostics)
+        io.out(formatDiagnostic(diagnostic, { cwd: io.cwd }) + '\n');
       io.err(`${errors} error(s), ${warnings} warning(s)\n`);
     }
     return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
