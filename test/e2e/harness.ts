@@ -99,6 +99,8 @@ export async function launchChromium(): Promise<Browser> {
 export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (message: ConsoleMessage) => {
+    // The host page's own missing favicon is not the widget's doing.
+    if (message.location().url.endsWith('/favicon.ico')) return;
     if (message.type() === 'error' || message.type() === 'warning') {
       problems.push(`console.${message.type()}: ${message.text()}`);
     }
@@ -107,6 +109,11 @@ export function watchForProblems(page: Page): string[] {
   page.on('requestfailed', (request) =>
     problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
   );
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
+      problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    }
+  });
   return problems;
 }
 
