@@ -6,13 +6,12 @@ import { css } from 'lit';
  * defines on its `:host`; they inherit into every nested shadow root.
  */
 export const sharedStyles = css`
-  :host {
-    box-sizing: border-box;
-  }
+  /* Set directly, not inherited from the host: page CSS can reach the host element. */
+  :host,
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   [hidden] {
     display: none !important;

@@ -33,6 +33,7 @@ export interface ArticleChoice {
  * @csspart listbox - The list of results or suggestions.
  * @csspart option - One result or suggestion.
  * @csspart option-title - Its title.
+ * @csspart option-locale - The locale of a hit in another language than the page's.
  * @csspart option-section - The section a hit points into.
  * @csspart option-snippet - A plain-text excerpt.
  * @csspart status - The live line announcing the result count, the empty state or an error.
@@ -46,6 +47,7 @@ export class PortholeSearch extends LitElement {
     suggestions: { attribute: false },
     status: {},
     unavailable: { type: Boolean },
+    locale: {},
     strings: { attribute: false },
     activeIndex: { state: true },
   };
@@ -60,6 +62,8 @@ export class PortholeSearch extends LitElement {
   declare status: SearchStatus;
   /** The knowledge base could not be loaded. @default false */
   declare unavailable: boolean;
+  /** The page's locale: hits in other locales get a badge. @default '' */
+  declare locale: string;
   /** UI text. @default defaultStrings */
   declare strings: PortholeStrings;
   declare private activeIndex: number;
@@ -71,6 +75,7 @@ export class PortholeSearch extends LitElement {
     this.suggestions = [];
     this.status = 'idle';
     this.unavailable = false;
+    this.locale = '';
     this.strings = defaultStrings;
     this.activeIndex = -1;
   }
@@ -192,7 +197,14 @@ export class PortholeSearch extends LitElement {
             @click=${() => emitInternal(this, 'ph-select', options[index])}
             @mousedown=${(event: MouseEvent) => event.preventDefault()}
           >
-            <span part="option-title" class="title">${item.title}</span>
+            <span class="head">
+              <span part="option-title" class="title">${item.title}</span>
+              ${
+                this.locale && item.locale !== this.locale
+                  ? html`<span part="option-locale" class="badge">${item.locale}</span>`
+                  : nothing
+              }
+            </span>
             ${
               section
                 ? html`<span part="option-section" class="section">${section.title}</span>`

@@ -54,6 +54,19 @@ export default css`
     outline: 2px solid var(--porthole-accent);
     outline-offset: -2px;
   }
+  .head {
+    display: flex;
+    align-items: baseline;
+    gap: 0.5em;
+  }
+  .badge {
+    font-size: 0.75em;
+    text-transform: uppercase;
+    padding: 0 0.4em;
+    border: 1px solid var(--porthole-border-strong);
+    border-radius: 0.3em;
+    color: var(--porthole-muted);
+  }
   .title {
     font-weight: 600;
     color: var(--porthole-link);

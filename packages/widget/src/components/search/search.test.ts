@@ -88,6 +88,12 @@ describe('porthole-search', () => {
       'Check your spam folder.',
     );
     expect(third?.getAttribute('lang')).to.equal('el');
+    expect(third?.querySelector('[part=option-locale]')).to.equal(null, 'no page locale given');
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(third?.querySelector('[part=option-locale]')?.textContent).to.equal('el');
+    expect(second?.querySelector('[part=option-locale]')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('announces the number of results politely', async () => {

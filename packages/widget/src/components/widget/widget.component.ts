@@ -115,6 +115,7 @@ const SEARCH_LIMIT = 8;
  * @csspart launcher - The launcher bubble (`launcher__base`, `launcher__icon` inside).
  * @csspart panel - The dialog (`panel__header`, `panel__title`, `panel__close`, `panel__body`).
  * @csspart search - The search view (`search__input`, `search__listbox`, `search__option`,
+ *   `search__option-title`, `search__option-section`, `search__option-snippet`, `search__option-locale`,
  *   `search__status`, `search__contact`).
  * @csspart article - The article view (`article__title`, `article__body`, `article__feedback`).
  * @csspart contact-form - The contact form (`contact-form__field`, `contact-form__label`,
@@ -686,12 +687,13 @@ export class PortholeWidget extends LitElement {
         return html`<porthole-search
           class="view"
           part="search"
-          exportparts="input:search__input, listbox:search__listbox, option:search__option, option-title:search__option-title, option-section:search__option-section, option-snippet:search__option-snippet, status:search__status, contact:search__contact"
+          exportparts="input:search__input, listbox:search__listbox, option:search__option, option-title:search__option-title, option-locale:search__option-locale, option-section:search__option-section, option-snippet:search__option-snippet, status:search__status, contact:search__contact"
           .query=${this.query}
           .hits=${this.hits}
           .suggestions=${this.suggestions}
           .status=${this.searchStatus}
           .unavailable=${this.kbFailed}
+          .locale=${this.kbLocale ?? ''}
           .strings=${s}
           @ph-query=${(e: CustomEvent<string>) => this.onQuery(e.detail)}
           @ph-select=${(e: CustomEvent<ArticleChoice>) => this.onSelect(e.detail)}

@@ -4,6 +4,7 @@ export default css`
   :host {
     /* Shield the widget from the page's inherited text styles (custom properties survive). */
     all: initial;
+    box-sizing: border-box;
 
     --porthole-accent: #2150d0;
     --porthole-accent-contrast: #ffffff;

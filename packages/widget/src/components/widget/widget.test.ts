@@ -410,6 +410,25 @@ describe('porthole-widget', () => {
       expect(articleView(el)?.article?.slug).to.equal('billing/refunds');
     });
 
+    it('lays the form out inside the panel, whatever the page does to box sizing', async () => {
+      const style = document.createElement('style');
+      style.textContent = '* { box-sizing: content-box !important; font-size: 20px; }';
+      document.head.append(style);
+      try {
+        const el = await widget();
+        el.contact();
+        await el.updateComplete;
+        const form = formView(el) as PortholeContactForm;
+        await form.updateComplete;
+        const body = root(panel(el)).querySelector('[part=body]') as HTMLElement;
+        expect(body.scrollWidth).to.be.at.most(body.clientWidth);
+        const field = fieldIn(form, 'Message').getBoundingClientRect();
+        expect(field.right).to.be.at.most(body.getBoundingClientRect().right - 10);
+      } finally {
+        style.remove();
+      }
+    });
+
     it('shows field errors from the shared schema in the widget', async () => {
       const el = await widget();
       el.contact();
