@@ -32,7 +32,17 @@ export interface ArticleSummary {
 
 /** A full article, fetched lazily when a visitor opens it. */
 export interface Article extends ArticleSummary {
-  /** Sanitized HTML of the body (sanitized at compile time; render it through DOMPurify anyway). */
+  /**
+   * Sanitized HTML of the body (sanitized at compile time; render it through DOMPurify anyway).
+   * Headings carry `id`s (the section ids). Links to other articles have a harmless
+   * `href="#porthole-article=…"` plus `data-porthole-article="<slug>"` and, when they point at a
+   * heading, `data-porthole-section="<id>"` (`data-porthole-locale` when in another locale):
+   * intercept clicks on them to navigate inside the widget. External links have
+   * `target="_blank" rel="noopener noreferrer"`. Images and files point at `<kb>/assets/…`.
+   * DOMPurify's default `SANITIZE_DOM` drops ids like `title` or `images` (they could shadow
+   * `document` properties); inside a shadow root they cannot, so keep them with
+   * `SANITIZE_DOM: false`, or use `SANITIZE_NAMED_PROPS` and look for `user-content-<id>`.
+   */
   html: string;
   /** Other locales of the same article (same `translationKey`): locale → slug. */
   translations: Record<string, string>;
