@@ -49,6 +49,8 @@ export function loadDraft(endpoint: string): Draft | undefined {
       const stored = record[field];
       if (typeof stored === 'string' && stored.length <= 20_000) draft[field] = stored;
     }
+    // A stored draft without a usable key gets a fresh one.
+    if (!draft.idempotencyKey) draft.idempotencyKey = createIdempotencyKey();
     return draft;
   } catch {
     return undefined;

@@ -531,6 +531,26 @@ describe('porthole-widget', () => {
       ).to.equal(true);
     });
 
+    it('ignores a stored draft it cannot read', async () => {
+      localStorage.setItem(`porthole:draft:v1:${ENDPOINT}`, '{"message": 42, "idempotencyKey": ""');
+      const el = await widget();
+      el.contact();
+      await el.updateComplete;
+      const form = formView(el) as PortholeContactForm;
+      expect(form.draft.message).to.equal('');
+      localStorage.setItem(
+        `porthole:draft:v1:${ENDPOINT}`,
+        '{"message": 42, "idempotencyKey": ""}',
+      );
+      const again = await widget();
+      again.contact();
+      await again.updateComplete;
+      await fillForm(again);
+      buttonIn(formView(again), 'Send')?.click();
+      await until(() => adapter.calls.length === 1, 'sent');
+      expect(adapter.calls[0]?.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
+    });
+
     it('survives storage that throws', async () => {
       const original = Storage.prototype.setItem;
       Storage.prototype.setItem = () => {
