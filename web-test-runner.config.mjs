@@ -44,6 +44,18 @@ export default {
   ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   middleware: [
+    // lazy-script.test.ts: a part of porthole.js that is missing (404) until it is asked for
+    // again with `retry`, as after a dropped connection. Answers with its query string.
+    async function flakyChunk(context, next) {
+      if (context.path !== '/porthole-kb.js') return next();
+      if (!context.query.retry) {
+        context.status = 404;
+        context.body = 'missing on the first request';
+        return;
+      }
+      context.type = 'text/javascript';
+      context.body = `export const openKnowledgeBase = () => ${JSON.stringify(context.querystring)};`;
+    },
     async function xssVectors(context, next) {
       if (context.path !== XSS_VECTORS_URL) return next();
       try {

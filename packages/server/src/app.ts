@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseTicket } from '@porthole/tickets';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -213,6 +214,13 @@ function mountAgentApi(app: Hono, store: TicketStore, agentToken: string | undef
   });
 }
 
+/**
+ * The widget's files: `porthole.js` and the parts it imports from beside itself
+ * (`porthole-kb.js`, `porthole-sanitize.js`, `porthole-tickets.js`), each with its `.map`.
+ * Nothing else in the widget's folder is ever served.
+ */
+const WIDGET_FILE = /^porthole(-[a-z0-9]+)?\.js(\.map)?$/;
+
 function mountStatic(
   app: Hono,
   { kbDir, staticDir, widgetFile }: Pick<ServerOptions, 'kbDir' | 'staticDir' | 'widgetFile'>,
@@ -221,12 +229,17 @@ function mountStatic(
   const page: ServeFileOptions = { cacheControl: 'no-cache', htmlHeaders: HTML_HEADERS };
 
   if (widgetFile) {
-    for (const [route, file] of [
-      ['/porthole.js', widgetFile],
-      ['/porthole.js.map', `${widgetFile}.map`],
-    ] as const) {
-      app.get(route, async (c) => (await serveFile(file, c.req.raw, shortCache)) ?? c.notFound());
-    }
+    const widgetDir = dirname(widgetFile);
+    app.get('/:file', async (c, next) => {
+      // The raw path, not the decoded parameter: an escaped `/` or `.` never matches.
+      const name = new URL(c.req.url).pathname.slice(1);
+      if (!WIDGET_FILE.test(name)) return next();
+      const file =
+        name === 'porthole.js' || name === 'porthole.js.map'
+          ? `${widgetFile}${name.slice('porthole.js'.length)}`
+          : join(widgetDir, name);
+      return (await serveFile(file, c.req.raw, shortCache)) ?? c.notFound();
+    });
   }
 
   const mount = (prefix: string, root: string, options: ServeFileOptions) => {

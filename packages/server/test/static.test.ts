@@ -52,6 +52,13 @@ describe('static serving', () => {
     await writeFile(join(site, 'app.css'), 'body{}');
     await writeFile(join(root, 'porthole.js'), 'console.log("widget")');
     await writeFile(join(root, 'porthole.js.map'), '{"version":3}');
+    await writeFile(join(root, 'porthole-kb.js'), 'export const kb = 1;');
+    await writeFile(join(root, 'porthole-kb.js.map'), '{"version":3}');
+    // Beside the widget, but not widget files: never served.
+    await writeFile(join(root, 'porthole-kb.json'), SECRET);
+    await writeFile(join(root, 'porthole-KB.js'), SECRET);
+    await writeFile(join(root, 'porthole-.js'), SECRET);
+    await writeFile(join(root, 'other.js'), SECRET);
     server = await startServer({
       port: 0,
       databaseUrl: 'sqlite::memory:',
@@ -125,6 +132,49 @@ describe('static serving', () => {
     const map = await fetch(`${server.url}/porthole.js.map`);
     assert.equal(map.status, 200);
     assert.equal(map.headers.get('Content-Type'), 'application/json; charset=utf-8');
+  });
+
+  it('serves the parts the widget loads from beside itself, like the widget', async () => {
+    const chunk = await fetch(`${server.url}/porthole-kb.js`);
+    assert.equal(chunk.status, 200);
+    assert.equal(chunk.headers.get('Content-Type'), 'text/javascript; charset=utf-8');
+    assert.equal(chunk.headers.get('Cache-Control'), 'public, max-age=60');
+    assert.equal(chunk.headers.get('X-Content-Type-Options'), 'nosniff');
+    assert.equal(await chunk.text(), 'export const kb = 1;');
+    const etag = chunk.headers.get('ETag');
+    assert.ok(etag);
+    const again = await fetch(`${server.url}/porthole-kb.js?retry=1`, {
+      headers: { 'If-None-Match': etag },
+    });
+    assert.equal(again.status, 304, 'a query string (cache buster, retry) names the same file');
+    const map = await fetch(`${server.url}/porthole-kb.js.map`);
+    assert.equal(map.status, 200);
+    assert.equal(map.headers.get('Content-Type'), 'application/json; charset=utf-8');
+    assert.equal((await fetch(`${server.url}/porthole-tickets.js`)).status, 404, 'not built');
+  });
+
+  it('serves nothing else from the widget folder', async () => {
+    for (const path of [
+      '/porthole-kb.json',
+      '/porthole-KB.js',
+      '/porthole-.js',
+      '/other.js',
+      '/secret.txt',
+      '/porthole-kb.js.map.bak',
+      '/porthole%2dkb.js',
+      '/porthole-kb%2ejs',
+      '/porthole-..%2fsecret.txt',
+      '/porthole-kb.js%2f..%2fsecret.txt',
+      '/porthole-kb.js/../secret.txt',
+      '/kb/porthole-kb.js',
+    ]) {
+      const answer = await rawGet(server.url, path);
+      assert.ok(!answer.body.includes(SECRET), `${path} leaked the secret`);
+      assert.ok(!answer.body.includes('export const kb'), `${path} served a chunk`);
+      assert.ok([301, 400, 404].includes(answer.status), `${path} answered ${answer.status}`);
+    }
+    const site = await fetch(`${server.url}/app.css`);
+    assert.equal(site.status, 200, 'other single-segment paths still reach the site');
   });
 
   it('never serves a file outside its folder', async () => {

@@ -7,6 +7,10 @@
  * const widget = document.createElement('porthole-widget');
  * widget.configure({ kb: '/kb/', endpoint: '/v1/tickets' });
  * document.body.append(widget);
+ *
+ * The knowledge base (Fuse.js), DOMPurify and the ticket schema load with dynamic `import()`
+ * when first needed, so a bundler puts them in chunks of their own. The article sanitizer is
+ * also available on its own as `@porthole/widget/sanitize`.
  */
 export { PortholeWidget } from './components/widget/widget.js';
 export { PortholeLauncher } from './components/launcher/launcher.js';
@@ -28,5 +32,4 @@ export type { TicketContext } from './components/contact-form/contact-form.compo
 export { createPorthole, installPorthole, isPortholeFunction } from './command-api.js';
 export type { PortholeEventShortName, PortholeFunction, PortholeStub } from './command-api.js';
 export { defaultStrings, formatString, type PortholeStrings } from './strings.js';
-export { sanitizeArticleHtml } from './sanitize.js';
 export type * from './events.js';

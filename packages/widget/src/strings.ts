@@ -40,6 +40,8 @@ export const defaultStrings = {
   sendFailed: 'Your message wasn’t sent. Check your connection, then try again.',
   sendRejected: 'Your message wasn’t accepted: {reason}',
   tryAgain: 'Try again',
+  contactUnavailable:
+    'The contact form can’t be loaded right now. Check your connection, then try again.',
   draftKept: 'What you wrote is saved in this browser until it is sent.',
   sentTitle: 'Message sent',
   sentBody: 'We’ve received your message and will reply by email.',

@@ -1,7 +1,8 @@
 import type { Article } from '@porthole/kb';
 import { LitElement, html, nothing } from 'lit';
 import { emitInternal } from '../../events.js';
-import { sanitizeArticleHtml } from '../../sanitize.js';
+import { chunks } from '../../lazy.js';
+import type { Chunks } from '../../lazy.js';
 import { sharedStyles } from '../../shared.styles.js';
 import { renderBackButton, renderContactPrompt } from '../../templates.js';
 import { defaultStrings } from '../../strings.js';
@@ -12,9 +13,15 @@ import styles from './article.styles.js';
 /** Where loading the article stands; the widget fetches it and sets this. */
 export type ArticleStatus = 'loading' | 'ready' | 'error';
 
+type Sanitize = Chunks['sanitize']['sanitizeArticleHtml'];
+
 /**
  * @summary The article view: title, body (sanitized again with DOMPurify before it is
  * inserted), "Was this helpful?" and a way to contact support.
+ *
+ * DOMPurify is a chunk loaded when first needed (`lazy.ts`). `porthole-widget` loads it before
+ * it marks an article ready; on its own, this element loads it itself and shows "Loading…"
+ * until then (and `updateComplete` waits for it). Without it, no article HTML is inserted.
  *
  * Links in the body: `a[data-porthole-article]` opens that article inside the widget (at
  * `data-porthole-section` when given), `#id` scrolls within the article, external links open
@@ -39,6 +46,8 @@ export class PortholeArticle extends LitElement {
     section: {},
     strings: { attribute: false },
     feedback: { state: true },
+    sanitize: { state: true },
+    sanitizeFailed: { state: true },
   };
 
   /** The article to show (its `html` is sanitized here again). */
@@ -50,6 +59,12 @@ export class PortholeArticle extends LitElement {
   /** UI text. @default defaultStrings */
   declare strings: PortholeStrings;
   declare private feedback: boolean | undefined;
+  /** DOMPurify and the article rules, once their chunk has loaded. */
+  declare private sanitize: Sanitize | undefined;
+  declare private sanitizeFailed: boolean;
+
+  /** The sanitizer's chunk while it loads. */
+  private sanitizeLoading: Promise<void> | undefined;
 
   /** The sanitized body, made when the article is shown, not on every render. */
   private body: DocumentFragment | undefined;
@@ -61,6 +76,31 @@ export class PortholeArticle extends LitElement {
     this.section = undefined;
     this.strings = defaultStrings;
     this.feedback = undefined;
+    this.sanitize = chunks.get('sanitize')?.sanitizeArticleHtml;
+    this.sanitizeFailed = false;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.sanitizeLoading) {
+      await this.sanitizeLoading;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  private loadSanitizer(): void {
+    if (this.sanitizeLoading) return;
+    this.sanitizeFailed = false;
+    const loading = chunks.load('sanitize').then(
+      (module) => {
+        this.sanitize = module.sanitizeArticleHtml;
+      },
+      () => {
+        this.sanitizeFailed = true;
+      },
+    );
+    this.sanitizeLoading = loading.finally(() => (this.sanitizeLoading = undefined));
   }
 
   /** Focus the section the visitor asked for, else the title, else the back button. */
@@ -82,16 +122,17 @@ export class PortholeArticle extends LitElement {
     if (changed.has('article')) this.feedback = undefined;
     // A fragment empties itself into the DOM when rendered, so a body that left the DOM (while
     // loading another article) cannot be shown again: make a fresh one whenever it reappears.
-    if (changed.has('article') || changed.has('status')) {
-      this.body =
-        this.article && this.status === 'ready'
-          ? sanitizeArticleHtml(this.article.html)
-          : undefined;
+    if (changed.has('article') || changed.has('status') || changed.has('sanitize')) {
+      const shown = this.article && this.status === 'ready' ? this.article : undefined;
+      this.sanitize ??= chunks.get('sanitize')?.sanitizeArticleHtml;
+      if (shown && !this.sanitize) this.loadSanitizer();
+      this.body = shown && this.sanitize ? this.sanitize(shown.html) : undefined;
     }
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    if ((changed.has('article') || changed.has('section')) && this.status === 'ready') {
+    const shown = changed.has('article') || changed.has('section') || changed.has('sanitize');
+    if (shown && this.status === 'ready' && this.body !== undefined) {
       const target = this.section && this.findById(this.section);
       if (target) target.scrollIntoView({ block: 'start' });
       else this.scrollIntoView({ block: 'start' });
@@ -137,9 +178,11 @@ export class PortholeArticle extends LitElement {
   private renderContent() {
     const s = this.strings;
     if (this.status === 'loading') return html`<p class="muted">${s.loading}</p>`;
-    if (this.status === 'error' || !this.article) {
+    if (this.status === 'error' || !this.article || (!this.body && this.sanitizeFailed)) {
       return html`<p role="alert">${s.articleUnavailable}</p>`;
     }
+    // The sanitizer is on its way (only when this element is used without the widget).
+    if (!this.body) return html`<p class="muted">${s.loading}</p>`;
     return html`
       <article lang=${this.article.locale}>
         <h2 part="title">${this.article.title}</h2>

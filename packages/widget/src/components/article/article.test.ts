@@ -2,6 +2,7 @@
 import type { Article } from '@porthole/kb';
 import { expect, fixture, html } from '@open-wc/testing';
 import { ARTICLES, loadXssVectors, spyOn, until, expectSame } from '../../../test/fixtures.js';
+import { chunks } from '../../lazy.js';
 import type { ArticleChoice } from '../search/search.component.js';
 import './article.js';
 import type { PortholeArticle } from './article.js';
@@ -27,6 +28,10 @@ declare global {
 }
 
 describe('porthole-article', () => {
+  // DOMPurify is a chunk loaded when first needed; the widget loads it before it shows an
+  // article, so do the same here (the element alone is tested below).
+  before(() => chunks.load('sanitize'));
+
   it('shows the title as a heading, the body, Back, "Was this helpful?" and Contact us', async () => {
     const el = await articleView();
     expect(root(el).querySelector('h2')?.textContent).to.equal('Reset your password');

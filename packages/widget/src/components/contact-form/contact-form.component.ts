@@ -1,9 +1,9 @@
-import { parseTicket } from '@porthole/tickets';
 import type { FieldErrors, Ticket } from '@porthole/tickets';
 import { LitElement, html, nothing } from 'lit';
 import { draftFields } from '../../draft.js';
 import type { Draft, DraftField } from '../../draft.js';
 import { emitInternal } from '../../events.js';
+import { chunks } from '../../lazy.js';
 import { sharedStyles } from '../../shared.styles.js';
 import { renderBackButton } from '../../templates.js';
 import { defaultStrings } from '../../strings.js';
@@ -31,6 +31,10 @@ const INPUTS: Record<DraftField, { type: string; autocomplete: string; required:
  *
  * It sends nothing itself: it fires `ph-send` with the validated ticket and the widget does
  * the rest, setting `sending` and `error`.
+ *
+ * The schema is a chunk loaded when first needed (`lazy.ts`): `porthole-widget` shows the form
+ * only once it has loaded; on its own, this element starts loading it when connected (and
+ * `updateComplete` waits for it), and a Send pressed before it arrives waits for it.
  *
  * @event ph-draft - (internal) A field changed; `detail` is `{ field, value }`.
  * @event ph-send - (internal) The form is valid; `detail` is the validated `Ticket`.
@@ -74,6 +78,10 @@ export class PortholeContactForm extends LitElement {
 
   /** Validation waits for the first Send; after that, every blur re-checks. */
   private attempted = false;
+  /** The schema's chunk while it loads. */
+  private schemaLoading: Promise<unknown> | undefined;
+  /** Send was pressed before the schema arrived: send once it has. */
+  private submitWaiting = false;
 
   constructor() {
     super();
@@ -84,6 +92,25 @@ export class PortholeContactForm extends LitElement {
     this.strings = defaultStrings;
     this.fieldErrors = {};
     this.formError = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!chunks.get('tickets')) void this.loadSchema().catch(() => undefined);
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.schemaLoading) {
+      await this.schemaLoading.catch(() => undefined);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  private loadSchema(): Promise<unknown> {
+    this.schemaLoading ??= chunks.load('tickets').finally(() => (this.schemaLoading = undefined));
+    return this.schemaLoading;
   }
 
   /** Focus the first empty field (a prefilled name and email need no attention). */
@@ -113,11 +140,16 @@ export class PortholeContactForm extends LitElement {
     return this.renderRoot.querySelector(`#${field}`);
   }
 
-  /** Validate with the shared schema; returns the ticket, or undefined after showing errors. */
+  /**
+   * Validate with the shared schema; returns the ticket, or undefined after showing errors
+   * (or when the schema has not loaded yet).
+   */
   private validate(): Ticket | undefined {
+    const tickets = chunks.get('tickets');
+    if (!tickets) return undefined;
     const input: Record<string, string> = { ...this.context };
     for (const field of draftFields) input[field] = this.draft[field];
-    const result = parseTicket(input);
+    const result = tickets.parseTicket(input);
     this.fieldErrors = result.success ? {} : result.fieldErrors;
     // A problem outside the visible fields (say, a page address the schema refuses) still
     // needs saying, or Send would seem to do nothing.
@@ -131,6 +163,23 @@ export class PortholeContactForm extends LitElement {
   private submit(event?: Event): void {
     event?.preventDefault();
     if (this.sending) return;
+    if (!chunks.get('tickets')) {
+      // Only without the widget, which shows the form once the schema is here.
+      if (!this.submitWaiting) {
+        this.submitWaiting = true;
+        this.loadSchema().then(
+          () => {
+            this.submitWaiting = false;
+            this.submit();
+          },
+          () => {
+            this.submitWaiting = false;
+            this.formError = this.strings.contactUnavailable;
+          },
+        );
+      }
+      return;
+    }
     this.attempted = true;
     const ticket = this.validate();
     if (ticket) emitInternal(this, 'ph-send', ticket);

@@ -1,17 +1,15 @@
-import { openKnowledgeBase } from '@porthole/kb';
 import type { Article, ArticleSummary, KnowledgeBase, SearchHit } from '@porthole/kb';
-import {
-  createHttpAdapter,
-  createIdempotencyKey,
-  isTicketError,
-  serializeTicket,
-} from '@porthole/tickets';
+// Only the tiny helpers are imported here; the schema and the http adapter load with the
+// contact form (`chunks.load('tickets')`).
+import { createIdempotencyKey, isTicketError } from '@porthole/tickets';
 import type { Ticket, TicketAdapter, TicketReceipt } from '@porthole/tickets';
 import { LitElement, html } from 'lit';
 import { clearDraft, createDraft, draftFields, loadDraft, saveDraft } from '../../draft.js';
 import type { Draft, DraftField } from '../../draft.js';
 import { emit } from '../../events.js';
 import type { PortholeErrorCode } from '../../events.js';
+import { chunks } from '../../lazy.js';
+import type { Chunks } from '../../lazy.js';
 import { sharedStyles } from '../../shared.styles.js';
 import { defaultStrings, formatString } from '../../strings.js';
 import type { PortholeStrings } from '../../strings.js';
@@ -164,6 +162,7 @@ export class PortholeWidget extends LitElement {
     searchStatus: { state: true },
     suggestions: { state: true },
     kbFailed: { state: true },
+    ticketsFailed: { state: true },
     article: { state: true },
     articleStatus: { state: true },
     section: { state: true },
@@ -202,6 +201,8 @@ export class PortholeWidget extends LitElement {
   declare private searchStatus: SearchStatus;
   declare private suggestions: readonly ArticleSummary[];
   declare private kbFailed: boolean;
+  /** The ticket code (schema, adapter) could not be loaded: the contact view says so. */
+  declare private ticketsFailed: boolean;
   declare private article: Article | undefined;
   declare private articleStatus: ArticleStatus;
   declare private section: string | undefined;
@@ -226,6 +227,8 @@ export class PortholeWidget extends LitElement {
   private kbLocale: string | undefined;
   /** Where "Back" on the contact form goes. */
   private contactReturn: WidgetView = 'search';
+  /** Chunk loads under way; `updateComplete` waits for them (see {@link getUpdateComplete}). */
+  private chunkLoads = new Set<Promise<unknown>>();
 
   constructor() {
     super();
@@ -244,6 +247,7 @@ export class PortholeWidget extends LitElement {
     this.searchStatus = 'idle';
     this.suggestions = [];
     this.kbFailed = false;
+    this.ticketsFailed = false;
     this.article = undefined;
     this.articleStatus = 'loading';
     this.section = undefined;
@@ -321,6 +325,19 @@ export class PortholeWidget extends LitElement {
 
   // ── Lifecycle ─────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Also waits for the code a view needs (a chunk loading), so that once it resolves the
+   * panel shows the real view, not its loading state.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.chunkLoads.size > 0) {
+      await Promise.allSettled(this.chunkLoads);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.debounceTimer);
@@ -357,6 +374,56 @@ export class PortholeWidget extends LitElement {
     if (changed.has('open') && this.open) void this.prepare();
   }
 
+  // ── Code loaded when needed ───────────────────────────────────────────────────────────
+
+  /**
+   * Load a chunk through the lazy seam. While it loads, the view that needs it shows its
+   * loading state and `updateComplete` waits; once it settles the widget renders again.
+   */
+  private loadChunk<K extends keyof Chunks>(name: K): Promise<Chunks[K]> {
+    const loading = chunks.load(name);
+    if (!chunks.get(name)) {
+      const settled = loading.then(
+        () => this.requestUpdate(),
+        () => this.requestUpdate(),
+      );
+      this.chunkLoads.add(settled);
+      void settled.finally(() => this.chunkLoads.delete(settled));
+    }
+    return loading;
+  }
+
+  /** Start loading what the panel needs before the visitor opens it; failures wait for then. */
+  private preload(): void {
+    void this.loadKb().catch(() => undefined);
+  }
+
+  /** The ticket code for the contact form; on failure the contact view offers "Try again". */
+  private async loadTickets(): Promise<void> {
+    if (chunks.get('tickets')) return;
+    this.ticketsFailed = false;
+    try {
+      await this.loadChunk('tickets');
+    } catch (error) {
+      this.ticketsFailed = true;
+      this.fail(error, 'ticket-network');
+    }
+  }
+
+  /** "Try again" after the ticket code failed to load: the button goes, so focus follows. */
+  private async retryTickets(): Promise<void> {
+    await this.loadTickets();
+    await this.focusView();
+  }
+
+  /** Whether the current view is waiting for its code, and shows "Loading…" instead. */
+  private viewIsLoading(): boolean {
+    if (this.view === 'search') {
+      return Boolean(this.kb && !this.knowledgeBase && !chunks.get('kb') && !this.kbFailed);
+    }
+    return this.view === 'contact' && !chunks.get('tickets') && !this.ticketsFailed;
+  }
+
   // ── Knowledge base ────────────────────────────────────────────────────────────────────
 
   private loadKb(): Promise<KnowledgeBase> {
@@ -366,7 +433,8 @@ export class PortholeWidget extends LitElement {
         issueWarning('no-kb', 'No knowledge base configured: set `kb` (data-kb on the script).');
         return Promise.reject(new Error('No knowledge base configured.'));
       }
-      const opening = openKnowledgeBase(this.kb);
+      const url = this.kb;
+      const opening = this.loadChunk('kb').then(({ openKnowledgeBase }) => openKnowledgeBase(url));
       this.kbPromise = opening;
       // A failed load is not cached: the next open tries again.
       opening.catch(() => {
@@ -384,6 +452,9 @@ export class PortholeWidget extends LitElement {
 
   /** Load the KB (if needed) and the suggestions shown before typing. */
   private async prepare(): Promise<void> {
+    // Articles are sanitized before they are shown: have the code ready by then. A failure
+    // here is reported when an article needs it (and that load tries again).
+    void chunks.load('sanitize').catch(() => undefined);
     try {
       const kb = await this.loadKb();
       this.kbFailed = false;
@@ -458,7 +529,7 @@ export class PortholeWidget extends LitElement {
     this.section = choice.section;
     void this.focusView();
     try {
-      const kb = await this.loadKb();
+      const [kb] = await Promise.all([this.loadKb(), this.loadChunk('sanitize')]);
       const article = await kb.article(choice.slug, choice.locale ?? this.localeOf(kb));
       if (seq !== this.articleSeq) return;
       this.article = article;
@@ -516,6 +587,7 @@ export class PortholeWidget extends LitElement {
     if (subject) this.prefill({ subject });
     this.sendError = undefined;
     this.goTo('contact');
+    void this.loadTickets();
   }
 
   private onDraft({ field, value }: { field: DraftField; value: string }): void {
@@ -534,7 +606,7 @@ export class PortholeWidget extends LitElement {
     return context;
   }
 
-  private getAdapter(): TicketAdapter | undefined {
+  private getAdapter({ createHttpAdapter }: Chunks['tickets']): TicketAdapter | undefined {
     if (this.adapter) return this.adapter;
     if (!this.endpoint) return undefined;
     if (this.httpAdapter?.endpoint !== this.endpoint) {
@@ -550,8 +622,11 @@ export class PortholeWidget extends LitElement {
     // Checked and set synchronously: a second click in the same frame, before Lit has
     // re-rendered Send as disabled, stops here.
     if (this.sending) return;
+    // The form is only shown once the ticket code has loaded, so it is here.
+    const tickets = chunks.get('tickets');
+    if (!tickets) return;
     if (!emit(this, 'porthole-ticket-submit', { ticket }, true)) return;
-    const adapter = this.getAdapter();
+    const adapter = this.getAdapter(tickets);
     if (!adapter) {
       issueWarning('no-endpoint', 'No ticket endpoint configured: set `endpoint` (data-endpoint).');
       this.sendError = this.text.sendFailed;
@@ -560,7 +635,7 @@ export class PortholeWidget extends LitElement {
     // A retry of the same ticket keeps the key (the server may have stored the first try and
     // only the answer was lost). A changed ticket under a used key would be refused as a
     // conflict, so an edit after a failed attempt starts a new key.
-    const attempt = serializeTicket(ticket);
+    const attempt = tickets.serializeTicket(ticket);
     if (this.lastAttempt !== undefined && this.lastAttempt !== attempt) {
       this.draft = { ...this.draft, idempotencyKey: createIdempotencyKey() };
       saveDraft(this.endpoint, this.draft);
@@ -626,7 +701,9 @@ export class PortholeWidget extends LitElement {
         .label=${s.launcher}
         ?expanded=${this.open}
         @click=${() => this.toggle()}
-        @pointerenter=${() => void this.loadKb().catch(() => undefined)}
+        @pointerenter=${this.preload}
+        @focus=${this.preload}
+        @touchstart=${{ handleEvent: () => this.preload(), passive: true }}
       ></porthole-launcher>
       <porthole-panel
         id="panel"
@@ -644,6 +721,22 @@ export class PortholeWidget extends LitElement {
   }
 
   private renderView(s: PortholeStrings) {
+    if (this.viewIsLoading()) {
+      return html`<p class="view pending muted" role="status">${s.loading}</p>`;
+    }
+    if (this.view === 'contact' && this.ticketsFailed) {
+      return html`<div class="view pending" tabindex="-1">
+        <p role="alert">${s.contactUnavailable}</p>
+        <p class="actions">
+          <button class="secondary" type="button" @click=${() => void this.retryTickets()}>
+            ${s.tryAgain}
+          </button>
+          <button class="link" type="button" @click=${() => this.goTo(this.contactReturn)}>
+            ${s.back}
+          </button>
+        </p>
+      </div>`;
+    }
     switch (this.view) {
       case 'article':
         return html`<porthole-article

@@ -40,6 +40,19 @@ export default css`
     line-height: 1.45;
     color: var(--porthole-foreground);
   }
+  /* The loading state (code on its way) and "the contact form can't be loaded". */
+  .pending {
+    margin: 0;
+    padding: 1em 0;
+  }
+  .pending:focus {
+    outline: none;
+  }
+  .pending .actions {
+    display: flex;
+    gap: 1em;
+    align-items: center;
+  }
   :host([position='bottom-left']) {
     right: auto;
     left: var(--porthole-offset);
