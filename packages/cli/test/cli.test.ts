@@ -123,6 +123,12 @@ describe('porthole check', () => {
     assert.match(result.err, /2 error\(s\)/);
   });
 
+  test('a folder that does not exist is a usage error, not a crash', async () => {
+    const result = await porthole(['check', 'nowhere'], { cwd: dir });
+    assert.equal(result.code, 2);
+    assert.match(result.err, /nowhere does not exist/);
+  });
+
   test('a clean folder exits 0', async () => {
     const result = await porthole(['check', 'good'], { cwd: dir });
     assert.equal(result.code, 0, result.out);
@@ -158,19 +164,31 @@ describe('porthole serve', () => {
     let stop!: () => void;
     const stopped = new Promise<void>((done) => (stop = done));
     let url = '';
-    const running = runCli(['serve', '--port', '0', '--kb', 'kb'], {
-      out: (text) => void (url ||= /serving on (\S+)/.exec(text)?.[1] ?? ''),
-      err: () => {},
-      cwd: dir,
-      env: { DATABASE_URL: `sqlite:${join(dir, 'serve.db')}` },
-      waitForStop: () => stopped,
-    });
+    const running = runCli(
+      ['serve', '--port', '0', '--kb', 'kb', '--allowed-origins', 'https://shop.example/'],
+      {
+        out: (text) => void (url ||= /serving on (\S+)/.exec(text)?.[1] ?? ''),
+        err: () => {},
+        cwd: dir,
+        env: { DATABASE_URL: `sqlite:${join(dir, 'serve.db')}` },
+        waitForStop: () => stopped,
+      },
+    );
     for (let i = 0; i < 100 && !url; i++) await new Promise((r) => setTimeout(r, 20));
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+/);
     const base = url.replace(/\/$/, '');
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
     const manifest = await fetch(`${base}/kb/manifest.json`);
     assert.equal(manifest.status, 200);
+    const preflight = await fetch(`${base}/v1/tickets`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://shop.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, idempotency-key',
+      },
+    });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://shop.example');
     const created = await fetch(`${base}/v1/tickets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': 'cli-test-1' },

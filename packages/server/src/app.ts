@@ -225,7 +225,9 @@ function mountStatic(
   app: Hono,
   { kbDir, staticDir, widgetFile }: Pick<ServerOptions, 'kbDir' | 'staticDir' | 'widgetFile'>,
 ): void {
-  const shortCache: ServeFileOptions = { cacheControl: 'public, max-age=60' };
+  // The widget and the KB are public files a page on another origin may load (module scripts
+  // and fetch() both use CORS mode), so they say so; the site's own pages don't.
+  const shortCache: ServeFileOptions = { cacheControl: 'public, max-age=60', crossOrigin: true };
   const page: ServeFileOptions = { cacheControl: 'no-cache', htmlHeaders: HTML_HEADERS };
 
   if (widgetFile) {

@@ -43,6 +43,8 @@ export interface ServeFileOptions {
   cacheControl: string;
   /** Extra headers for HTML responses. */
   htmlHeaders?: Record<string, string>;
+  /** Let pages on any origin read the file (`Access-Control-Allow-Origin: *`). */
+  crossOrigin?: boolean;
 }
 
 export type StaticResult =
@@ -107,6 +109,7 @@ export async function serveFile(
     ETag: etag,
     'Last-Modified': info.mtime.toUTCString(),
     ...(type.startsWith('text/html') ? options.htmlHeaders : {}),
+    ...(options.crossOrigin ? { 'Access-Control-Allow-Origin': '*' } : {}),
   };
   if (request.headers.get('If-None-Match') === etag) {
     return new Response(null, { status: 304, headers });

@@ -79,6 +79,7 @@ describe('static serving', () => {
     assert.equal(response.headers.get('Content-Type'), 'application/json; charset=utf-8');
     assert.equal(response.headers.get('Cache-Control'), 'public, max-age=60');
     assert.equal(response.headers.get('X-Content-Type-Options'), 'nosniff');
+    assert.equal(response.headers.get('Access-Control-Allow-Origin'), '*', 'public, any origin');
     assert.deepEqual(await response.json(), { version: 1 });
     const nested = await fetch(`${server.url}/kb/articles/en/reset-password.json`);
     assert.equal(nested.status, 200);
@@ -106,6 +107,11 @@ describe('static serving', () => {
     assert.equal(home.headers.get('Content-Security-Policy'), "default-src 'self'");
     assert.equal(home.headers.get('X-Content-Type-Options'), 'nosniff');
     assert.equal(home.headers.get('Referrer-Policy'), 'strict-origin-when-cross-origin');
+    assert.equal(
+      home.headers.get('Access-Control-Allow-Origin'),
+      null,
+      'site pages stay same-origin',
+    );
 
     const css = await fetch(`${server.url}/app.css`);
     assert.equal(css.headers.get('Content-Type'), 'text/css; charset=utf-8');
@@ -129,6 +135,7 @@ describe('static serving', () => {
     assert.equal(widget.status, 200);
     assert.equal(widget.headers.get('Content-Type'), 'text/javascript; charset=utf-8');
     assert.equal(await widget.text(), 'console.log("widget")');
+    assert.equal(widget.headers.get('Access-Control-Allow-Origin'), '*', 'loadable from any site');
     const map = await fetch(`${server.url}/porthole.js.map`);
     assert.equal(map.status, 200);
     assert.equal(map.headers.get('Content-Type'), 'application/json; charset=utf-8');

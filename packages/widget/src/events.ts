@@ -1,5 +1,5 @@
 import type { SearchHit } from '@porthole/kb';
-import type { TicketErrorCode, TicketInput, TicketReceipt } from '@porthole/tickets';
+import type { Ticket, TicketErrorCode, TicketReceipt } from '@porthole/tickets';
 
 /** Why a `porthole-error` fired. Ticket failures carry the adapter's {@link TicketErrorCode}. */
 export type PortholeErrorCode =
@@ -22,7 +22,7 @@ export interface PortholeFeedbackDetail {
 }
 export interface PortholeTicketSubmitDetail {
   /** The validated ticket about to be sent. Call `preventDefault()` on the event to stop it. */
-  ticket: TicketInput;
+  ticket: Ticket;
 }
 export interface PortholeTicketCreatedDetail {
   receipt: TicketReceipt;

@@ -20,7 +20,7 @@ const script = document.currentScript instanceof HTMLScriptElement ? document.cu
  * Options from the script's `data-*` attributes. Given URLs stay relative to the page, like
  * every other URL in HTML; a missing `data-kb` / `data-endpoint` means the layout
  * `porthole serve` uses on the script's own origin (`/kb/`, `/v1/tickets`).
- * See docs/decisions/2025-01-widget-script-tag-urls.md.
+ * See docs/embedding.md.
  */
 export function readScriptOptions(element: HTMLScriptElement | null): PortholeOptions {
   const data = element?.dataset ?? {};

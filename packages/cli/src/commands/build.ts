@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileKnowledgeBase, CompileError, formatDiagnostic } from '@porthole/kb-compiler';
 import { parseCommandArgs } from '../args.js';
@@ -29,6 +30,9 @@ Exit status: 0 on success (warnings are printed), 1 when an article has errors.
     const [contentDir, ...extra] = positionals;
     if (!contentDir) throw new UsageError('Missing <content-dir>.');
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+    if (!existsSync(resolve(io.cwd, contentDir))) {
+      throw new UsageError(`${contentDir} does not exist.`);
+    }
     if (!values.out) throw new UsageError('Missing --out <dir>.');
 
     const started = performance.now();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkKnowledgeBase, formatDiagnostic } from '@porthole/kb-compiler';
 import { parseCommandArgs } from '../args.js';
@@ -28,6 +29,9 @@ Exit status: 0 when there are no errors, 1 when there are (or warnings with --st
     const [contentDir, ...extra] = positionals;
     if (!contentDir) throw new UsageError('Missing <content-dir>.');
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+    if (!existsSync(resolve(io.cwd, contentDir))) {
+      throw new UsageError(`${contentDir} does not exist.`);
+    }
 
     const diagnostics = await checkKnowledgeBase(resolve(io.cwd, contentDir), {
       ...(values['default-locale'] ? { defaultLocale: values['default-locale'] } : {}),

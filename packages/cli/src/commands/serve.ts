@@ -24,11 +24,15 @@ Options:
       --static <dir>        site folder to serve at /
       --database-url <url>  sqlite:<file> | postgres://… (default: $DATABASE_URL or
                             sqlite:.data/porthole.db)
+      --allowed-origins <list>
+                            comma-separated origins whose pages may POST tickets
+                            (e.g. https://www.example.com; * for any; default: same origin)
   -h, --help                show this help
 
 Environment:
   PORTHOLE_AGENT_TOKEN      enables the agent API (GET /v1/tickets); refused without it
-  DATABASE_URL, PORT        as the options above
+  DATABASE_URL, PORT, PORTHOLE_ALLOWED_ORIGINS
+                            as the options above
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
@@ -37,6 +41,7 @@ Environment:
       kb: { type: 'string' },
       static: { type: 'string' },
       'database-url': { type: 'string' },
+      'allowed-origins': { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
     const port = parsePort(values.port ?? io.env.PORT, 8787);
@@ -57,6 +62,10 @@ Environment:
       io.err(`warning: ${widgetFile} is missing, /porthole.js will 404 (run \`npm run build\`)\n`);
     }
     const databaseUrl = values['database-url'] ?? io.env.DATABASE_URL;
+    const allowedOrigins = (values['allowed-origins'] ?? io.env.PORTHOLE_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/$/, ''))
+      .filter(Boolean);
 
     const server = await startServer({
       port,
@@ -65,6 +74,7 @@ Environment:
       ...(kbDir ? { kbDir } : {}),
       ...(staticDir ? { staticDir } : {}),
       ...(databaseUrl ? { databaseUrl } : {}),
+      ...(allowedOrigins.length > 0 ? { allowedOrigins } : {}),
     });
     io.out(`Porthole is serving on ${server.url}\n`);
     if (!io.env.PORTHOLE_AGENT_TOKEN) {

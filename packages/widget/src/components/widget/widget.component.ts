@@ -115,11 +115,13 @@ const SEARCH_LIMIT = 8;
  * @csspart search - The search view (`search__input`, `search__listbox`, `search__option`,
  *   `search__option-title`, `search__option-section`, `search__option-snippet`, `search__option-locale`,
  *   `search__status`, `search__contact`).
- * @csspart article - The article view (`article__title`, `article__body`, `article__feedback`).
- * @csspart contact-form - The contact form (`contact-form__field`, `contact-form__label`,
- *   `contact-form__control`, `contact-form__field-error`, `contact-form__error`,
- *   `contact-form__send`).
- * @csspart confirmation - The confirmation (`confirmation__title`, `confirmation__reference`).
+ * @csspart article - The article view (`article__back`, `article__title`, `article__body`,
+ *   `article__feedback`, `article__contact`).
+ * @csspart contact-form - The contact form (`contact-form__back`, `contact-form__title`,
+ *   `contact-form__field`, `contact-form__label`, `contact-form__control`,
+ *   `contact-form__field-error`, `contact-form__error`, `contact-form__send`).
+ * @csspart confirmation - The confirmation (`confirmation__title`, `confirmation__reference`,
+ *   `confirmation__back`).
  *
  * @cssprop --porthole-accent - Launcher, header and primary buttons.
  * @cssprop --porthole-accent-contrast - Text and icons on the accent colour.
@@ -352,7 +354,11 @@ export class PortholeWidget extends LitElement {
       this.text = text as PortholeStrings;
     }
     if (changed.has('endpoint')) {
+      // Values set before the endpoint was known (a queued `Porthole('contact', prefill)`)
+      // fill whatever the stored draft leaves empty; what the visitor typed wins.
+      const earlier = this.draft;
       this.draft = loadDraft(this.endpoint) ?? createDraft();
+      this.prefill(earlier);
       this.prefill(this.user);
     }
     if (changed.has('kb') || changed.has('knowledgeBase') || changed.has('locale')) {

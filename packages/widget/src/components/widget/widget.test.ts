@@ -397,6 +397,34 @@ describe('porthole-widget', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps a contact prefill made before the endpoint is set (a queued command)', async () => {
+      localStorage.setItem(
+        `porthole:draft:v1:${ENDPOINT}`,
+        JSON.stringify({
+          name: '',
+          email: '',
+          subject: '',
+          message: 'typed earlier',
+          idempotencyKey: 'k1',
+        }),
+      );
+      const el = document.createElement('porthole-widget');
+      el.knowledgeBase = kb;
+      el.adapter = adapter;
+      el.contact({ subject: 'Upgrade to Business', message: 'prefilled' });
+      el.endpoint = ENDPOINT;
+      document.body.append(el);
+      try {
+        await el.updateComplete;
+        const form = formView(el) as PortholeContactForm;
+        expect(form.draft.subject).to.equal('Upgrade to Business');
+        expect(form.draft.message).to.equal('typed earlier', 'what the visitor typed wins');
+      } finally {
+        el.remove();
+        localStorage.removeItem(`porthole:draft:v1:${ENDPOINT}`);
+      }
+    });
+
     it('opens from an article with the article title as subject, and Back returns there', async () => {
       const el = await widget();
       await el.showArticle('billing/refunds');
