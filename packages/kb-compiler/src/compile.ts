@@ -20,7 +20,13 @@ import {
   type LineIndex,
 } from './diagnostics.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
-import { createRenderer, type Reference, type RenderedArticle, type Rewrite } from './render.js';
+import {
+  createRenderer,
+  safeDecode,
+  type Reference,
+  type RenderedArticle,
+  type Rewrite,
+} from './render.js';
 import { buildLocaleIndex } from './search-index.js';
 import {
   readContentFolder,
@@ -561,12 +567,4 @@ function hash(content: string | Uint8Array, length: number): string {
 function extensionOf(path: string): string {
   const match = /\.([A-Za-z0-9]{1,8})$/.exec(path);
   return match?.[1] ? `.${match[1].toLowerCase()}` : '';
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

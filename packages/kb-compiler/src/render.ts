@@ -190,6 +190,7 @@ export interface Renderer {
 }
 
 /** One jsdom window and one DOMPurify for a whole build (creating them is the slow part). */
+/** Render articles one after another, with one jsdom window and one DOMPurify for all. */
 export function createRenderer(): Renderer {
   const { window } = new JSDOM('<!doctype html><html><body></body></html>');
   const purify: DOMPurify = createDOMPurify(window);
@@ -213,13 +214,16 @@ export function createRenderer(): Renderer {
 
   return {
     async render(markdown, options) {
+      // jsdom tracks DOMPurify's NodeIterators through WeakRefs, which V8 keeps alive until the
+      // event loop turns; a build that only awaits resolved promises would never let it turn and
+      // would hold every article's DOM (gigabytes for thousands of articles, and slower each time).
+      await new Promise((resolve) => setImmediate(resolve));
       const tokens = marked.lexer(markdown);
       const leadingTitle = takeLeadingTitle(tokens, options.title);
-      const html = marked.parser(tokens);
-
-      purify.removed.length = 0;
-      // With RETURN_DOM, DOMPurify returns the <body> of the document it parsed into.
-      const body = purify.sanitize(html, SANITIZE) as HTMLElement;
+      // With RETURN_DOM, DOMPurify returns the <body> of the document it parsed the HTML into.
+      const body = purify.sanitize(marked.parser(tokens), SANITIZE) as HTMLElement;
+      // Anything removed (even a comment) may have left a structure a parser would not build.
+      const reparse = purify.removed.length > 0;
       const removed = describeRemovals(purify.removed);
 
       const slugger = new GithubSlugger();
@@ -232,7 +236,9 @@ export function createRenderer(): Renderer {
 
       await rewriteReferences(body, options);
 
-      const clean = purify.sanitize(body.innerHTML, RESANITIZE) as HTMLElement;
+      // A DOM straight from the parser, with attributes set and links unwrapped, serializes to
+      // markup that parses back to itself; only a DOM the sanitizer cut into needs the second pass.
+      const clean = reparse ? (purify.sanitize(body.innerHTML, RESANITIZE) as HTMLElement) : body;
       const { intro, sections } = splitSections(clean);
       return { html: clean.innerHTML.trim(), leadingTitle, intro, sections, anchors, removed };
     },
@@ -317,7 +323,8 @@ function parseReference(raw: string, kind: Reference['kind'], folder: string): R
   };
 }
 
-function safeDecode(text: string): string {
+/** `decodeURIComponent`, or the text as it is when it is not valid percent-encoding. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -354,7 +361,8 @@ function splitSections(body: HTMLElement): { intro: string; sections: RenderedSe
   const sections: RenderedSection[] = [];
   let intro = '';
   let current: RenderedSection | undefined;
-  for (const node of body.childNodes) {
+  // Sibling links, not childNodes: indexing jsdom's live NodeList is slow on long articles.
+  for (let node = body.firstChild; node; node = node.nextSibling) {
     const tag = node.nodeType === 1 ? (node as Element).tagName : '';
     if (tag === 'H2' || tag === 'H3') {
       current = {
@@ -379,7 +387,7 @@ function readText(node: Node): string {
   if (node.nodeType === 3) return node.nodeValue ?? '';
   if (node.nodeType !== 1) return '';
   let text = '';
-  for (const child of node.childNodes) text += readText(child);
+  for (let child = node.firstChild; child; child = child.nextSibling) text += readText(child);
   return BLOCK_TAGS.has((node as Element).tagName) ? ` ${text} ` : text;
 }
 
