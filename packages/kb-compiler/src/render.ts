@@ -191,7 +191,14 @@ export interface Renderer {
 
 /** One jsdom window and one DOMPurify for a whole build (creating them is the slow part). */
 /** Render articles one after another, with one jsdom window and one DOMPurify for all. */
-export function createRenderer(): Renderer {
+/**
+ * Articles sanitized in one jsdom window before it is replaced. Every document jsdom creates
+ * (DOMPurify parses each article into a new one) adds event listeners to its window that are
+ * never removed, so a window that lives for thousands of articles gets slower with each.
+ */
+const ARTICLES_PER_WINDOW = 100;
+
+function createSanitizer(): { purify: DOMPurify; close: () => void } {
   const { window } = new JSDOM('<!doctype html><html><body></body></html>');
   const purify: DOMPurify = createDOMPurify(window);
   purify.addHook('uponSanitizeAttribute', (node, data) => {
@@ -202,6 +209,13 @@ export function createRenderer(): Renderer {
         data.keepAttr = false;
     }
   });
+  return { purify, close: () => window.close() };
+}
+
+/** Render articles one after another (creating a jsdom window is slow: they are reused). */
+export function createRenderer(): Renderer {
+  let sanitizer = createSanitizer();
+  let rendered = 0;
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
     renderer: {
@@ -218,6 +232,11 @@ export function createRenderer(): Renderer {
       // event loop turns; a build that only awaits resolved promises would never let it turn and
       // would hold every article's DOM (gigabytes for thousands of articles, and slower each time).
       await new Promise((resolve) => setImmediate(resolve));
+      if (++rendered % ARTICLES_PER_WINDOW === 0) {
+        sanitizer.close();
+        sanitizer = createSanitizer();
+      }
+      const { purify } = sanitizer;
       const tokens = marked.lexer(markdown);
       const leadingTitle = takeLeadingTitle(tokens, options.title);
       // With RETURN_DOM, DOMPurify returns the <body> of the document it parsed the HTML into.
