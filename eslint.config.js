@@ -20,7 +20,11 @@ export default tseslint.config(
   },
   {
     // Browser packages must never reach for Node built-ins.
-    files: ['packages/widget/src/**/*.ts', 'packages/tickets/src/**/*.ts', 'packages/kb/src/**/*.ts'],
+    files: [
+      'packages/widget/src/**/*.ts',
+      'packages/tickets/src/**/*.ts',
+      'packages/kb/src/**/*.ts',
+    ],
     ignores: ['packages/kb/src/node.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'url'] }],

@@ -13,7 +13,9 @@ const run = (command) => {
 
 ensureDependencies();
 run('npm run build');
-run('node packages/cli/bin/porthole.js build examples/quayside/content --out examples/quayside/dist/kb');
+run(
+  'node packages/cli/bin/porthole.js build examples/quayside/content --out examples/quayside/dist/kb',
+);
 
 const port = process.env.PORT ?? '8787';
 const env = {

@@ -245,7 +245,7 @@ for (const locale of Object.keys(queries)) {
       );
     }
     // The first article opens, titled as a heading.
-    const [query, title] = queries[locale]![0]!;
+    const [query, title] = queries[locale]?.[0] ?? ['', ''];
     await topThree(page, query);
     const dialog = page.getByRole('dialog', { name: 'Help' });
     await dialog.getByRole('option').filter({ hasText: title }).first().click();
