@@ -405,9 +405,19 @@ function splitSections(body: HTMLElement): { intro: string; sections: RenderedSe
 function readText(node: Node): string {
   if (node.nodeType === 3) return node.nodeValue ?? '';
   if (node.nodeType !== 1) return '';
+  const tag = (node as Element).tagName;
+  if (tag === 'TR') {
+    // Table rows read as "cell · cell · cell;" so a snippet cut from a table stays legible.
+    const cells: string[] = [];
+    for (let cell = node.firstChild; cell; cell = cell.nextSibling) {
+      const text = collapse(readText(cell));
+      if (text) cells.push(text);
+    }
+    return cells.length > 0 ? ` ${cells.join(' · ')}; ` : ' ';
+  }
   let text = '';
   for (let child = node.firstChild; child; child = child.nextSibling) text += readText(child);
-  return BLOCK_TAGS.has((node as Element).tagName) ? ` ${text} ` : text;
+  return BLOCK_TAGS.has(tag) ? ` ${text} ` : text;
 }
 
 function collapse(text: string): string {
