@@ -75,9 +75,11 @@ export interface SearchOptions {
    */
   limit?: number;
   /**
-   * Also search these other locales and merge their hits, ranked below equally good hits in
-   * `locale`. Lets a visitor who types Greek on an English page still find the Greek article.
-   * `'all'` means every other locale the knowledge base has.
+   * Fall back to these other locales when `locale` has no good match, merging their hits
+   * below equally good hits in `locale`. Lets a visitor who types Greek on an English page
+   * still find the Greek article, without downloading every locale's index for queries the
+   * page's own locale answers well (best score at least 0.3). `'all'` means every other locale
+   * the knowledge base has.
    * @default []
    */
   alsoLocales?: readonly string[] | 'all';

@@ -195,6 +195,27 @@ describe('locales', () => {
     assert.ok(lastEnglish >= 0);
   });
 
+  test('alsoLocales are downloaded only when the requested locale has no good match', async () => {
+    const result = await compileKnowledgeBase({ contentDir: fixtures });
+    const fetched: string[] = [];
+    const serveFiles: typeof fetch = async (input) => {
+      const path = new URL(String(input)).pathname.replace(/^\/kb\//, '');
+      fetched.push(path);
+      const body = result.files[path];
+      return body === undefined ? new Response('', { status: 404 }) : new Response(body);
+    };
+    const counted = await openKnowledgeBase('https://help.example/kb/', { fetch: serveFiles });
+    const indexes = () => fetched.filter((p) => p.startsWith('index/')).map((p) => p.split('.')[0]);
+
+    const english = await counted.search('reset password', { locale: 'en', alsoLocales: 'all' });
+    assert.equal(english[0]?.slug, 'account/reset-password');
+    assert.deepEqual(indexes(), ['index/en'], 'a query English answers well loads only English');
+
+    const greek = await counted.search('κωδικος', { locale: 'en', alsoLocales: 'all' });
+    assert.equal(greek[0]?.locale, 'el');
+    assert.ok(indexes().includes('index/el'), 'a query English cannot answer tries the others');
+  });
+
   test('an unknown locale searches the default one', async () => {
     const [hit] = await kb.search('refund', { locale: 'ja' });
     assert.equal(hit?.locale, 'en');
