@@ -92,6 +92,11 @@ const FORBID_TAGS = [
   'math',
   'portal',
   'fencedframe',
+  // The widget does not play media (it forbids these too), so authors hear about it here.
+  'audio',
+  'video',
+  'source',
+  'track',
 ];
 const FORBID_ATTR = [
   'style',

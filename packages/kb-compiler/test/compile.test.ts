@@ -187,6 +187,18 @@ describe('articles', () => {
     assert.doesNotMatch(html, /<input/);
     assert.match(html, /☑ done/);
   });
+
+  test('media the widget will not play is removed with a warning, not shipped', async () => {
+    const result = await compileKnowledgeBase({
+      sources: sources({
+        'en/m.md': '---\ntitle: M\n---\nWatch:\n\n<video src="demo.mp4" controls></video>\n',
+      }),
+    });
+    assert.doesNotMatch(readArticle(result, 'm').html, /<video/);
+    const warning = result.diagnostics.find((d) => d.code === 'unsafe-html');
+    assert.match(warning?.message ?? '', /<video>/);
+    assert.equal(warning?.line, 6);
+  });
 });
 
 describe('links and images', () => {

@@ -14,7 +14,8 @@ knowledge base folder that any web server can host: a manifest, a prebuilt searc
 locale and one file per article body.
 
 Options:
-  -o, --out <dir>             output folder (required); replaced on every build
+  -o, --out <dir>             output folder (required); files of earlier builds in it are
+                              removed after the new ones are written, nothing else is touched
       --default-locale <xx>   locale of articles outside a locale folder (default: en)
       --drafts                include articles with \`draft: true\`
   -h, --help                  show this help
