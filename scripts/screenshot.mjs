@@ -9,7 +9,10 @@ const browser = await chromium.launch({
   executablePath: ensureChromium(),
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
-const page = await browser.newPage({ viewport: { width: 1200, height: 760 }, deviceScaleFactor: 1 });
+const page = await browser.newPage({
+  viewport: { width: 1200, height: 760 },
+  deviceScaleFactor: 1,
+});
 await page.goto(url);
 await page.getByRole('button', { name: 'Help', exact: true }).click();
 const dialog = page.getByRole('dialog', { name: 'Help' });
