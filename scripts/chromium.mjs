@@ -6,6 +6,25 @@ import { existsSync } from 'node:fs';
 
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/**
+ * Flags for every headless Chromium the tests start. Without the background-networking ones,
+ * Chromium keeps dialling Google's hosts, which a machine without internet refuses noisily.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** `CHROME_PATH` (set by `npm test`) or Debian's Chromium; never installs anything. */
+export function chromiumPath() {
+  return process.env.CHROME_PATH ?? '/usr/bin/chromium';
+}
+
 /** @returns {string} the path of a Chromium executable */
 export function ensureChromium() {
   const fromEnv = process.env.CHROME_PATH;

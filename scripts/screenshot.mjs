@@ -2,12 +2,12 @@
 // Regenerates docs/screenshot.png: the widget open on the demo site with results for a
 // misspelled query. Start the demo first (`npm run demo`), then `node scripts/screenshot.mjs`.
 import { chromium } from 'playwright-core';
-import { ensureChromium } from './chromium.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
 
 const url = process.env.DEMO_URL ?? `http://127.0.0.1:${process.env.PORT ?? '8787'}/`;
 const browser = await chromium.launch({
   executablePath: ensureChromium(),
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  args: [...CHROMIUM_ARGS],
 });
 const page = await browser.newPage({
   viewport: { width: 1200, height: 760 },

@@ -195,6 +195,17 @@ async function analyzeKnowledgeBase(
     });
   };
 
+  for (const { path, reason } of content.unreadable) {
+    diagnostics.push({
+      file: content.displayPath(path),
+      line: 1,
+      column: 1,
+      severity: 'error',
+      code: 'unreadable-file',
+      message: `${path} ${reason}`,
+    });
+  }
+
   // Phase 1: front matter, locale and slug of every file, so links can be resolved.
   const sources: SourceArticle[] = content.markdown.map(({ path, text }) => {
     const lines = createLineIndex(text);

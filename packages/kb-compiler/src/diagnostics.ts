@@ -30,7 +30,7 @@ export type DiagnosticCode =
   | 'empty-article'
   /** Front matter `locale` disagrees with the locale folder. */
   | 'locale-mismatch'
-  /** A file could not be read. */
+  /** A Markdown file could not be read, or is not UTF-8 text. */
   | 'unreadable-file';
 
 export type DiagnosticSeverity = 'error' | 'warning';

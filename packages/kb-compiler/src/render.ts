@@ -9,6 +9,7 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import GithubSlugger from 'github-slugger';
 import { JSDOM } from 'jsdom';
 import { Marked, type Token, type Tokens } from 'marked';
+import { FORBIDDEN_ARTICLE_TAGS } from '@porthole/kb/format';
 
 /** A relative URL in an article, resolved against the article's folder. */
 export interface Reference {
@@ -68,36 +69,7 @@ export interface RenderOptions {
   folder: string;
 }
 
-const FORBID_TAGS = [
-  'style',
-  'link',
-  'meta',
-  'base',
-  'form',
-  'input',
-  'button',
-  'textarea',
-  'select',
-  'option',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'template',
-  'noscript',
-  'dialog',
-  'svg',
-  'math',
-  'portal',
-  'fencedframe',
-  // The widget does not play media (it forbids these too), so authors hear about it here.
-  'audio',
-  'video',
-  'source',
-  'track',
-];
+const FORBID_TAGS = [...FORBIDDEN_ARTICLE_TAGS];
 const FORBID_ATTR = [
   'style',
   'srcset',

@@ -14,6 +14,8 @@ export interface ContentSource {
 export interface ContentFiles {
   /** Markdown files, sorted by path. */
   markdown: { path: string; text: string }[];
+  /** Markdown files that could not be read or are not UTF-8 text, with the reason. */
+  unreadable: { path: string; reason: string }[];
   /** Bytes of any other file by path, or undefined when it does not exist. */
   readAsset(path: string): Promise<Uint8Array | undefined>;
   /** The file name to show in diagnostics. */
@@ -21,6 +23,29 @@ export interface ContentFiles {
 }
 
 const MARKDOWN = /\.(?:md|markdown)$/i;
+
+/**
+ * Strict UTF-8: a file in another encoding is reported, never silently turned into U+FFFD
+ * replacement characters that would then be published.
+ */
+function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { reason: 'is not UTF-8 text: save it with UTF-8 encoding' };
+  }
+}
+
+function splitDecoded(files: { path: string; bytes: Uint8Array | string }[]) {
+  const markdown: ContentFiles['markdown'] = [];
+  const unreadable: ContentFiles['unreadable'] = [];
+  for (const { path, bytes } of files) {
+    const decoded = typeof bytes === 'string' ? { text: bytes } : decodeText(bytes);
+    if ('text' in decoded) markdown.push({ path, text: decoded.text });
+    else unreadable.push({ path, reason: decoded.reason });
+  }
+  return { markdown, unreadable };
+}
 
 export async function readContentFolder(dir: string): Promise<ContentFiles> {
   const paths: string[] = [];
@@ -34,14 +59,26 @@ export async function readContentFolder(dir: string): Promise<ContentFiles> {
     paths.push(path);
   }
   paths.sort();
-  const markdown = await Promise.all(
+  const read = await Promise.all(
     paths
       .filter((p) => MARKDOWN.test(p))
-      .map(async (path) => ({ path, text: await readFile(join(dir, path), 'utf8') })),
+      .map(async (path) => {
+        try {
+          return { path, bytes: new Uint8Array(await readFile(join(dir, path))) };
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? 'error';
+          return { path, reason: `cannot be read (${code})` };
+        }
+      }),
   );
+  const { markdown, unreadable } = splitDecoded(
+    read.flatMap((r) => (r.bytes ? [{ path: r.path, bytes: r.bytes }] : [])),
+  );
+  for (const r of read) if (r.reason) unreadable.push({ path: r.path, reason: r.reason });
   const known = new Set(paths);
   return {
     markdown,
+    unreadable,
     async readAsset(path) {
       if (!known.has(path)) return undefined;
       return new Uint8Array(await readFile(join(dir, path)));
@@ -57,17 +94,16 @@ export function readContentSources(
   const byPath = new Map<string, string | Uint8Array>();
   for (const source of sources)
     byPath.set(posix.normalize(source.path.replace(/\\/g, '/')), source.content);
-  const decoder = new TextDecoder();
-  const markdown = [...byPath]
-    .filter(([path]) => MARKDOWN.test(path))
-    .map(([path, content]) => ({
-      path,
-      text: typeof content === 'string' ? content : decoder.decode(content),
-    }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const { markdown, unreadable } = splitDecoded(
+    [...byPath]
+      .filter(([path]) => MARKDOWN.test(path))
+      .map(([path, bytes]) => ({ path, bytes }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  );
   const encoder = new TextEncoder();
   return {
     markdown,
+    unreadable,
     readAsset(path) {
       const content = byPath.get(path);
       return Promise.resolve(typeof content === 'string' ? encoder.encode(content) : content);

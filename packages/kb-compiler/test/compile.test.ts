@@ -188,6 +188,15 @@ describe('articles', () => {
     assert.match(html, /☑ done/);
   });
 
+  test('a file that is not UTF-8 is an error, never published with replacement characters', async () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('---\ntitle: Caf'), 0xe9, 0x0a]);
+    const diagnostics = await checkKnowledgeBase('content', {
+      sources: sources({ 'en/cafe.md': latin1, 'en/ok.md': '---\ntitle: OK\n---\nFine.\n' }),
+    });
+    assert.deepEqual(summarize(diagnostics), ['content/en/cafe.md:1:1 error unreadable-file']);
+    assert.match(diagnostics[0]?.message ?? '', /not UTF-8/);
+  });
+
   test('media the widget will not play is removed with a warning, not shipped', async () => {
     const result = await compileKnowledgeBase({
       sources: sources({

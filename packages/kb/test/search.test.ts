@@ -202,7 +202,8 @@ describe('locales', () => {
       const path = new URL(String(input)).pathname.replace(/^\/kb\//, '');
       fetched.push(path);
       const body = result.files[path];
-      return body === undefined ? new Response('', { status: 404 }) : new Response(body);
+      if (body === undefined) return new Response('', { status: 404 });
+      return new Response(typeof body === 'string' ? body : new Uint8Array(body));
     };
     const counted = await openKnowledgeBase('https://help.example/kb/', { fetch: serveFiles });
     const indexes = () => fetched.filter((p) => p.startsWith('index/')).map((p) => p.split('.')[0]);

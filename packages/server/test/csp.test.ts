@@ -11,13 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '@porthole/server';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium.mjs';
 import { createCapturingLogger } from './helpers.js';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const widgetFile = repo('packages/widget/dist/porthole.js');
 const siteDir = repo('examples/quayside/site');
 const kbDir = repo('examples/quayside/kb');
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chromePath = chromiumPath();
 
 const skip = !existsSync(widgetFile)
   ? `CSP browser check skipped: ${widgetFile} is missing (run \`npm run build\`)`
@@ -40,7 +41,7 @@ describe("the demo page under Content-Security-Policy: default-src 'self'", { sk
       ...(existsSync(kbDir) ? { kbDir } : {}),
       logger: createCapturingLogger(),
     });
-    browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: chromePath, args: [...CHROMIUM_ARGS] });
   });
   after(async () => {
     await browser?.close();

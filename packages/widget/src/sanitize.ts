@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
+import { FORBIDDEN_ARTICLE_TAGS } from '@porthole/kb/format';
 
 /**
  * Article bodies were sanitized when the knowledge base was compiled; they are sanitized again
@@ -8,27 +9,7 @@ import type { Config } from 'dompurify';
  */
 const PURIFY_CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: [
-    'style',
-    'link',
-    'meta',
-    'base',
-    'form',
-    'input',
-    'button',
-    'select',
-    'textarea',
-    'iframe',
-    'frame',
-    'frameset',
-    'object',
-    'embed',
-    'audio',
-    'video',
-    'template',
-    'dialog',
-    'noscript',
-  ],
+  FORBID_TAGS: [...FORBIDDEN_ARTICLE_TAGS],
   FORBID_ATTR: ['style', 'action', 'formaction', 'ping', 'autofocus', 'tabindex'],
   // Section headings need their ids (`#images`, `#title`, …) even when they share a name with
   // a `document` property. Named properties only exist for elements in the document tree;
