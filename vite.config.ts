@@ -44,6 +44,28 @@ function scriptSeam(): Plugin {
   };
 }
 
+/**
+ * `porthole.js` loads exactly the files named in {@link CHUNK_ENTRIES}, and `porthole serve`
+ * serves only `porthole-*.js` beside it. A module imported by two chunks would become a third,
+ * shared file that nobody serves (a 404 on every page), so the build refuses to make one.
+ */
+function onlyNamedChunks(): Plugin {
+  const expected = new Set(Object.keys(CHUNK_ENTRIES).map((name) => `${name}.js`));
+  return {
+    name: 'porthole-only-named-chunks',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk' && !expected.has(file.fileName)) {
+          this.error(
+            `${file.fileName} is shared by several lazily loaded parts (${file.moduleIds.join(', ')}). ` +
+              'porthole.js cannot load it: move what they share out of one of them.',
+          );
+        }
+      }
+    },
+  };
+}
+
 const shared: UserConfig = {
   resolve: {
     // Bundle from the workspace sources, as the tests do, not from another package's dist/.
@@ -62,6 +84,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'chunks') {
     return {
       ...shared,
+      plugins: [onlyNamedChunks()],
       build: {
         ...build,
         lib: {

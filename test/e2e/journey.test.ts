@@ -61,7 +61,7 @@ test('visitor finds an answer despite a typo, then writes to support exactly onc
   const index = top3.findIndex((text) => /reset your password/i.test(text));
   assert.ok(
     index >= 0,
-    `"Reset your password" is in the top 3 for a typo, got:\n${top3.join('\n---\n')}`,
+    `"Reset your password" is in the top 3 for a typo, got:\n${top3.join('\n---\n')}\n${problems.join('\n')}`,
   );
 
   await options.nth(index).click();

@@ -241,7 +241,7 @@ for (const locale of Object.keys(queries)) {
       const top = await topThree(page, query);
       assert.ok(
         top.some((text) => text.includes(title)),
-        `${locale} "${query}" → "${title}" in the top 3, got:\n${top.join('\n---\n')}`,
+        `${locale} "${query}" → "${title}" in the top 3, got:\n${top.join('\n---\n')}\n${problems.join('\n')}`,
       );
     }
     // The first article opens, titled as a heading.

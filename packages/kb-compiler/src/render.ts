@@ -9,7 +9,7 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import GithubSlugger from 'github-slugger';
 import { JSDOM } from 'jsdom';
 import { Marked, type Token, type Tokens } from 'marked';
-import { FORBIDDEN_ARTICLE_TAGS } from '@porthole/kb/format';
+import { FORBIDDEN_ARTICLE_TAGS } from '@porthole/kb/article-policy';
 
 /** A relative URL in an article, resolved against the article's folder. */
 export interface Reference {

@@ -1,7 +1,7 @@
 /**
  * The compiled knowledge-base format: what `@porthole/kb-compiler` writes and `@porthole/kb`
- * reads. It is shared by those two packages and the widget's sanitizer only (through the
- * `@porthole/kb/format` subpath); applications use the types in `types.ts`. Bump {@link FORMAT_VERSION} on any change that an
+ * reads. It is shared by those two packages only (through the `@porthole/kb/format` subpath);
+ * applications use the types in `types.ts`. Bump {@link FORMAT_VERSION} on any change that an
  * older reader would misread.
  *
  * Layout of a compiled folder (all paths relative to its root):
@@ -11,42 +11,6 @@
  * - `assets/<hash>.<ext>` — images and other files the articles link to
  */
 import type { Article, ArticleSummary } from './types.js';
-
-/**
- * Elements an article body may never contain: the compiler removes them (warning the author)
- * and the widget's sanitizer removes them again when it renders, from this one list. Forms and
- * frames could phish or navigate, style could restyle the host page's widget, media would play
- * inside a help panel, and SVG/MathML are where sanitizer bypasses live.
- */
-export const FORBIDDEN_ARTICLE_TAGS: readonly string[] = [
-  'style',
-  'link',
-  'meta',
-  'base',
-  'form',
-  'input',
-  'button',
-  'textarea',
-  'select',
-  'option',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'template',
-  'noscript',
-  'dialog',
-  'svg',
-  'math',
-  'portal',
-  'fencedframe',
-  'audio',
-  'video',
-  'source',
-  'track',
-];
 
 export const FORMAT_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';

@@ -1,6 +1,6 @@
 import DOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
-import { FORBIDDEN_ARTICLE_TAGS } from '@porthole/kb/format';
+import { FORBIDDEN_ARTICLE_TAGS } from '@porthole/kb/article-policy';
 
 /**
  * Article bodies were sanitized when the knowledge base was compiled; they are sanitized again
