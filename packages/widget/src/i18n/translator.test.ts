@@ -134,7 +134,7 @@ describe('createTranslator: placeholders', () => {
   it('fills every placeholder and leaves a missing value visible', () => {
     const { t } = createTranslator('fr', fr);
     expect(t('attachmentTooLarge', { name: 'photo.png', size: '10 Mo' })).to.equal(
-      '«\u202fphoto.png\u202f» est trop volumineux. Chaque fichier peut faire jusqu’à 10 Mo.',
+      'Le fichier «\u202fphoto.png\u202f» est trop volumineux. Chaque fichier peut faire jusqu’à 10 Mo.',
     );
     const untyped = t as (key: string, values?: object) => string;
     expect(untyped('attachmentTooLarge', { name: 'a.pdf' })).to.contain('{size}');

@@ -126,7 +126,7 @@ const de: Messages = {
     one: 'Höchstens {count} Zeichen',
     other: 'Höchstens {count} Zeichen',
   },
-  fieldOneLine: 'Bitte in einer Zeile schreiben',
+  fieldOneLine: 'Bitte ohne Zeilenumbruch eingeben',
   fieldControlCharacter: 'Entfernen Sie das unsichtbare Steuerzeichen und versuchen Sie es erneut',
   fieldBrokenCharacter:
     'Ein Emoji oder Symbol ist beschädigt. Geben Sie es neu ein und versuchen Sie es erneut.',

@@ -72,7 +72,7 @@ const el: Messages = {
   linkCopyFailed: 'Δεν ήταν δυνατή η αντιγραφή του συνδέσμου.',
   relatedArticles: 'Σχετικά άρθρα',
   opensInNewTab: '(ανοίγει σε νέα καρτέλα)',
-  helpfulQuestion: 'Σας βοήθησε αυτό;',
+  helpfulQuestion: 'Ήταν χρήσιμο;',
   helpfulYes: 'Ναι',
   helpfulNo: 'Όχι',
   helpfulThanks: 'Ευχαριστούμε για τα σχόλιά σας.',
@@ -103,15 +103,16 @@ const el: Messages = {
     one: 'Μπορείτε να επισυνάψετε μόνο {count} αρχείο.',
     other: 'Μπορείτε να επισυνάψετε έως {count} αρχεία.',
   },
-  attachmentTooLarge: 'Το «{name}» είναι πολύ μεγάλο. Κάθε αρχείο μπορεί να είναι έως {size}.',
+  attachmentTooLarge:
+    'Το αρχείο «{name}» είναι πολύ μεγάλο. Κάθε αρχείο μπορεί να είναι έως {size}.',
   attachmentsTotalTooLarge:
     'Τα αρχεία είναι συνολικά πολύ μεγάλα. Το σύνολο μπορεί να είναι έως {size}.',
   attachmentTypeNotAllowed:
-    'Το «{name}» δεν μπορεί να επισυναφθεί: αυτός ο τύπος αρχείου δεν επιτρέπεται.',
+    'Το αρχείο «{name}» δεν μπορεί να επισυναφθεί: αυτός ο τύπος αρχείου δεν επιτρέπεται.',
   attachmentAllowedTypes: 'Επιτρεπόμενοι τύποι αρχείων: {types}',
   attachmentReadFailed:
-    'Δεν ήταν δυνατή η ανάγνωση του «{name}». Δοκιμάστε να το επισυνάψετε ξανά.',
-  attachmentEmpty: 'Το «{name}» είναι κενό.',
+    'Δεν ήταν δυνατή η ανάγνωση του αρχείου «{name}». Δοκιμάστε να το επισυνάψετε ξανά.',
+  attachmentEmpty: 'Το αρχείο «{name}» είναι κενό.',
   nameRequired: 'Εισαγάγετε το όνομά σας',
   emailRequired: 'Εισαγάγετε τη διεύθυνση email σας',
   emailInvalid: 'Εισαγάγετε μια διεύθυνση email όπως name@example.com',

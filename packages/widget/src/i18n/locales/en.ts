@@ -219,7 +219,7 @@ const en = {
   /** Under a field holding an invisible control character. */
   fieldControlCharacter: 'Remove the invisible control character, then try again',
   /** Under a field holding half of an emoji or symbol. */
-  fieldBrokenCharacter: 'Part of an emoji or symbol is broken. Type it again, then try again.',
+  fieldBrokenCharacter: 'An emoji or symbol got cut in half. Retype it, then try again.',
   /** Above the form after Send, when fields are wrong. */
   errorSummary: {
     one: '{count} field needs your attention',

@@ -112,20 +112,21 @@ const es: Messages = {
     many: 'Puedes adjuntar hasta {count} archivos.',
     other: 'Puedes adjuntar hasta {count} archivos.',
   },
-  attachmentTooLarge: '«{name}» es demasiado grande. Cada archivo puede ocupar hasta {size}.',
+  attachmentTooLarge:
+    'El archivo «{name}» es demasiado grande. Cada archivo puede ocupar hasta {size}.',
   attachmentsTotalTooLarge:
     'Los archivos juntos son demasiado grandes. El total puede ocupar hasta {size}.',
   attachmentTypeNotAllowed:
     'No se puede adjuntar «{name}»: este tipo de archivo no está permitido.',
   attachmentAllowedTypes: 'Tipos de archivo permitidos: {types}',
-  attachmentReadFailed: 'No se pudo leer «{name}». Intenta adjuntarlo de nuevo.',
-  attachmentEmpty: '«{name}» está vacío.',
+  attachmentReadFailed: 'No se pudo leer el archivo «{name}». Intenta adjuntarlo de nuevo.',
+  attachmentEmpty: 'El archivo «{name}» está vacío.',
   nameRequired: 'Escribe tu nombre',
   emailRequired: 'Escribe tu correo electrónico',
   emailInvalid: 'Escribe un correo electrónico como name@example.com',
   subjectRequired: 'Escribe un asunto',
   messageRequired: 'Escribe tu mensaje',
-  fieldRequired: 'Rellena este campo',
+  fieldRequired: 'Completa este campo',
   selectRequired: 'Elige una opción',
   checkboxRequired: 'Marca esta casilla para continuar',
   fieldTooLong: {

@@ -113,14 +113,15 @@ const fr: Messages = {
     other: 'Vous pouvez joindre jusqu’à {count} fichiers.',
   },
   attachmentTooLarge:
-    '«\u202f{name}\u202f» est trop volumineux. Chaque fichier peut faire jusqu’à {size}.',
+    'Le fichier «\u202f{name}\u202f» est trop volumineux. Chaque fichier peut faire jusqu’à {size}.',
   attachmentsTotalTooLarge:
     'Ces fichiers sont trop volumineux ensemble. Le total ne peut pas dépasser {size}.',
   attachmentTypeNotAllowed:
     'Impossible de joindre «\u202f{name}\u202f»\u00a0: ce type de fichier n’est pas autorisé.',
   attachmentAllowedTypes: 'Types de fichiers autorisés\u00a0: {types}',
-  attachmentReadFailed: 'Impossible de lire «\u202f{name}\u202f». Essayez de le joindre à nouveau.',
-  attachmentEmpty: '«\u202f{name}\u202f» est vide.',
+  attachmentReadFailed:
+    'Impossible de lire le fichier «\u202f{name}\u202f». Essayez de le joindre à nouveau.',
+  attachmentEmpty: 'Le fichier «\u202f{name}\u202f» est vide.',
   nameRequired: 'Saisissez votre nom',
   emailRequired: 'Saisissez votre adresse e-mail',
   emailInvalid: 'Saisissez une adresse e-mail comme name@example.com',
@@ -158,7 +159,7 @@ const fr: Messages = {
     'Vous avez envoyé plusieurs messages en peu de temps. Patientez un instant, puis réessayez.',
   queuedTitle: 'Message enregistré',
   queuedOffline:
-    'Vous êtes hors ligne — votre message est enregistré et sera envoyé automatiquement dès votre retour en ligne.',
+    'Vous êtes hors ligne\u00a0: votre message est enregistré et sera envoyé automatiquement dès votre retour en ligne.',
   queuedServerDown:
     'Notre serveur est injoignable pour le moment. Votre message est enregistré et sera envoyé automatiquement.',
   queuedSent: 'Votre message enregistré a été envoyé.',

@@ -44,7 +44,7 @@ const hr: Messages = {
   homeContactTitle: 'Želite razgovarati s nama?',
   homeContactBody: 'Pošaljite nam poruku i odgovorit ćemo e-poštom.',
 
-  searchLabel: 'Pretražite članke pomoći',
+  searchLabel: 'Pretraživanje članaka pomoći',
   searchPlaceholder: 'Potražite odgovor…',
   searchClear: 'Očisti pretraživanje',
   searchSubmit: 'Traži',
@@ -59,7 +59,7 @@ const hr: Messages = {
   resultsNone: 'Nema članaka za „{query}”.',
   noGoodMatchTitle: 'Nema dobrog odgovora za „{query}”',
   noGoodMatchBody:
-    'Nismo pronašli članak koji odgovara na ovo pitanje. Pošaljite nam pitanje i osobno ćemo vam pomoći.',
+    'Nismo pronašli članak koji bi odgovorio na ovo pitanje. Pošaljite nam pitanje i osobno ćemo vam pomoći.',
   resultInLanguage: '{language} jezik',
   searchFailed: 'Pretraživanje trenutačno ne radi. Pokušajte ponovno ili nam pošaljite poruku.',
   searchOffline:
@@ -132,7 +132,7 @@ const hr: Messages = {
   },
   fieldOneLine: 'Unesite tekst u jednom retku',
   fieldControlCharacter: 'Uklonite nevidljivi kontrolni znak i pokušajte ponovno',
-  fieldBrokenCharacter: 'Dio emojija ili simbola je oštećen. Unesite ga ponovno i pokušajte opet.',
+  fieldBrokenCharacter: 'Emoji ili simbol je oštećen. Unesite ga ponovno i pokušajte opet.',
   errorSummary: {
     one: '{count} polje treba provjeriti',
     few: '{count} polja treba provjeriti',

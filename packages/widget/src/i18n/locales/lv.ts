@@ -59,7 +59,7 @@ const lv: Messages = {
   resultsNone: 'Nav neviena raksta, kas atbilstu vaicājumam „{query}“.',
   noGoodMatchTitle: 'Nav piemērotas atbildes uz „{query}“',
   noGoodMatchBody:
-    'Mēs neatradām rakstu, kas atbild uz šo jautājumu. Uzrakstiet mums, un mēs palīdzēsim personīgi.',
+    'Mēs neatradām rakstu, kas atbildētu uz šo jautājumu. Uzrakstiet mums, un mēs palīdzēsim personīgi.',
   resultInLanguage: '{language} valodā',
   searchFailed: 'Meklēšana pašlaik nedarbojas. Mēģiniet vēlreiz vai uzrakstiet mums.',
   searchOffline:
@@ -70,7 +70,7 @@ const lv: Messages = {
 
   articleUnavailable: 'Šo rakstu pašlaik nevar ielādēt.',
   articleNotFound: 'Šis raksts nav pieejams. Iespējams, tas ir pārvietots vai dzēsts.',
-  articleUpdated: 'Atjaunināts {date}',
+  articleUpdated: 'Atjaunināts: {date}',
   onThisPage: 'Šajā lapā',
   copyLink: 'Kopēt saiti',
   linkCopied: 'Saite nokopēta',
@@ -132,7 +132,7 @@ const lv: Messages = {
   fieldOneLine: 'Ievadiet tekstu vienā rindā',
   fieldControlCharacter: 'Izdzēsiet neredzamo vadības rakstzīmi un mēģiniet vēlreiz',
   fieldBrokenCharacter:
-    'Daļa emocijzīmes vai simbola ir bojāta. Ievadiet to no jauna un mēģiniet vēlreiz.',
+    'Emocijzīme vai simbols ir bojāts. Ievadiet to no jauna un mēģiniet vēlreiz.',
   errorSummary: {
     zero: 'Jāpārbauda {count} lauku',
     one: 'Jāpārbauda {count} lauks',

@@ -53,7 +53,7 @@ const nl: Messages = {
   resultsNone: 'Geen artikelen gevonden voor ‘{query}’.',
   noGoodMatchTitle: 'Geen goed antwoord op ‘{query}’',
   noGoodMatchBody:
-    'We hebben geen artikel gevonden dat hierop antwoord geeft. Stuur ons je vraag, dan helpen we je persoonlijk.',
+    'We hebben geen artikel gevonden dat deze vraag beantwoordt. Stuur ons je vraag, dan helpen we je persoonlijk.',
   resultInLanguage: 'in het {language}',
   searchFailed: 'Zoeken werkt op dit moment niet. Probeer het opnieuw of stuur ons een bericht.',
   searchOffline: 'Je bent offline. Zoeken werkt weer zodra je online bent.',
@@ -102,14 +102,15 @@ const nl: Messages = {
     one: 'Je kunt maar {count} bestand toevoegen.',
     other: 'Je kunt maximaal {count} bestanden toevoegen.',
   },
-  attachmentTooLarge: '‘{name}’ is te groot. Elk bestand mag maximaal {size} zijn.',
+  attachmentTooLarge: 'Bestand ‘{name}’ is te groot. Elk bestand mag maximaal {size} zijn.',
   attachmentsTotalTooLarge:
     'De bestanden zijn samen te groot. Het totaal mag maximaal {size} zijn.',
   attachmentTypeNotAllowed:
     '‘{name}’ kan niet worden toegevoegd: dit bestandstype is niet toegestaan.',
   attachmentAllowedTypes: 'Toegestane bestandstypen: {types}',
-  attachmentReadFailed: '‘{name}’ kan niet worden gelezen. Probeer het opnieuw toe te voegen.',
-  attachmentEmpty: '‘{name}’ is leeg.',
+  attachmentReadFailed:
+    'Bestand ‘{name}’ kan niet worden gelezen. Probeer het opnieuw toe te voegen.',
+  attachmentEmpty: 'Bestand ‘{name}’ is leeg.',
   nameRequired: 'Vul je naam in',
   emailRequired: 'Vul je e-mailadres in',
   emailInvalid: 'Vul een e-mailadres in zoals name@example.com',

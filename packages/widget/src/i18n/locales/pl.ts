@@ -34,7 +34,7 @@ const pl: Messages = {
     many: 'Zwykle odpowiadamy w ciągu {count} dni',
     other: 'Zwykle odpowiadamy w ciągu {count} dnia',
   },
-  suggestedForPage: 'Polecane do tej strony',
+  suggestedForPage: 'Przydatne na tej stronie',
   popularArticles: 'Popularne artykuły',
   categoriesHeading: 'Przeglądaj tematy',
   categoryArticleCount: {
@@ -45,7 +45,7 @@ const pl: Messages = {
   },
   categoryShowAll: 'Wszystkie artykuły z kategorii „{category}”',
   categoryOther: 'Inne artykuły',
-  homeContactTitle: 'Wolisz z nami porozmawiać?',
+  homeContactTitle: 'Wolisz zapytać nas bezpośrednio?',
   homeContactBody: 'Napisz do nas, a odpowiemy e-mailem.',
 
   searchLabel: 'Szukaj w artykułach pomocy',
@@ -64,7 +64,7 @@ const pl: Messages = {
   resultsNone: 'Brak artykułów pasujących do „{query}”.',
   noGoodMatchTitle: 'Brak trafnej odpowiedzi na „{query}”',
   noGoodMatchBody:
-    'Nie znaleźliśmy artykułu, który odpowiada na to pytanie. Napisz do nas — pomożemy osobiście.',
+    'Nie znaleźliśmy artykułu, który odpowiadałby na to pytanie. Napisz do nas — pomożemy osobiście.',
   resultInLanguage: 'język {language}',
   searchFailed: 'Wyszukiwanie chwilowo nie działa. Spróbuj ponownie lub napisz do nas.',
   searchOffline: 'Brak połączenia z internetem. Wyszukiwanie zadziała po jego przywróceniu.',
@@ -138,7 +138,7 @@ const pl: Messages = {
   fieldOneLine: 'Wpisz tekst w jednym wierszu',
   fieldControlCharacter: 'Usuń niewidoczny znak sterujący i spróbuj ponownie',
   fieldBrokenCharacter:
-    'Część emoji lub symbolu jest uszkodzona. Wpisz go ponownie i spróbuj jeszcze raz.',
+    'Emoji lub symbol jest uszkodzony. Wpisz go ponownie i spróbuj jeszcze raz.',
   errorSummary: {
     one: '{count} pole wymaga poprawy',
     few: '{count} pola wymagają poprawy',

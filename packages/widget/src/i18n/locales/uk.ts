@@ -34,7 +34,7 @@ const uk: Messages = {
     many: 'Зазвичай відповідаємо протягом {count} днів',
     other: 'Зазвичай відповідаємо протягом {count} дня',
   },
-  suggestedForPage: 'Рекомендуємо для цієї сторінки',
+  suggestedForPage: 'Рекомендації для цієї сторінки',
   popularArticles: 'Популярні статті',
   categoriesHeading: 'Статті за темами',
   categoryArticleCount: {
@@ -62,9 +62,9 @@ const uk: Messages = {
     other: 'Знайдено {count} статті',
   },
   resultsNone: 'За запитом «{query}» нічого не знайдено.',
-  noGoodMatchTitle: 'За запитом «{query}» немає відповідної відповіді',
+  noGoodMatchTitle: 'За запитом «{query}» немає точної відповіді',
   noGoodMatchBody:
-    'Ми не знайшли статтю, яка відповідає на це запитання. Напишіть нам — допоможемо особисто.',
+    'Ми не знайшли статті, яка відповідала б на це запитання. Напишіть нам — допоможемо особисто.',
   resultInLanguage: '{language} мова',
   searchFailed: 'Пошук зараз не працює. Спробуйте ще раз або напишіть нам.',
   searchOffline: 'Немає з’єднання з інтернетом. Пошук запрацює, щойно зв’язок відновиться.',
@@ -107,8 +107,8 @@ const uk: Messages = {
     other: 'Прикріплено {count} файлу',
   },
   attachmentRemove: 'Видалити «{name}»',
-  uploadProgress: 'Завантаження… {percent}',
-  uploadProgressLabel: 'Завантаження файлу «{name}»',
+  uploadProgress: 'Надсилання… {percent}',
+  uploadProgressLabel: 'Надсилання файлу «{name}»',
   attachmentTooMany: {
     one: 'Можна прикріпити не більше {count} файлу.',
     few: 'Можна прикріпити не більше {count} файлів.',
@@ -137,8 +137,7 @@ const uk: Messages = {
   },
   fieldOneLine: 'Введіть текст в одному рядку',
   fieldControlCharacter: 'Видаліть невидимий керівний символ і спробуйте ще раз',
-  fieldBrokenCharacter:
-    'Частину емодзі або символу пошкоджено. Введіть його знову й спробуйте ще раз.',
+  fieldBrokenCharacter: 'Емодзі або символ пошкоджено. Введіть його знову й спробуйте ще раз.',
   errorSummary: {
     one: 'Перевірте {count} поле',
     few: 'Перевірте {count} поля',
