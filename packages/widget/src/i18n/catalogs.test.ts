@@ -144,6 +144,19 @@ describe('built-in catalogs', () => {
     }
   });
 
+  it('are all listed in docs/translations.md, with their English text', async () => {
+    const response = await fetch('/docs/translations.md');
+    expect(response.ok, 'docs/translations.md is served').to.equal(true);
+    const docs = await response.text();
+    for (const [key, english] of Object.entries(en)) {
+      const row = docs.split('\n').find((line) => line.startsWith(`| \`${key}\``));
+      expect(row, key).not.to.equal(undefined);
+      for (const form of forms(english)) expect(row, key).to.contain(form.replaceAll('|', '\\|'));
+    }
+    const plural = Object.values(en).filter((message) => typeof message !== 'string').length;
+    expect(docs).to.contain(`${Object.keys(en).length} texts, ${plural} of them plural`);
+  });
+
   it('keep the accessible names DESIGN.md promises in English', () => {
     expect(en).to.include({
       launcher: 'Help',

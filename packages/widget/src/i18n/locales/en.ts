@@ -274,7 +274,7 @@ const en = {
   sentTitle: 'Message sent',
   /** Under the heading. */
   sentBody: 'We’ve received your message and will reply by email.',
-  /** `{reference}`: the ticket’s reference, such as “PH-7KQ2”, shown in bold. */
+  /** `{reference}`: the ticket’s reference, such as “PH-7KQ2-M4XD”, shown in bold. */
   reference: 'Your reference is {reference}',
 } as const satisfies Record<string, Message>;
 
