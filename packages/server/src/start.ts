@@ -21,7 +21,7 @@ export interface RunningServer {
  * ```
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const { port = 8787, host = '127.0.0.1', ...serverOptions } = options;
+  const { port = 8787, host = '127.0.0.1', requestTimeoutMs = 30_000, ...serverOptions } = options;
   const porthole = await createServer(serverOptions);
   let httpServer: ReturnType<typeof serve> | undefined;
   try {
@@ -33,6 +33,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           hostname: host,
           // Keep the process's own Request/Response: the server may share it (CLI, tests).
           overrideGlobalObjects: false,
+          serverOptions: {
+            // A client that trickles its headers or body is cut off (408) instead of holding
+            // a connection for minutes.
+            requestTimeout: requestTimeoutMs,
+            headersTimeout: Math.min(requestTimeoutMs, 10_000),
+          },
         },
         resolve,
       );
