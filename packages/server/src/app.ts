@@ -40,6 +40,9 @@ const NOT_FOUND = {
   message: 'Nothing here. The ticket API is at /v1/tickets.',
 } as const;
 
+/** Browsers send about 20; hundreds mean a broken or hostile client. */
+const MAX_HEADERS = 200;
+
 /** Housekeeping: expired idempotency keys and unclaimed uploads. */
 const PURGE_INTERVAL_MS = 10 * 60_000;
 
@@ -308,6 +311,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Porthol
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   );
+  app.use(async (c, next) => {
+    let count = 0;
+    c.req.raw.headers.forEach(() => (count += 1));
+    if (count > MAX_HEADERS) {
+      throw apiError(431, 'too_many_headers', `Send at most ${MAX_HEADERS} request headers.`);
+    }
+    await next();
+  });
   mountHealth(app, runtime, logger);
   app.use('/v1/*', async (_c, next) => {
     if (!database.isReady())

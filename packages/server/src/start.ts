@@ -38,6 +38,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
             // a connection for minutes.
             requestTimeout: requestTimeoutMs,
             headersTimeout: Math.min(requestTimeoutMs, 10_000),
+            connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs),
           },
         },
         resolve,
@@ -46,6 +47,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     const server = httpServer;
     if (!server) throw new Error('The HTTP server did not start.');
+    // Node answers more than 2,000 header lines with a bare 400; let them through to the
+    // app, which refuses too many headers with 431 (and Node refuses > 16 KiB with 431).
+    if ('maxHeadersCount' in server) server.maxHeadersCount = 0;
+    server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const status =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? '431 Request Header Fields Too Large'
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? '408 Request Timeout'
+            : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    });
     const urlHost = host.includes(':') ? `[${host}]` : host;
     return {
       url: `http://${urlHost}:${address.port}`,
