@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type ColumnType } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type ColumnType } from 'kysely';
 import pg from 'pg';
 import { createMigrationProvider } from './migrations.js';
 import type { ServerLogger } from './options.js';
@@ -155,11 +155,19 @@ function openPostgres(url: string, logger: ServerLogger): Kysely<Database> {
 }
 
 async function migrate(db: Kysely<Database>, kind: DatabaseKind): Promise<string[]> {
+  // The Migrator looks for its tables in every schema unless told which one: a database with
+  // Porthole in two schemas would find the other's and skip creating its own.
+  const schema =
+    kind === 'postgres'
+      ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db))
+          .rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: createMigrationProvider(kind),
     migrationTableName: 'porthole_migration',
     migrationLockTableName: 'porthole_migration_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) throw error;
