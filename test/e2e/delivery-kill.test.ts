@@ -14,7 +14,7 @@ for (const target of databaseTargets) {
     () => {
       it(
         'creates every acknowledged ticket in Zendesk exactly once and signs every webhook',
-        { timeout: 240_000 },
+        { timeout: 600_000 },
         async () => {
           const database = await target.create();
           try {

@@ -63,16 +63,9 @@ interface Child {
 function startChild(env: NodeJS.ProcessEnv, deliver: string[]): Child {
   const child = spawn(
     process.execPath,
-    [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      CLI,
-      'serve',
-      '--port',
-      '0',
-      ...deliver.flatMap((d) => ['--deliver', d]),
-    ],
+    // The built CLI (npm run build): a restart must take a fraction of a second, not the
+    // seconds a TypeScript loader needs, or the kills would mostly hit a server still starting.
+    [CLI, 'serve', '--port', '0', ...deliver.flatMap((d) => ['--deliver', d])],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = new Promise<string>((resolve, reject) => {
@@ -144,6 +137,7 @@ export async function runKillJourney(options: KillJourneyOptions): Promise<KillJ
       child.process.kill('SIGKILL');
       await child.exited;
       kills += 1;
+      log(`kill ${kills}: ${acknowledged.size} acknowledged so far`);
       ackedSinceStart = 0;
       child = startChild(env, deliver);
     }
