@@ -122,7 +122,16 @@ const body = (n: number) =>
       'A message of ordinary length, about as long as the ones visitors write when something does not work.',
   });
 
+/** CPU time the server process has used, in ms (Linux /proc; a measure that load cannot skew). */
+async function serverCpuMs(): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const fields =
+    (await readFile(`/proc/${child.pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 // Phase 1: throughput.
+const cpuBefore = await serverCpuMs();
 const latencies: number[] = [];
 let errors = 0;
 let counter = 0;
@@ -139,6 +148,7 @@ await Promise.all(
   }),
 );
 const elapsed = (performance.now() - started) / 1000;
+const cpuDuring = (await serverCpuMs()) - cpuBefore;
 latencies.sort((a, b) => a - b);
 const throughput = {
   database: values.postgres ? 'postgres' : 'sqlite',
@@ -148,6 +158,7 @@ const throughput = {
   ticketsPerSecond: Math.round(latencies.length / elapsed),
   p50ms: Number(percentile(latencies, 50).toFixed(1)),
   p99ms: Number(percentile(latencies, 99).toFixed(1)),
+  serverCpuMsPerTicket: Number((cpuDuring / Math.max(1, latencies.length)).toFixed(2)),
 };
 console.log(JSON.stringify(throughput));
 
