@@ -135,7 +135,8 @@ function mountStatic(
 
 function createTicketLoader(store: TicketStore, uploads: Uploads, settings: Settings) {
   return async (id: string): Promise<DeliveryTicket | undefined> => {
-    const ticket = await store.get(id);
+    // The record only: a delivery needs neither the other deliveries nor the agent links.
+    const ticket = await store.record(id);
     if (!ticket) return undefined;
     return {
       id: ticket.id,

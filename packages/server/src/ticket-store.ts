@@ -121,6 +121,15 @@ export function createTicketStore(db: Kysely<Database>, kind: DatabaseKind) {
       return { tickets, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
     },
 
+    async record(id: string): Promise<TicketRecord | undefined> {
+      const row = await db
+        .selectFrom('tickets')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toRecord(row) : undefined;
+    },
+
     async get(id: string): Promise<TicketDetail | undefined> {
       const row = await db
         .selectFrom('tickets')
