@@ -4,18 +4,27 @@
  */
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { deliveriesCommand } from './commands/deliveries.js';
+import { relayCommand } from './commands/relay.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { processIo, UsageError, type CliIo, type Command } from './io.js';
 
 export type { CliIo, Command } from './io.js';
 
-const commands: readonly Command[] = [buildCommand, checkCommand, searchCommand, serveCommand];
+const commands: readonly Command[] = [
+  buildCommand,
+  checkCommand,
+  searchCommand,
+  serveCommand,
+  relayCommand,
+  deliveriesCommand,
+];
 
 const usage = `Usage: porthole <command> [options]
 
 Commands:
-${commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Run \`porthole <command> --help\` for a command's options.
 Docs: https://github.com/porthole-help/porthole/tree/main/docs
