@@ -224,14 +224,15 @@ export async function serveFile(
     return new Response(null, { status: 304, headers });
   }
   const ready = encoding && (await precompressed(file, info, encoding));
-  let body: ReadableStream<Uint8Array> | Buffer | null = null;
+  let body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | null = null;
   if (ready) {
     headers['Content-Length'] = String(ready.info.size);
     if (c.req.method !== 'HEAD') body = streamOf(ready.path);
   } else if (encoding) {
     const compressed = await compressedBody(file, info, encoding);
     headers['Content-Length'] = String(compressed.length);
-    body = compressed;
+    // zlib's results own a plain (never shared) ArrayBuffer.
+    body = compressed as Uint8Array<ArrayBuffer>;
   } else {
     headers['Content-Length'] = String(info.size);
     if (c.req.method !== 'HEAD') body = streamOf(file);

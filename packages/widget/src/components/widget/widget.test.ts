@@ -2,6 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { TicketError } from '@porthole/tickets';
+import { useFakeTimers } from 'sinon';
 import {
   createCountingAdapter,
   createTestKnowledgeBase,
@@ -13,6 +14,7 @@ import {
 import type { CountingAdapter, TestKnowledgeBase } from '../../../test/fixtures.js';
 import type { PortholeArticle } from '../article/article.js';
 import type { PortholeContactForm } from '../contact-form/contact-form.js';
+import type { PortholePanel } from '../panel/panel.js';
 import type { PortholeSearch } from '../search/search.js';
 import './widget.js';
 import type { PortholeWidget } from './widget.js';
@@ -36,15 +38,20 @@ async function widget(attrs: { locale?: string; position?: string } = {}) {
 }
 
 const root = (el: Element) => el.shadowRoot as ShadowRoot;
-const launcher = (el: PortholeWidget) => root(el).querySelector('porthole-launcher') as HTMLElement;
-const panel = (el: PortholeWidget) => root(el).querySelector('porthole-panel') as HTMLElement;
-const view = <T extends Element>(el: PortholeWidget, name: string) =>
-  root(el).querySelector(name) as T | null;
+const launcher = (el: PortholeWidget) =>
+  root(el).querySelector('[part=launcher]') as HTMLButtonElement;
+const panel = (el: PortholeWidget) => root(el).querySelector('dialog') as HTMLDialogElement;
+/** The lazily loaded inside of the dialog, once it is there. */
+const inside = (el: PortholeWidget) => root(el).querySelector<PortholePanel>('porthole-panel');
+const view = <T extends Element>(el: PortholeWidget, name: string) => {
+  const content = inside(el);
+  return content ? (root(content).querySelector(name) as T | null) : null;
+};
 const searchView = (el: PortholeWidget) => view<PortholeSearch>(el, 'porthole-search');
 const articleView = (el: PortholeWidget) => view<PortholeArticle>(el, 'porthole-article');
 const formView = (el: PortholeWidget) => view<PortholeContactForm>(el, 'porthole-contact-form');
 const searchInput = (el: PortholeWidget) =>
-  root(searchView(el) as Element).querySelector('input') as HTMLInputElement;
+  searchView(el)?.shadowRoot?.querySelector('input') as HTMLInputElement;
 /** The element focus is on, looking through every shadow root. */
 function deepActiveElement(): Element | null {
   let active = document.activeElement;
@@ -52,7 +59,8 @@ function deepActiveElement(): Element | null {
   return active;
 }
 function buttonIn(host: Element | null, name: string) {
-  return [...root(host as Element).querySelectorAll('button')].find(
+  const scope = host?.shadowRoot ?? host;
+  return [...(scope?.querySelectorAll('button') ?? [])].find(
     (b) => (b.getAttribute('aria-label') ?? b.textContent)?.trim().replace(/^‹\s*/, '') === name,
   ) as HTMLButtonElement | undefined;
 }
@@ -83,6 +91,7 @@ async function sendFilledFormOnce(el: PortholeWidget, { failing = false } = {}) 
   return form;
 }
 async function typeQuery(el: PortholeWidget, query: string) {
+  await el.updateComplete;
   searchInput(el).focus();
   await sendKeys({ type: query });
   await until(() => searchView(el)?.status === 'done', `results for ${query}`);
@@ -103,7 +112,7 @@ describe('porthole-widget', () => {
   describe('launcher and panel', () => {
     it('has a launcher button named "Help" that opens a dialog named "Help"', async () => {
       const el = await widget();
-      expect(launcher(el).getAttribute('role')).to.equal('button');
+      expect(launcher(el).localName).to.equal('button');
       expect(launcher(el).getAttribute('aria-label')).to.equal('Help');
       expect(launcher(el).getAttribute('aria-expanded')).to.equal('false');
       expectSame(
@@ -117,7 +126,8 @@ describe('porthole-widget', () => {
       await el.updateComplete;
       expect(el.open).to.equal(true);
       expect(launcher(el).getAttribute('aria-expanded')).to.equal('true');
-      expect(panel(el).getAttribute('role')).to.equal('dialog');
+      expect(panel(el).localName).to.equal('dialog');
+      expect(panel(el).matches(':popover-open'), 'in the top layer').to.equal(true);
       expect(panel(el).getAttribute('aria-label')).to.equal('Help');
       await expect(el).to.be.accessible();
     });
@@ -161,16 +171,14 @@ describe('porthole-widget', () => {
         await setViewport({ width, height });
         const el = await widget({ position: width === 700 ? 'bottom-left' : 'bottom-right' });
         el.show();
-        await until(
-          () => panel(el).style.top !== '' || panel(el).hasAttribute('sheet'),
-          'positioned',
-        );
+        await el.updateComplete;
         finishAnimations(panel(el));
         const rect = panel(el).getBoundingClientRect();
         expect(rect.left, `${width}×${height} left`).to.be.at.least(0);
         expect(rect.top, `${width}×${height} top`).to.be.at.least(0);
         expect(rect.right, `${width}×${height} right`).to.be.at.most(width);
         expect(rect.bottom, `${width}×${height} bottom`).to.be.at.most(height);
+        el.hide();
       }
     });
 
@@ -208,14 +216,25 @@ describe('porthole-widget', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('searches while typing (debounced), in every locale, and fires porthole-search', async () => {
+    it('searches once for a burst of keys, in every locale, and fires porthole-search', async () => {
       const el = await widget({ locale: 'en-GB' });
       const searches = spyOn<CustomEvent<{ query: string; results: number }>>(
         el,
         'porthole-search',
       );
       el.show();
-      await typeQuery(el, 'reset');
+      await el.updateComplete;
+      // The debounce runs on fake time: however slowly the keys arrive, they are one burst.
+      const clock = useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        searchInput(el).focus();
+        await sendKeys({ type: 'reset' });
+        expect(kb.searches, 'nothing before the pause').to.have.length(0);
+        await clock.tickAsync(100);
+      } finally {
+        clock.restore();
+      }
+      await el.updateComplete;
       expect(
         kb.searches.map(([q]) => q),
         'one search for the burst of keys',
@@ -223,6 +242,7 @@ describe('porthole-widget', () => {
       expect(kb.searches[0]?.[1]).to.deep.equal({ locale: 'en', limit: 8, alsoLocales: 'all' });
       expect(searches.events.map((e) => e.detail.results)).to.deep.equal([1]);
       expect(searches.last()?.detail.query).to.equal('reset');
+      await searchView(el)?.updateComplete;
       const options = root(searchView(el) as Element).querySelectorAll('[role=option]');
       expect(options).to.have.length(1);
       await expect(el).to.be.accessible();
@@ -241,11 +261,17 @@ describe('porthole-widget', () => {
       el.show();
       await el.updateComplete;
       const search = searchView(el) as PortholeSearch;
-      search.dispatchEvent(new CustomEvent('ph-query', { detail: 'slow', bubbles: true }));
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      search.dispatchEvent(new CustomEvent('ph-query', { detail: 'refunds', bubbles: true }));
-      await until(() => search.status === 'done', 'second search done');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const clock = useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        search.dispatchEvent(new CustomEvent('ph-query', { detail: 'slow', bubbles: true }));
+        await clock.tickAsync(150); // debounce over: "slow" searching, 300 ms to go
+        search.dispatchEvent(new CustomEvent('ph-query', { detail: 'refunds', bubbles: true }));
+        await clock.tickAsync(100); // "refunds" answers
+        await clock.tickAsync(300); // "slow" answers last
+      } finally {
+        clock.restore();
+      }
+      await el.updateComplete;
       expect(kb.searches.map(([q]) => q)).to.deep.equal(['slow', 'refunds']);
       expect(search.hits.map((h) => h.title)).to.deep.equal(['Refunds']);
       expect(search.query).to.equal('refunds');
@@ -281,6 +307,7 @@ describe('porthole-widget', () => {
       const errors = spyOn<CustomEvent<{ code: string }>>(el, 'porthole-error');
       kb.failure = new Error('index corrupt');
       el.show();
+      await el.updateComplete;
       searchInput(el).focus();
       await sendKeys({ type: 'x' });
       await until(() => errors.count > 0, 'porthole-error');
@@ -448,7 +475,7 @@ describe('porthole-widget', () => {
         await el.updateComplete;
         const form = formView(el) as PortholeContactForm;
         await form.updateComplete;
-        const body = root(panel(el)).querySelector('[part=body]') as HTMLElement;
+        const body = root(el).querySelector('[part=panel__body]') as HTMLElement;
         expect(body.scrollWidth).to.be.at.most(body.clientWidth);
         const field = fieldIn(form, 'Message').getBoundingClientRect();
         expect(field.right).to.be.at.most(body.getBoundingClientRect().right - 10);
@@ -605,7 +632,7 @@ describe('porthole-widget', () => {
       await el.updateComplete;
       const form = await fillForm(el);
       buttonIn(form, 'Send')?.click();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await el.updateComplete;
       expect(submits.count).to.equal(1);
       expect(submits.last()?.cancelable).to.equal(true);
       expect(submits.last()?.detail.ticket.email).to.equal('ana@example.com');
