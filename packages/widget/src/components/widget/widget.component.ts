@@ -13,6 +13,7 @@ import { resolveStrings } from '../../core/strings.js';
 import type { PortholeStrings } from '../../core/strings.js';
 import { importers } from '../../loading/importers.js';
 import type { PortholePanel } from '../panel/panel.component.js';
+import { wrapTab } from './focus.js';
 import { matchesShortcut, readDeepLink } from './page-hooks.js';
 import { createWidgetDom } from './widget.dom.js';
 import type { WidgetDom } from './widget.dom.js';
@@ -144,7 +145,7 @@ export class PortholeWidget extends HTMLElement {
       if (event.key === 'Escape' && !event.defaultPrevented && !this.#modal) {
         event.preventDefault();
         this.hide();
-      }
+      } else if (this.#modal) wrapTab(event, this.#dom.panel);
     });
   }
 

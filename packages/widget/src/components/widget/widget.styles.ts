@@ -148,8 +148,9 @@ const css = /* css */ `
     inset: 0 auto auto 0;
     max-height: calc(100dvh - 16px);
   }
+  /* Not visibility: hidden, which would refuse focus while Floating UI measures. */
   .panel[data-placing] {
-    visibility: hidden;
+    opacity: 0;
   }
   /* The modal sheet of small screens. */
   .panel.sheet {

@@ -654,6 +654,234 @@ describe('porthole-widget', () => {
     });
   });
 
+  describe('small screens: a modal sheet', () => {
+    beforeEach(() => setViewport({ width: 375, height: 740 }));
+
+    it('fills the screen as a modal dialog that keeps Tab inside', async () => {
+      const el = await widget();
+      launcher(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(panel(el).matches(':modal'), 'modal').to.equal(true);
+      const rect = panel(el).getBoundingClientRect();
+      expect([rect.left, rect.top, rect.width, rect.height]).to.deep.equal([0, 0, 375, 740]);
+      await until(() => deepActiveElement() === searchInput(el), 'focus in the search field');
+      // Forward past the end, then back past the start, several times each.
+      for (let i = 0; i < 20; i++) {
+        if (i >= 10) {
+          await sendKeys({ down: 'Shift' });
+          await sendKeys({ press: 'Tab' });
+          await sendKeys({ up: 'Shift' });
+        } else await sendKeys({ press: 'Tab' });
+        const active = deepActiveElement();
+        const inside = active !== null && (root(el).contains(active) || el.contains(active));
+        expect(
+          inside || active?.getRootNode() !== document,
+          `Tab ${i}: ${active?.localName} is outside the sheet`,
+        ).to.equal(true);
+        expect(active, `Tab ${i}: focus on the page`).to.not.equal(document.body);
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('stops the page from scrolling and gives it back when closed', async () => {
+      document.documentElement.style.overflow = 'clip';
+      try {
+        const el = await widget();
+        el.show();
+        await el.updateComplete;
+        expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
+        el.hide();
+        expect(document.documentElement.style.overflow, 'the page’s own value').to.equal('clip');
+      } finally {
+        document.documentElement.style.overflow = '';
+      }
+    });
+
+    it('closes on Escape and on the browser’s Back, leaving history as it was', async () => {
+      const el = await widget();
+      launcher(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(history.state?.portholeSheet, 'an entry for the sheet').to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      expect(el.open).to.equal(false);
+      expectSame(deepActiveElement(), launcher(el));
+      await until(() => !history.state?.portholeSheet, 'the entry left');
+
+      el.show();
+      await el.updateComplete;
+      history.back();
+      await until(() => !el.open, 'closed by Back');
+      expect(panel(el).matches(':modal')).to.equal(false);
+    });
+
+    it('uses 16 px text in its fields, so phones do not zoom in', async () => {
+      const el = await widget();
+      el.show();
+      await el.updateComplete;
+      expect(getComputedStyle(searchInput(el)).fontSize).to.equal('16px');
+      el.contact();
+      await el.updateComplete;
+      const form = formView(el) as PortholeContactForm;
+      expect(getComputedStyle(fieldIn(form, 'Message')).fontSize).to.equal('16px');
+    });
+  });
+
+  describe('on desktop', () => {
+    it('is not modal: the page stays usable and scrollable', async () => {
+      const el = await widget();
+      el.show();
+      await el.updateComplete;
+      expect(panel(el).matches(':modal')).to.equal(false);
+      expect(panel(el).matches(':popover-open')).to.equal(true);
+      expect(document.documentElement.style.overflow).to.equal('');
+      const outside = document.createElement('button');
+      outside.textContent = 'Page button';
+      document.body.append(outside);
+      try {
+        outside.focus();
+        expectSame(document.activeElement, outside, 'the page takes focus');
+      } finally {
+        outside.remove();
+      }
+    });
+  });
+
+  describe('your own launcher', () => {
+    async function ownLauncher() {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <button id="own" data-porthole-open style="position: fixed; top: 40px; left: 60px">
+            Need help?
+          </button>
+          <porthole-widget
+            no-launcher
+            endpoint=${ENDPOINT}
+            .knowledgeBase=${kb}
+            .adapter=${adapter}
+          ></porthole-widget>
+        </div>`,
+      );
+      const el = wrapper.querySelector('porthole-widget') as PortholeWidget;
+      const own = wrapper.querySelector('#own') as HTMLButtonElement;
+      return { el, own };
+    }
+
+    it('hides the launcher and opens from any data-porthole-open element, next to it', async () => {
+      const { el, own } = await ownLauncher();
+      expect(launcher(el).hidden).to.equal(true);
+      expect(launcher(el).matches(':popover-open')).to.equal(false);
+      own.click();
+      await el.updateComplete;
+      expect(el.open).to.equal(true);
+      await until(() => !panel(el).hasAttribute('data-placing'), 'placed');
+      finishAnimations(panel(el));
+      const button = own.getBoundingClientRect();
+      const rect = panel(el).getBoundingClientRect();
+      expect(rect.top, 'just below the button').to.be.closeTo(button.bottom + 8, 1);
+      expect(rect.left).to.be.at.least(0);
+      expect(rect.right).to.be.at.most(window.innerWidth);
+      await expect(el).to.be.accessible();
+    });
+
+    it('returns focus to the element that opened it', async () => {
+      const { el, own } = await ownLauncher();
+      own.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => deepActiveElement() === searchInput(el), 'focus in the search field');
+      await sendKeys({ press: 'Escape' });
+      expect(el.open).to.equal(false);
+      expectSame(document.activeElement, own);
+    });
+
+    it('can be switched off with config, and a second click on the opener closes', async () => {
+      const el = await widget();
+      el.configure({ launcher: false });
+      expect(el.hasAttribute('no-launcher')).to.equal(true);
+      expect(getComputedStyle(launcher(el)).display).to.equal('none');
+      const own = document.createElement('a');
+      own.href = '#help';
+      own.setAttribute('data-porthole-open', '');
+      own.textContent = 'Help';
+      document.body.append(own);
+      try {
+        own.click();
+        expect(el.open).to.equal(true);
+        expect(location.hash, 'the link does not navigate').to.not.equal('#help');
+        own.click();
+        expect(el.open).to.equal(false);
+      } finally {
+        own.remove();
+      }
+    });
+
+    it('opens and closes with its keyboard shortcut, but not while the visitor types', async () => {
+      const el = await widget();
+      el.shortcut = '?';
+      const press = (target: EventTarget) =>
+        target.dispatchEvent(
+          new KeyboardEvent('keydown', { key: '?', shiftKey: true, bubbles: true, composed: true }),
+        );
+      press(document.body);
+      expect(el.open).to.equal(true);
+      press(document.body);
+      expect(el.open).to.equal(false);
+      const field = document.createElement('input');
+      document.body.append(field);
+      try {
+        press(field);
+        expect(el.open, 'typed into a field').to.equal(false);
+      } finally {
+        field.remove();
+      }
+    });
+  });
+
+  describe('deep links', () => {
+    afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+    it('opens the article or search named in the page URL', async () => {
+      history.replaceState(null, '', '#porthole-article=billing%2Frefunds');
+      const el = await widget();
+      await el.updateComplete;
+      expect(el.open).to.equal(true);
+      expect(articleView(el)?.article?.slug).to.equal('billing/refunds');
+
+      location.hash = '#porthole-search=did+not+arrive';
+      await until(() => searchView(el)?.query === 'did not arrive', 'search from the new hash');
+      await el.updateComplete;
+      expect(searchView(el)?.hits.map((h) => h.slug)).to.deep.equal(['account/reset-password']);
+    });
+  });
+
+  describe('hostile page CSS', () => {
+    it('keeps the launcher in its corner and the panel in view', async () => {
+      const style = document.createElement('style');
+      style.textContent = `* { position: relative !important; }
+        body { transform: translateZ(0); margin-top: 3000px; }
+        button, input { all: unset; }
+        html { font-size: 10px; }`;
+      document.head.append(style);
+      try {
+        const el = await widget();
+        const rect = launcher(el).getBoundingClientRect();
+        expect(window.innerWidth - rect.right).to.be.closeTo(20, 1);
+        expect(window.innerHeight - rect.bottom).to.be.closeTo(20, 1);
+        el.show();
+        await el.updateComplete;
+        finishAnimations(panel(el));
+        const box = panel(el).getBoundingClientRect();
+        expect(box.top).to.be.at.least(0);
+        expect(box.bottom).to.be.at.most(window.innerHeight);
+        expect(box.width).to.equal(380);
+        expect(getComputedStyle(searchInput(el)).fontSize).to.equal('16px');
+      } finally {
+        style.remove();
+      }
+    });
+  });
+
   describe('options', () => {
     it('takes UI text from `strings` and the accent from `accent`', async () => {
       const el = await widget();
