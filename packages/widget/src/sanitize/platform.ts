@@ -31,6 +31,7 @@ export function platformSanitizer(): SanitizeArticle | undefined {
       setHTML: SetHTML;
     };
     target.setHTML(html, { sanitizer });
-    return prepareArticleLinks(document.importNode(target.content, true));
+    // Moved into the page when inserted (not cloned: cloning costs as much as parsing).
+    return prepareArticleLinks(target.content);
   };
 }

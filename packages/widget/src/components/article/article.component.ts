@@ -8,6 +8,7 @@ import type { ArticleChoice } from '../../core/options.js';
 import { defaultStrings } from '../../core/strings.js';
 import type { PortholeStrings } from '../../core/strings.js';
 import styles from './article.styles.js';
+import { insertProgressively, pieceEnd } from './progressive.js';
 
 export type { ArticleStatus };
 
@@ -56,8 +57,14 @@ export class PortholeArticle extends LitElement {
   declare sanitize: SanitizeArticle | undefined;
   declare private feedback: boolean | undefined;
 
-  /** The sanitized body, made when the article is shown, not on every render. */
+  /** The sanitized body (its first piece, for a long one), made when the article is shown. */
   private body: DocumentFragment | undefined;
+  /** Where the rest of a long article's HTML starts, until it has been inserted. */
+  private restFrom: number | undefined;
+  /** Stops inserting the rest of a long article when another one is shown. */
+  private inserting: AbortController | undefined;
+  /** Settles once the whole body is in the page (at once for most articles). */
+  bodyComplete: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -89,8 +96,16 @@ export class PortholeArticle extends LitElement {
     // A fragment empties itself into the DOM when rendered, so a body that left the DOM (while
     // loading another article) cannot be shown again: make a fresh one whenever it reappears.
     if (changed.has('article') || changed.has('status') || changed.has('sanitize')) {
+      this.inserting?.abort();
+      this.renderRoot.querySelector('.rest')?.replaceChildren();
       const shown = this.article && this.status === 'ready' ? this.article : undefined;
-      this.body = shown && this.sanitize ? this.sanitize(shown.html) : undefined;
+      // A long article starts with its first piece; the rest follows in `updated`.
+      const first = shown ? pieceEnd(shown.html, 0) : 0;
+      this.restFrom = shown && first < shown.html.length ? first : undefined;
+      this.body =
+        shown && this.sanitize
+          ? this.sanitize(first < shown.html.length ? shown.html.slice(0, first) : shown.html)
+          : undefined;
     }
   }
 
@@ -100,7 +115,43 @@ export class PortholeArticle extends LitElement {
       const target = this.section && this.findById(this.section);
       if (target) target.scrollIntoView({ block: 'start' });
       else this.scrollIntoView({ block: 'start' });
+      if (this.restFrom !== undefined) this.insertRest(this.restFrom);
     }
+  }
+
+  /** Insert the rest of a long article without blocking the page; find its section on the way. */
+  private insertRest(from: number): void {
+    const { article, sanitize } = this;
+    const rest = this.renderRoot.querySelector('.rest');
+    if (!article || !sanitize || !rest) return;
+    this.restFrom = undefined;
+    const inserting = new AbortController();
+    this.inserting = inserting;
+    let sectionShown = !this.section || Boolean(this.findById(this.section));
+    const title = this.renderRoot.querySelector('h2');
+    this.bodyComplete = insertProgressively(
+      article.html,
+      from,
+      sanitize,
+      rest,
+      inserting.signal,
+      () => {
+        const target = !sectionShown && this.section && this.findById(this.section);
+        if (!target) return;
+        sectionShown = true;
+        target.scrollIntoView({ block: 'start' });
+        // Focus followed the title while the section was on its way: move it on.
+        if ((this.renderRoot as ShadowRoot).activeElement === title) {
+          target.tabIndex = -1;
+          target.focus({ preventScroll: true });
+        }
+      },
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.inserting?.abort();
   }
 
   private onBodyClick(event: MouseEvent): void {
@@ -149,7 +200,10 @@ export class PortholeArticle extends LitElement {
     return html`
       <article lang=${this.article.locale}>
         <h2 part="title">${this.article.title}</h2>
-        <div part="body" class="body" @click=${this.onBodyClick}>${this.body}</div>
+        <div part="body" class="body" @click=${this.onBodyClick}>
+          ${this.body}
+          <div class="rest"></div>
+        </div>
       </article>
       <div part="feedback" class="feedback" role="group" aria-labelledby="helpful">
         <span id="helpful">${s.helpfulQuestion}</span>
