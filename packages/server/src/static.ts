@@ -201,10 +201,11 @@ export async function serveFile(
   if (!info?.isFile()) return undefined;
   const type = contentTypeOf(file);
   const compressible = COMPRESSIBLE.test(type);
-  const encoding =
-    compressible && info.size >= MIN_COMPRESS_BYTES && info.size <= MAX_COMPRESS_BYTES
-      ? chooseEncoding(c)
-      : undefined;
+  const wanted = compressible ? chooseEncoding(c) : undefined;
+  // A precompressed copy is always worth sending; compressing here only pays for mid sizes.
+  const ready = wanted && (await precompressed(file, info, wanted));
+  const worthIt = info.size >= MIN_COMPRESS_BYTES && info.size <= MAX_COMPRESS_BYTES;
+  const encoding = ready || worthIt ? wanted : undefined;
   const version = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}`;
   const etag = `W/"${version}${encoding ? `-${encoding}` : ''}"`;
   const cacheControl =
@@ -223,7 +224,6 @@ export async function serveFile(
   if (matchesEtag(c.req.header('If-None-Match'), etag)) {
     return new Response(null, { status: 304, headers });
   }
-  const ready = encoding && (await precompressed(file, info, encoding));
   let body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | null = null;
   if (ready) {
     headers['Content-Length'] = String(ready.info.size);

@@ -85,6 +85,8 @@ describe('static serving', () => {
       gzipSync('/* precompressed gz */'),
     );
     await writeFile(join(site, 'big.js'), BIG_SCRIPT);
+    await writeFile(join(site, 'tiny.js'), 'export {};');
+    await writeFile(join(site, 'tiny.js.br'), brotliCompressSync('export {};'));
     await writeFile(join(site, 'stale.js'), BIG_SCRIPT);
     await writeFile(join(site, 'stale.js.br'), brotliCompressSync('/* older than stale.js */'));
     const past = new Date(Date.now() - 60_000);
@@ -246,6 +248,9 @@ describe('static serving', () => {
 
     const small = await rawGet(server.url, '/app.css', 'GET', { 'Accept-Encoding': 'br' });
     assert.equal(small.headers['content-encoding'], undefined, 'too small to be worth it');
+    const tiny = await rawGet(server.url, '/tiny.js', 'GET', { 'Accept-Encoding': 'br' });
+    assert.equal(tiny.headers['content-encoding'], 'br', 'small, but precompressed already');
+    assert.equal(brotliDecompressSync(tiny.bytes).toString(), 'export {};');
   });
 
   it('answers 304 for a compressed representation and HEAD with its length', async () => {

@@ -157,12 +157,13 @@ describe('lazy chunks', () => {
     expect(imported(), 'each chunk once').to.have.length(3);
   });
 
-  it('loads the panel alone when the browser is idle', async () => {
-    await widget();
+  it('loads the panel’s code alone when the browser is idle', async () => {
+    const el = await widget();
     expect(idle, 'one idle load asked for').to.have.length(1);
     idle[0]?.();
     await until(() => loader.get('panel'), 'panel chunk');
     expect(imported()).to.deep.equal(['panel']);
+    expect(root(el).querySelector('porthole-panel'), 'built only when needed').to.equal(null);
   });
 
   it('starts loading on keyboard focus and on touch too', async () => {

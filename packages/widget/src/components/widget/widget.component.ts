@@ -428,7 +428,9 @@ export class PortholeWidget extends HTMLElement {
     const connection = (navigator as { connection?: { saveData?: boolean } }).connection;
     if (this.#panel || connection?.saveData) return;
     const start = () => {
-      this.#idle = requestIdle(() => void this.#loadPanel().catch(() => undefined));
+      // Only the code: building the panel waits until the visitor reaches for it, so an idle
+      // page does no more than fetch and evaluate one module.
+      this.#idle = requestIdle(() => void this.chunks.load('panel').catch(() => undefined));
     };
     if (document.readyState === 'complete') start();
     else window.addEventListener('load', start, { once: true });
