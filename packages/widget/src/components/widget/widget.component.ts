@@ -41,67 +41,91 @@ const STRING_ATTRIBUTES = ['kb', 'endpoint', 'locale', 'accent', 'shortcut'] as 
  * The launcher and the dialog live in the top layer (`popover`; `showModal()` for the sheet of
  * small screens), so no page CSS can move or cover them.
  *
- * @attr kb - URL of the compiled knowledge base folder.
- * @attr endpoint - URL of the ticket endpoint.
- * @attr locale - Locale of the articles (else `<html lang>`, else the KB's default).
- * @attr position - `bottom-right` (default) or `bottom-left`.
- * @attr accent - Accent colour.
- * @attr open - Whether the panel is open.
- * @attr no-launcher - Hide the launcher: the page opens the panel with its own button.
- * @attr shortcut - A key that toggles the panel, e.g. `?` or `Mod+/`.
+ * @attr kb - URL of the compiled knowledge base folder (resolved against the page).
+ * @attr endpoint - URL of the ticket endpoint for the built-in http adapter.
+ * @attr locale - Locale of the articles; empty means `<html lang>`, then the KB's default.
+ * @attr [position=bottom-right] - `bottom-right` or `bottom-left`: the launcher's corner.
+ * @attr accent - Accent colour (any CSS colour); sets `--porthole-accent`.
+ * @attr open - Whether the panel is open. Setting it fires no event and moves no focus;
+ *   `show()` and `hide()` do both.
+ * @attr no-launcher - Hide the launcher: the page opens the panel with its own button
+ *   (`data-porthole-open` on any element, or `Porthole('open')`).
+ * @attr shortcut - A key that opens and closes the panel: `?`, `Mod+/`, `Alt+Shift+H` (`Mod` is
+ *   ⌘ on Apple devices, Ctrl elsewhere). Without Ctrl, Alt or Meta it is ignored in fields.
  *
- * @event porthole-open - The panel opened.
- * @event porthole-close - The panel closed.
- * @event porthole-search - Results arrived: `{ query, results, hits }`.
- * @event porthole-article-view - An article was shown: `{ slug, locale }`.
- * @event porthole-feedback - "Was this helpful?" answered: `{ slug, locale, helpful }`.
- * @event porthole-ticket-submit - A valid ticket is about to be sent: `{ ticket }`; cancelable.
- * @event porthole-ticket-created - The ticket was stored: `{ receipt }`.
- * @event porthole-error - Something failed: `{ error, code }`.
+ * @event porthole-open - The panel opened (detail: `undefined`).
+ * @event porthole-close - The panel closed: close button, Escape, Back on a phone, the launcher,
+ *   `close` (detail: `undefined`).
+ * @event porthole-search - Results for a non-empty query arrived (typing is debounced by
+ *   100 ms): `{ query: string; results: number; hits: readonly SearchHit[] }`, `results` being
+ *   the number shown (at most 8).
+ * @event porthole-article-view - An article is shown: `{ slug: string; locale: string }`.
+ * @event porthole-feedback - The visitor answered "Was this helpful?":
+ *   `{ slug: string; locale: string; helpful: boolean }`.
+ * @event porthole-ticket-submit - A valid ticket is about to be sent: `{ ticket: Ticket }`.
+ *   Cancelable: `preventDefault()` stops it.
+ * @event porthole-ticket-created - The ticket was stored:
+ *   `{ receipt: { id: string; reference: string; createdAt: string } }`.
+ * @event porthole-error - Something failed (the widget shows its own message too):
+ *   `{ error: unknown; code: PortholeErrorCode }`.
  *
- * @csspart launcher - The launcher button.
- * @csspart launcher__icon - Its icon.
- * @csspart panel - The dialog.
- * @csspart panel__header - The dialog's title bar.
- * @csspart panel__title - The dialog's visible title.
+ * @csspart launcher - The launcher, a round `<button>`.
+ * @csspart launcher__icon - Its icon (an `<svg>`; a speech bubble, a chevron while open).
+ * @csspart panel - The dialog (a `<dialog>` in the top layer).
+ * @csspart panel__header - Its title bar.
+ * @csspart panel__title - The visible title ("Help").
  * @csspart panel__close - The close button.
- * @csspart panel__body - The scrolling area that holds the current view.
- * @csspart search - The search view; its parts are `search__input`, `search__listbox`,
- *   `search__option`, `search__option-title`, `search__option-section`, `search__option-snippet`,
- *   `search__option-locale`, `search__status`, `search__contact`.
- * @csspart article - The article view; its parts are `article__back`, `article__title`,
- *   `article__body`, `article__feedback`, `article__contact`.
- * @csspart contact-form - The contact form; its parts are `contact-form__back`,
- *   `contact-form__title`, `contact-form__field`, `contact-form__label`, `contact-form__control`,
- *   `contact-form__field-error`, `contact-form__error`, `contact-form__send`.
- * @csspart confirmation - The confirmation; its parts are `confirmation__title`,
- *   `confirmation__reference`, `confirmation__back`.
+ * @csspart panel__body - The scrolling area around the current view.
+ * @csspart search - The search view; its parts are exported as `search__<part>`.
+ * @csspart article - The article view; its parts are exported as `article__<part>`.
+ * @csspart contact-form - The contact form; its parts are exported as `contact-form__<part>`.
+ * @csspart confirmation - The confirmation; its parts are exported as `confirmation__<part>`.
  *
- * @cssprop --porthole-accent - Launcher, header and primary buttons.
- * @cssprop --porthole-accent-contrast - Text and icons on the accent colour.
- * @cssprop --porthole-background - Panel background.
- * @cssprop --porthole-foreground - Text colour.
- * @cssprop --porthole-muted - Secondary text.
- * @cssprop --porthole-border - Separators and panel border.
- * @cssprop --porthole-border-strong - Form field borders.
- * @cssprop --porthole-hover - Hovered and active options.
- * @cssprop --porthole-link - Links and result titles.
- * @cssprop --porthole-danger - Validation and error messages.
- * @cssprop --porthole-success - The confirmation tick.
- * @cssprop --porthole-font-family - Font of the whole widget.
- * @cssprop --porthole-font-size - Base font size.
- * @cssprop --porthole-radius - Corner radius of the panel (controls use half).
- * @cssprop --porthole-shadow - Shadow of the launcher and the panel.
- * @cssprop --porthole-z-index - Stacking order where the browser has no top layer.
- * @cssprop --porthole-offset - Distance of the launcher from the viewport corner.
- * @cssprop --porthole-launcher-size - Diameter of the launcher.
- * @cssprop --porthole-panel-width - Width of the panel.
- * @cssprop --porthole-panel-height - Preferred height of the panel.
- * @cssprop --porthole-focus-ring-color - Focus outline colour.
- * @cssprop --porthole-focus-ring-width - Focus outline width.
+ * @cssprop [--porthole-accent=#2150d0] - Launcher, panel header, primary button (Send), outline
+ *   of the selected result.
+ * @cssprop [--porthole-accent-contrast=#ffffff] - Icon and text on the accent colour.
+ * @cssprop [--porthole-background=#ffffff] - Panel and form fields.
+ * @cssprop [--porthole-foreground=#1b1d22] - Text.
+ * @cssprop [--porthole-muted=#545b67] - Secondary text: snippets, status line, hints,
+ *   placeholder.
+ * @cssprop [--porthole-border=#dde1e8] - Panel border, separators, table cells, secondary
+ *   buttons.
+ * @cssprop [--porthole-border-strong=#7f8796] - Search field and form field borders, quote
+ *   bars, locale badge.
+ * @cssprop [--porthole-hover=#eef2fa] - Hovered and selected results, code blocks.
+ * @cssprop [--porthole-link=var(--porthole-accent)] - Links, result titles, "Contact us".
+ * @cssprop [--porthole-danger=#b3261e] - Field errors, invalid field borders, the send-failed
+ *   alert.
+ * @cssprop [--porthole-success=#1d7a43] - The confirmation tick.
+ * @cssprop [--porthole-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] -
+ *   Font of the whole widget.
+ * @cssprop [--porthole-font-size=15px] - Base font size (everything else is in `em`; fields
+ *   never go below 16 px, so phones do not zoom in).
+ * @cssprop [--porthole-radius=12px] - Corner radius of the panel; buttons, fields and results
+ *   use half.
+ * @cssprop [--porthole-shadow=0 6px 28px rgb(0 0 0 / 0.2)] - Shadow of the launcher and the
+ *   panel.
+ * @cssprop [--porthole-z-index=2147483000] - Stacking order, only in browsers without the top
+ *   layer (`popover`).
+ * @cssprop [--porthole-offset=20px] - Distance of the launcher from the corner of the viewport.
+ * @cssprop [--porthole-launcher-size=56px] - Diameter of the launcher.
+ * @cssprop [--porthole-panel-width=380px] - Width of the panel.
+ * @cssprop [--porthole-panel-height=620px] - Preferred height of the panel (the viewport may
+ *   make it smaller).
+ * @cssprop [--porthole-focus-ring-color=var(--porthole-accent)] - Focus outline.
+ * @cssprop [--porthole-focus-ring-width=3px] - Focus outline width.
  */
 export class PortholeWidget extends HTMLElement {
-  static readonly observedAttributes = [...STRING_ATTRIBUTES, 'position', 'open', 'no-launcher'];
+  static readonly observedAttributes = [
+    'kb',
+    'endpoint',
+    'locale',
+    'position',
+    'accent',
+    'open',
+    'no-launcher',
+    'shortcut',
+  ];
 
   /** Where the lazily loaded parts come from; replaced before first use to watch or fake them. */
   chunks: ChunkLoader = createChunkLoader(importers);
