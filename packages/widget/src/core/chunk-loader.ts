@@ -34,13 +34,27 @@ export interface ChunkLoader {
   load<K extends ChunkName>(name: K): Promise<Chunks[K]>;
   /** The chunk's module if it has loaded, else undefined: for code that must not wait. */
   get<K extends ChunkName>(name: K): Chunks[K] | undefined;
+  /**
+   * Fetch (and let the browser compile) a chunk without running it, where the build can:
+   * its code then costs the page nothing until it is loaded. Does nothing otherwise.
+   */
+  prefetch(name: ChunkName): void;
+}
+
+export interface ChunkLoaderOptions {
+  /** How to fetch a chunk without running it (the script bundle's modulepreload). */
+  prefetch?: ((name: ChunkName) => void) | undefined;
 }
 
 /**
  * The one place a widget's lazily loaded parts come from. Each `porthole-widget` makes its own
  * (the browser's module cache shares the files), so nothing is kept at module level.
  */
-export function createChunkLoader(importers: ChunkImporters): ChunkLoader {
+export function createChunkLoader(
+  importers: ChunkImporters,
+  options: ChunkLoaderOptions = {},
+): ChunkLoader {
+  const prefetched = new Set<ChunkName>();
   const loading = new Map<ChunkName, Promise<unknown>>();
   const loaded = new Map<ChunkName, unknown>();
   const failures = new Map<ChunkName, number>();
@@ -73,5 +87,10 @@ export function createChunkLoader(importers: ChunkImporters): ChunkLoader {
   return {
     load,
     get: <K extends ChunkName>(name: K) => loaded.get(name) as Chunks[K] | undefined,
+    prefetch(name) {
+      if (loading.has(name) || prefetched.has(name)) return;
+      prefetched.add(name);
+      options.prefetch?.(name);
+    },
   };
 }

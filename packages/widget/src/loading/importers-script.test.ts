@@ -35,6 +35,14 @@ describe('importers-script (the parts of porthole.js)', () => {
     );
   });
 
+  it('prefetches a part with a modulepreload link, which runs nothing', async () => {
+    const { prefetch } = await load();
+    prefetch('tickets');
+    const link = document.head.querySelector<HTMLLinkElement>('link[rel=modulepreload]');
+    expect(link?.href).to.equal(`${location.origin}/porthole-tickets-0123456789.js`);
+    link?.remove();
+  });
+
   it('rejects (never throws) when a part is missing, and fetches it afresh next time', async () => {
     const { importers } = await load();
     const chunks = createChunkLoader(importers as ChunkImporters);

@@ -50,3 +50,14 @@ export const importers: ChunkImporters = {
   tickets: importPart('tickets'),
   position: importPart('position'),
 };
+
+/**
+ * Fetch a part ahead of need with `<link rel="modulepreload">` (added to the page's `<head>`):
+ * the browser downloads and compiles it, but runs nothing until the part is imported.
+ */
+export function prefetch(name: ChunkName): void {
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = chunkUrl(__PORTHOLE_PARTS__[name], scriptUrl, 0);
+  document.head.append(link);
+}

@@ -6,7 +6,7 @@
  * which imports the prebuilt, content-hashed `porthole-*.js` files from beside `porthole.js`.
  * Both export the same `importers`.
  */
-import type { ChunkImporters } from '../core/chunk-loader.js';
+import type { ChunkImporters, ChunkName } from '../core/chunk-loader.js';
 
 export const importers: ChunkImporters = {
   panel: () => import('../chunks/panel.js'),
@@ -15,3 +15,6 @@ export const importers: ChunkImporters = {
   tickets: () => import('../chunks/tickets.js'),
   position: () => import('../chunks/position.js'),
 };
+
+/** A bundler decides itself what to prefetch: nothing to do here. */
+export const prefetch: ((name: ChunkName) => void) | undefined = undefined;

@@ -11,7 +11,7 @@ import type {
 } from '../../core/options.js';
 import { resolveStrings } from '../../core/strings.js';
 import type { PortholeStrings } from '../../core/strings.js';
-import { importers } from '../../loading/importers.js';
+import { importers, prefetch } from '../../loading/importers.js';
 import type { PortholePanel } from '../panel/panel.component.js';
 import { wrapTab } from './focus.js';
 import { matchesShortcut, readDeepLink } from './page-hooks.js';
@@ -128,7 +128,7 @@ export class PortholeWidget extends HTMLElement {
   ];
 
   /** Where the lazily loaded parts come from; replaced before first use to watch or fake them. */
-  chunks: ChunkLoader = createChunkLoader(importers);
+  chunks: ChunkLoader = createChunkLoader(importers, { prefetch });
 
   #strings: Partial<PortholeStrings> = {};
   #knowledgeBase: KnowledgeBase | undefined;
@@ -404,9 +404,8 @@ export class PortholeWidget extends HTMLElement {
    * Failures wait for the real attempt.
    */
   #preload(): void {
-    void this.#loadPanel()
-      .then(() => this.chunks.load('kb'))
-      .catch(() => undefined);
+    void this.#loadPanel().catch(() => undefined);
+    void this.chunks.load('kb').catch(() => undefined);
   }
 
   /** Run `call` on the panel now, or once it has loaded (a failed load drops it). */
@@ -452,9 +451,9 @@ export class PortholeWidget extends HTMLElement {
     const connection = (navigator as { connection?: { saveData?: boolean } }).connection;
     if (this.#panel || connection?.saveData) return;
     const start = () => {
-      // Only the code: building the panel waits until the visitor reaches for it, so an idle
-      // page does no more than fetch and evaluate one module.
-      this.#idle = requestIdle(() => void this.chunks.load('panel').catch(() => undefined));
+      // Fetched and compiled, not run: the panel's code costs the page's main thread nothing
+      // until the visitor reaches for help.
+      this.#idle = requestIdle(() => this.chunks.prefetch('panel'));
     };
     if (document.readyState === 'complete') start();
     else window.addEventListener('load', start, { once: true });
