@@ -59,6 +59,37 @@ function scriptImporters(): Plugin {
   };
 }
 
+/**
+ * Minify the widget's CSS, which lives in template literals the JavaScript minifier leaves
+ * alone: `css\`…\`` (Lit) in `*.styles.ts` and the shell's `/* css *\/` string. Comments go,
+ * runs of white space become one space or none around punctuation. The styles hold no
+ * interpolations and no strings where white space matters.
+ */
+function minifyStyles(): Plugin {
+  const literal = /(css`|\/\* css \*\/ `)([^`]*)`/g;
+  const squeeze = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};:,>])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'porthole-minify-styles',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/packages\/widget\/src\/components\/.*\.styles\.ts$/.test(id)) return null;
+      return {
+        code: code.replace(
+          literal,
+          (_all, open: string, body: string) => `${open}${squeeze(body)}\``,
+        ),
+        map: null,
+      };
+    },
+  };
+}
+
 /** Old parts would pile up in dist/ (their names change with every build): remove them first. */
 function removeOldParts(): Plugin {
   return {
@@ -134,7 +165,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'parts') {
     return {
       ...shared,
-      plugins: [removeOldParts(), partsManifest(), precompress()],
+      plugins: [minifyStyles(), removeOldParts(), partsManifest(), precompress()],
       build: {
         ...build,
         lib: { entry: PART_ENTRIES, formats: ['es'] },
@@ -155,7 +186,7 @@ export default defineConfig(({ mode }): UserConfig => {
   const parts: unknown = JSON.parse(readFileSync(PARTS_FILE, 'utf8'));
   return {
     ...shared,
-    plugins: [scriptImporters(), precompress()],
+    plugins: [minifyStyles(), scriptImporters(), precompress()],
     define: { __PORTHOLE_PARTS__: JSON.stringify(parts) },
     build: {
       ...build,
