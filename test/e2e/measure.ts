@@ -118,3 +118,79 @@ export async function readLoadCost(page: Page): Promise<LoadCost> {
     };
   })()`)) as LoadCost;
 }
+
+/** One task of the page's main thread, from a Chromium trace: wall time and CPU time, in ms. */
+export interface TracedTask {
+  wallMs: number;
+  cpuMs: number;
+  /** Scripts (by URL) that ran or compiled in it. */
+  scripts: string[];
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { url?: string } };
+}
+
+/**
+ * Run `action` while Chromium traces, and return the tasks of the renderer's main thread.
+ * CPU time (`tdur`) is what the page's code and rendering cost, whatever else the machine was
+ * doing meanwhile; wall time also counts the moments the thread waited for a CPU (on a busy
+ * machine, far more).
+ */
+export async function traceTasks(
+  page: Page,
+  action: () => Promise<unknown>,
+): Promise<TracedTask[]> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser to trace');
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'toplevel', 'v8.execute', 'v8'],
+  });
+  const failure = await action().then(
+    () => undefined,
+    (error: unknown) => error ?? new Error('the traced action failed'),
+  );
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+    traceEvents: TraceEvent[];
+  };
+  if (failure) throw failure;
+  const events = trace.traceEvents;
+  const mains = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const onMain = (e: TraceEvent) => mains.has(`${e.pid}:${e.tid}`);
+  // Only events that run or compile a script name the script the task belongs to (a network
+  // event with a URL in it does not).
+  const scriptEvents = new Set([
+    'EvaluateScript',
+    'FunctionCall',
+    'v8.compile',
+    'v8.compileModule',
+    'v8.evaluateModule',
+  ]);
+  const withScript = events.filter(
+    (e) => onMain(e) && scriptEvents.has(e.name) && e.args?.data?.url,
+  );
+  return events
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && onMain(e))
+    .map((task) => {
+      const end = task.ts + (task.dur ?? 0);
+      const scripts = withScript
+        .filter((e) => e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts <= end)
+        .map((e) => e.args?.data?.url ?? '');
+      return {
+        wallMs: (task.dur ?? 0) / 1000,
+        cpuMs: (task.tdur ?? 0) / 1000,
+        scripts: [...new Set(scripts)],
+      };
+    });
+}

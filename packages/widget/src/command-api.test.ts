@@ -153,7 +153,9 @@ describe('Porthole() command API', () => {
       const porthole = createPorthole(el);
       porthole('search', 'x');
       porthole('article', 'nope');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await el.updateComplete;
+      // Unhandled rejections are reported in a task after the one that dropped them.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     } finally {
       window.removeEventListener('unhandledrejection', onRejection);
       window.removeEventListener('error', onError);

@@ -17,7 +17,7 @@ import { wrapTab } from './focus.js';
 import { matchesShortcut, readDeepLink } from './page-hooks.js';
 import { createWidgetDom } from './widget.dom.js';
 import type { WidgetDom } from './widget.dom.js';
-import { widgetStyles } from './widget.styles.js';
+import { panelStyles, widgetStyles } from './widget.styles.js';
 
 /** Below this the panel is a modal sheet that fills the screen. */
 const SHEET_QUERY = '(max-width: 480px), (max-height: 480px)';
@@ -151,25 +151,33 @@ export class PortholeWidget extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [widgetStyles()];
-    this.#dom = createWidgetDom(root, {
-      toggle: () => this.toggle(this.#dom.launcher),
-      close: () => this.hide(),
-      preload: () => this.#preload(),
-      retry: () => void this.#focusView(),
-    });
+    this.#dom = createWidgetDom(
+      root,
+      {
+        toggle: () => this.toggle(this.#dom.launcher),
+        close: () => this.hide(),
+        preload: () => this.#preload(),
+        retry: () => void this.#focusView(),
+        panelBuilt: (panel) => this.#wirePanel(panel),
+      },
+      panelStyles,
+    );
     this.#dom.setStrings(resolveStrings());
-    this.#dom.panel.addEventListener('cancel', (event) => {
+  }
+
+  #wirePanel(panel: HTMLDialogElement): void {
+    panel.addEventListener('cancel', (event) => {
       // Escape on the modal sheet: close it our way (focus, history, event).
       event.preventDefault();
       this.hide();
     });
-    this.#dom.panel.addEventListener('close', () => this.#syncClosedByBrowser());
-    this.#dom.panel.addEventListener('keydown', (event) => {
+    panel.addEventListener('close', () => this.#syncClosedByBrowser());
+    panel.addEventListener('keydown', (event) => {
       // The views handle Escape first (the search list takes it to close itself).
       if (event.key === 'Escape' && !event.defaultPrevented && !this.#modal) {
         event.preventDefault();
         this.hide();
-      } else if (this.#modal) wrapTab(event, this.#dom.panel);
+      } else if (this.#modal) wrapTab(event, panel);
     });
   }
 
@@ -496,7 +504,8 @@ export class PortholeWidget extends HTMLElement {
   }
 
   #closeDialog(): void {
-    const { panel } = this.#dom;
+    const panel = this.#dom.builtPanel;
+    if (!panel) return;
     this.#stopPlacing?.();
     this.#stopPlacing = undefined;
     panel.removeAttribute('data-anchored');
@@ -514,7 +523,8 @@ export class PortholeWidget extends HTMLElement {
 
   /** The browser closed the modal dialog itself (a second Escape): follow it. */
   #syncClosedByBrowser(): void {
-    if (this.open && !this.#dom.panel.open && !this.#dom.panel.matches(':popover-open')) {
+    const panel = this.#dom.builtPanel;
+    if (this.open && panel && !panel.open && !panel.matches(':popover-open')) {
       this.hide();
     }
   }

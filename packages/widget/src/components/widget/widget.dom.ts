@@ -3,7 +3,10 @@ import type { PortholeStrings } from '../../core/strings.js';
 /** The parts of `porthole-widget`'s shadow root that it updates. */
 export interface WidgetDom {
   launcher: HTMLButtonElement;
-  panel: HTMLDialogElement;
+  /** The dialog, built (with its styles) the first time it is asked for. */
+  readonly panel: HTMLDialogElement;
+  /** The dialog if it has been built: nothing to close or sync before that. */
+  readonly builtPanel: HTMLDialogElement | undefined;
   setStrings(strings: PortholeStrings): void;
   /** Put the loaded panel into the dialog's body, replacing the loading line. */
   showPanel(content: HTMLElement): void;
@@ -16,6 +19,8 @@ export interface WidgetDom {
 export interface WidgetActions {
   toggle(): void;
   close(): void;
+  /** Wire up the dialog once it exists (cancel, close, keys). */
+  panelBuilt(panel: HTMLDialogElement): void;
   /** The visitor is about to need the panel: start loading it. */
   preload(): void;
   retry(): void;
@@ -54,10 +59,15 @@ function element<K extends keyof HTMLElementTagNameMap>(
 const STROKE = 'fill=none stroke=currentColor stroke-linecap=round stroke-linejoin=round';
 
 /**
- * Build the launcher and the dialog's frame with DOM calls (no template parser, no `innerHTML`:
- * this is the code every page downloads). Text is only ever set as text.
+ * Build the launcher and, when first needed, the dialog's frame with DOM calls (no template
+ * parser, no `innerHTML`: this is the code every page downloads). Text is only ever set as
+ * text. The dialog waits because a page that never opens it should not pay for it.
  */
-export function createWidgetDom(root: ShadowRoot, actions: WidgetActions): WidgetDom {
+export function createWidgetDom(
+  root: ShadowRoot,
+  actions: WidgetActions,
+  panelStyles: () => CSSStyleSheet,
+): WidgetDom {
   const bubble = svgIcon('launcher__icon', [
     [
       'M12 3C7 3 3 6.6 3 11c0 2.3 1.1 4.4 2.9 5.9L5 21l4.3-2.4c.9.3 1.8.4 2.7.4 5 0 9-3.6 9-8s-4-8-9-8z',
@@ -92,7 +102,49 @@ export function createWidgetDom(root: ShadowRoot, actions: WidgetActions): Widge
   for (const type of ['pointerenter', 'focus', 'touchstart']) {
     launcher.addEventListener(type, actions.preload, { passive: true });
   }
+  root.append(launcher);
 
+  let strings: PortholeStrings | undefined;
+  let frame: ReturnType<typeof buildPanel> | undefined;
+  let content: HTMLElement | undefined;
+  const built = () => {
+    if (!frame) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelStyles()];
+      frame = buildPanel(actions);
+      root.append(frame.panel);
+      if (strings) frame.setStrings(strings);
+      actions.panelBuilt(frame.panel);
+    }
+    return frame;
+  };
+  return {
+    launcher,
+    get panel() {
+      return built().panel;
+    },
+    get builtPanel() {
+      return frame?.panel;
+    },
+    setStrings(next) {
+      strings = next;
+      launcher.setAttribute('aria-label', next.launcher);
+      frame?.setStrings(next);
+    },
+    showPanel(element) {
+      content = element;
+      built().show(element);
+    },
+    showFailure() {
+      built().fail();
+    },
+    focusPending() {
+      if (!content) built().focusPending();
+    },
+  };
+}
+
+/** The dialog: a title bar with Close, and a body with the loading line or the failure. */
+function buildPanel(actions: WidgetActions) {
   const title = element('span', { part: 'panel__title', class: 'title' });
   const closeIcon = svgIcon(undefined, [['M6 6l12 12M18 6L6 18', `${STROKE} stroke-width=2.2`]]);
   closeIcon.setAttribute('width', '20');
@@ -116,14 +168,9 @@ export function createWidgetDom(root: ShadowRoot, actions: WidgetActions): Widge
     element('div', { part: 'panel__header', class: 'header' }, title, close),
     body,
   );
-  root.append(launcher, panel);
-
-  let content: HTMLElement | undefined;
   return {
-    launcher,
     panel,
-    setStrings(strings) {
-      launcher.setAttribute('aria-label', strings.launcher);
+    setStrings(strings: PortholeStrings) {
       panel.setAttribute('aria-label', strings.panelTitle);
       title.textContent = strings.panelTitle;
       close.setAttribute('aria-label', strings.close);
@@ -131,19 +178,17 @@ export function createWidgetDom(root: ShadowRoot, actions: WidgetActions): Widge
       failureText.textContent = strings.panelUnavailable;
       retry.textContent = strings.tryAgain;
     },
-    showPanel(element) {
-      content = element;
+    show(content: HTMLElement) {
       pending.hidden = true;
       failure.hidden = true;
-      body.append(element);
+      body.append(content);
     },
-    showFailure() {
+    fail() {
       pending.hidden = true;
       failure.hidden = false;
-      if (root.activeElement === pending) failure.focus();
+      if (pending.matches(':focus')) failure.focus();
     },
     focusPending() {
-      if (content) return;
       failure.hidden = true;
       pending.hidden = false;
       pending.focus();

@@ -108,10 +108,22 @@ const css = /* css */ `
   .launcher[aria-expanded='false'] .opened {
     display: none;
   }
+  @media (prefers-reduced-motion: reduce) {
+    .launcher {
+      transition: none;
+    }
+    .launcher:hover {
+      transform: none;
+    }
+  }
   :host([position='bottom-left']) .launcher {
     inset: auto auto var(--porthole-offset) var(--porthole-offset);
   }
 
+`;
+
+/** The dialog's frame: parsed when the dialog is first built, not on every page load. */
+const panelCss = /* css */ `
   .panel {
     display: flex;
     flex-direction: column;
@@ -173,13 +185,8 @@ const css = /* css */ `
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .launcher,
     .panel {
       animation: none;
-      transition: none;
-    }
-    .launcher:hover {
-      transform: none;
     }
   }
 
@@ -240,13 +247,20 @@ const css = /* css */ `
   }
 `;
 
-let sheet: CSSStyleSheet | undefined;
+const sheets = new Map<string, CSSStyleSheet>();
 
-/** One constructed stylesheet, shared by every `porthole-widget` of the page. */
-export function widgetStyles(): CSSStyleSheet {
+/** One constructed stylesheet per text, shared by every `porthole-widget` of the page. */
+function sheetOf(text: string): CSSStyleSheet {
+  let sheet = sheets.get(text);
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+    sheet.replaceSync(text);
+    sheets.set(text, sheet);
   }
   return sheet;
 }
+
+/** The theme's custom properties and the launcher. */
+export const widgetStyles = (): CSSStyleSheet => sheetOf(css);
+/** The dialog's frame. */
+export const panelStyles = (): CSSStyleSheet => sheetOf(panelCss);

@@ -115,15 +115,15 @@ describe('porthole-widget', () => {
       expect(launcher(el).localName).to.equal('button');
       expect(launcher(el).getAttribute('aria-label')).to.equal('Help');
       expect(launcher(el).getAttribute('aria-expanded')).to.equal('false');
-      expectSame(
-        root(el).getElementById(launcher(el).getAttribute('aria-controls') ?? ''),
-        panel(el),
-      );
-      expect(getComputedStyle(panel(el)).display).to.equal('none');
+      expect(panel(el), 'the dialog is built when first needed').to.equal(null);
       await expect(el).to.be.accessible();
 
       launcher(el).click();
       await el.updateComplete;
+      expectSame(
+        root(el).getElementById(launcher(el).getAttribute('aria-controls') ?? ''),
+        panel(el),
+      );
       expect(el.open).to.equal(true);
       expect(launcher(el).getAttribute('aria-expanded')).to.equal('true');
       expect(panel(el).localName).to.equal('dialog');
@@ -889,6 +889,7 @@ describe('porthole-widget', () => {
         strings: { launcher: 'Pomoć', panelTitle: 'Pomoć' },
         accent: 'rgb(0, 100, 0)',
       });
+      el.show();
       await el.updateComplete;
       expect(launcher(el).getAttribute('aria-label')).to.equal('Pomoć');
       expect(panel(el).getAttribute('aria-label')).to.equal('Pomoć');
