@@ -20,7 +20,13 @@ import { createRelay, type Relay } from './relay.js';
 import { mountAgentRoutes } from './routes/agent.js';
 import { mountIntakeRoutes } from './routes/intake.js';
 import { resolveSettings, type Settings } from './settings.js';
-import { HTML_HEADERS, serveFile, serveFromFolder, type ServeFileOptions } from './static.js';
+import {
+  HTML_HEADERS,
+  IMMUTABLE_CACHE,
+  serveFile,
+  serveFromFolder,
+  type ServeFileOptions,
+} from './static.js';
 import { createTicketStore, type TicketStore } from './ticket-store.js';
 import { createUploads, type Uploads } from './uploads.js';
 
@@ -85,11 +91,14 @@ function originGuard(settings: Settings): MiddlewareHandler {
 }
 
 /**
- * The widget's files: `porthole.js` and the parts it imports from beside itself
- * (`porthole-kb.js`, `porthole-sanitize.js`, `porthole-tickets.js`), each with its `.map`.
- * Nothing else in the widget's folder is ever served.
+ * The widget's files: `porthole.js` and the parts it imports from beside itself, whose names
+ * carry a content hash (`porthole-panel-1k2j3h4g5f.js`), each with its `.map`. Nothing else in
+ * the widget's folder is ever served (not even the `.br`/`.gz` copies, which are sent as the
+ * compressed form of these names).
  */
-const WIDGET_FILE = /^porthole(-[a-z0-9]+)?\.js(\.map)?$/;
+const WIDGET_FILE = /^porthole(-[a-z0-9]+)*\.js(\.map)?$/;
+/** A content hash in a KB file name (`index/en.418990dd.json`): the name changes with it. */
+const HASHED_KB_FILE = /\.[0-9a-f]{8,}\.[a-z0-9]+$/;
 
 function mountStatic(
   app: Hono,
@@ -97,7 +106,15 @@ function mountStatic(
 ): void {
   // The widget and the KB are public files a page on another origin may load (module scripts
   // and fetch() both use CORS mode), so they say so; the site's own pages don't.
-  const shortCache: ServeFileOptions = { cacheControl: 'public, max-age=60', crossOrigin: true };
+  // porthole.js keeps its name across versions, so it is cached briefly; its parts and the
+  // KB's indexes and articles are named by their content and never change.
+  const widget: ServeFileOptions = { cacheControl: 'public, max-age=300', crossOrigin: true };
+  const widgetPart: ServeFileOptions = { cacheControl: IMMUTABLE_CACHE, crossOrigin: true };
+  const kb: ServeFileOptions = {
+    // manifest.json names the current hashed files: always revalidated (a 304 when unchanged).
+    cacheControl: (file) => (HASHED_KB_FILE.test(file) ? IMMUTABLE_CACHE : 'no-cache'),
+    crossOrigin: true,
+  };
   const page: ServeFileOptions = { cacheControl: 'no-cache', htmlHeaders: HTML_HEADERS };
 
   if (widgetFile) {
@@ -106,11 +123,11 @@ function mountStatic(
       // The raw path, not the decoded parameter: an escaped `/` or `.` never matches.
       const name = new URL(c.req.url).pathname.slice(1);
       if (!WIDGET_FILE.test(name)) return next();
-      const file =
-        name === 'porthole.js' || name === 'porthole.js.map'
-          ? `${widgetFile}${name.slice('porthole.js'.length)}`
-          : join(widgetDir, name);
-      return (await serveFile(file, c.req.raw, shortCache)) ?? c.notFound();
+      const isEntry = name === 'porthole.js' || name === 'porthole.js.map';
+      const file = isEntry
+        ? `${widgetFile}${name.slice('porthole.js'.length)}`
+        : join(widgetDir, name);
+      return (await serveFile(file, c, isEntry ? widget : widgetPart)) ?? c.notFound();
     });
   }
 
@@ -118,18 +135,13 @@ function mountStatic(
     app.get(`${prefix}*`, async (c) => {
       const pathname = new URL(c.req.url).pathname;
       if (!pathname.startsWith(prefix)) return c.redirect(prefix, 301);
-      const result = await serveFromFolder(
-        root,
-        pathname.slice(prefix.length - 1),
-        c.req.raw,
-        options,
-      );
+      const result = await serveFromFolder(root, pathname.slice(prefix.length - 1), c, options);
       if (result.kind === 'file') return result.response;
       if (result.kind === 'redirect') return c.redirect(result.location, 301);
       return c.notFound();
     });
   };
-  if (kbDir) mount('/kb/', kbDir, shortCache);
+  if (kbDir) mount('/kb/', kbDir, kb);
   if (staticDir) mount('/', staticDir, page);
 }
 

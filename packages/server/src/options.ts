@@ -31,8 +31,9 @@ export interface ServerOptions {
   staticDir?: string;
   /**
    * The widget's script-tag bundle, served at `/porthole.js` (and its `.map` beside it, when
-   * present). The parts it loads when needed, `porthole-<name>.js` (and their maps) from the
-   * same folder, are served beside it: `/porthole-kb.js` … Nothing else in that folder is.
+   * present). The parts it loads when needed, `porthole-<name>-<hash>.js` (and their maps)
+   * from the same folder, are served beside it, cached as immutable; the build's `.br`/`.gz`
+   * copies are sent compressed in their place. Nothing else in that folder is served.
    * The CLI passes the path of `@porthole/widget/porthole.js`.
    * @default undefined (no `/porthole.js`)
    */

@@ -2,7 +2,7 @@
  * Turns a catalog into text: looks a key up (the site's overrides, then the locale's catalog,
  * then English), picks the plural form with `Intl.PluralRules`, fills in `{placeholders}`.
  */
-import { issueWarning } from '../warnings.js';
+import { issueWarning } from '../core/warnings.js';
 import {
   formatDate,
   formatFileSize,

@@ -25,6 +25,7 @@ export const defaultStrings = {
   contactPrompt: 'Didn’t find what you need?',
   contactUs: 'Contact us',
   loading: 'Loading…',
+  panelUnavailable: 'Help can’t be loaded right now. Check your connection, then try again.',
   articleUnavailable: 'This article can’t be loaded right now.',
   helpfulQuestion: 'Was this helpful?',
   helpfulYes: 'Yes',
@@ -51,6 +52,19 @@ export const defaultStrings = {
 
 /** The keys and (English) values of the widget's text. */
 export type PortholeStrings = { [K in keyof typeof defaultStrings]: string };
+
+/**
+ * The text to show: the defaults with the page's replacements over them. The one place the
+ * widget's words come from; both the always-loaded element and the panel ask here.
+ * Replacements that are not strings, or name no known text, are ignored.
+ */
+export function resolveStrings(overrides: Partial<PortholeStrings> = {}): PortholeStrings {
+  const text: Record<string, string> = { ...defaultStrings };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (typeof value === 'string' && Object.hasOwn(text, key)) text[key] = value;
+  }
+  return text as PortholeStrings;
+}
 
 /** Replace `{name}` placeholders with values; unknown placeholders are left as they are. */
 export function formatString(template: string, values: Record<string, string | number>): string {

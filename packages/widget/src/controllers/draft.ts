@@ -1,4 +1,5 @@
 import { createIdempotencyKey } from '@porthole/tickets';
+import type { DraftField } from '../core/options.js';
 
 /** What a visitor has typed into the contact form, plus the key that makes sending it safe. */
 export interface Draft {
@@ -13,7 +14,7 @@ export interface Draft {
   idempotencyKey: string;
 }
 
-export type DraftField = 'name' | 'email' | 'subject' | 'message';
+export type { DraftField };
 export const draftFields: readonly DraftField[] = ['name', 'email', 'subject', 'message'];
 
 /** Bump when the stored shape changes; old drafts are then ignored, never misread. */

@@ -1,6 +1,6 @@
 import { html } from 'lit';
-import { emitInternal } from './events.js';
-import type { PortholeStrings } from './strings.js';
+import { emitInternal } from '../core/events.js';
+import type { PortholeStrings } from '../core/strings.js';
 
 /** The "‹ Back" button of the article view and the contact form; fires `ph-back`. */
 export function renderBackButton(host: HTMLElement, label: string) {
