@@ -130,21 +130,17 @@ async function buildPorthole(
   await compileKnowledgeBase({ ...input, outDir });
   const buildMs = performance.now() - started;
   const server = await serveFolder(outDir);
-  let firstBytes = 0;
   const perQuery: number[] = [];
-  try {
-    const cold = await openKnowledgeBase(server.url);
-    const queries = [...set.answerable, ...set.unanswerable].map(([text]) => text);
-    await cold.search(queries[0] ?? '', { limit: 10 });
-    firstBytes = server.sent.bytes;
-    for (const text of queries.slice(1)) {
-      server.reset();
-      await cold.search(text, { limit: 10 });
-      perQuery.push(server.sent.bytes);
-    }
-  } finally {
-    await server.close();
+  const cold = await openKnowledgeBase(server.url);
+  const queries = [...set.answerable, ...set.unanswerable].map(([text]) => text);
+  await cold.search(queries[0] ?? '', { limit: 10 });
+  const firstBytes = server.sent.bytes;
+  for (const text of queries.slice(1)) {
+    server.reset();
+    await cold.search(text, { limit: 10 });
+    perQuery.push(server.sent.bytes);
   }
+  await server.close();
   const indexBytes = (await listFiles(join(outDir, 'index'))).reduce((s, f) => s + f.gzip, 0);
   const kb = await openKnowledgeBase(outDir);
   return {

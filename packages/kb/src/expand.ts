@@ -61,7 +61,9 @@ export async function expandQuery(
   query: PreparedQuery,
 ): Promise<Candidate[][]> {
   const { tokens } = query;
-  await index.loadShards(tokens.flatMap((token) => index.shardsFor(token.slice(0, KEY_LENGTH))));
+  await index.loadShards(
+    tokens.flatMap((token) => listKeys(token).flatMap((key) => index.shardsFor(key))),
+  );
   const onlyStopwords = tokens.every((token) => index.stopwords.has(token));
   const expansions = tokens.map((token, t) => {
     const typing = query.typing && t === tokens.length - 1;
@@ -92,7 +94,8 @@ function expandToken(index: LocaleIndex, token: string, typing: boolean): Candid
       found.set(info.term, { info, similarity });
     }
   };
-  const near = index.termsStartingWith(token.slice(0, KEY_LENGTH));
+  const [key = '', ...swapped] = listKeys(token);
+  const near = index.termsStartingWith(key);
   const exact = near.find((info) => info.term === token);
   if (exact) offer(exact, SIMILARITY.exact);
 
@@ -109,7 +112,7 @@ function expandToken(index: LocaleIndex, token: string, typing: boolean): Candid
   if (!exact && token.length >= 4) {
     const allowed = countAllowedEdits(token.length);
     const allowedPrefix = typing && token.length >= 5 ? 1 : 0;
-    for (const info of near) {
+    for (const info of [...near, ...swapped.flatMap((k) => index.termsStartingWith(k))]) {
       if (info.term.length < token.length - allowed) continue;
       if (info.term.length > token.length + allowed && !typing) continue;
       const { full, prefix } = measureEditDistance(token, info.term, allowed);
@@ -122,14 +125,31 @@ function expandToken(index: LocaleIndex, token: string, typing: boolean): Candid
   return [...found.values()];
 }
 
+/**
+ * The prefixes whose vocabulary a token is looked up in: its first three letters, then the
+ * same with two neighbouring letters among them swapped ("dialy" → "dai…", "bakclinks" →
+ * "bac…"), the commonest typo of fast typists, which the prefix alone would never find.
+ */
+function listKeys(token: string): string[] {
+  const key = token.slice(0, KEY_LENGTH);
+  if (token.length < 4) return [key];
+  const keys = [key];
+  for (let i = 0; i < KEY_LENGTH; i++) {
+    const a = token.charAt(i);
+    const b = token.charAt(i + 1);
+    if (a === b) continue;
+    const swapped = `${token.slice(0, i)}${b}${a}${token.slice(i + 2)}`.slice(0, KEY_LENGTH);
+    if (!keys.includes(swapped)) keys.push(swapped);
+  }
+  return keys;
+}
+
 /** Terms within the allowed edits of `token` whose typo is in their first three letters. */
 async function findByTail(index: LocaleIndex, token: string): Promise<Candidate[]> {
   const allowed = countAllowedEdits(token.length);
   // The term's letters from the fourth on match the token's from the third (a letter lost),
   // fourth (one replaced or two swapped) or fifth (one added).
-  const keys = [2, 3, 4]
-    .map((k) => token.slice(k, k + KEY_LENGTH))
-    .filter((k) => k.length === KEY_LENGTH);
+  const keys = [2, 3, 4].map((k) => token.slice(k, k + KEY_LENGTH)).filter((k) => k.length >= 2);
   const terms = new Set((await Promise.all(keys.map((k) => index.findByTail(k)))).flat());
   const close = [...terms].filter(
     (term) => measureEditDistance(token, term, allowed).full <= allowed,

@@ -15,7 +15,7 @@ import type { SearchHit } from './types.js';
  * on the unanswerable and answerable query sets of `npm run bench`; a share, not a score, so
  * it means the same in a 10-article and a 10,000-article knowledge base.
  */
-export const CONFIDENT_EVIDENCE = 0.62;
+export const CONFIDENT_EVIDENCE = 0.55;
 
 export interface LocaleResult {
   index: LocaleIndex;
