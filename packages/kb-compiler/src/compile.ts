@@ -534,6 +534,7 @@ function assembleOutput(analysis: Analysis): {
         intro: a.rendered.intro,
         sections: a.rendered.sections,
         file: summaries[i]?.file ?? '',
+        html: a.rendered.html,
       })),
       synonyms: analysis.synonyms.get(locale) ?? [],
     });

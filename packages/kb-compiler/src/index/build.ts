@@ -19,6 +19,7 @@ import {
 } from '@porthole/kb/format';
 import type { ArticleSummary } from '@porthole/kb';
 import { weighRecords, type RawPostings, type RecordFields } from './records.js';
+import { extractSnippetTexts } from './snippet-text.js';
 import { computeStemClasses } from './stemming.js';
 import { listStopwords } from './stopwords.js';
 import type { SynonymGroup } from './synonyms.js';
@@ -35,6 +36,11 @@ export interface IndexArticle {
   sections: readonly { id: string; title: string; level: number; text: string }[];
   /** Path of its compiled body file (`articles/….json`). */
   file: string;
+  /**
+   * Its sanitized HTML, from which snippets take prose only (no tables, code or link lists);
+   * without it snippets come from `intro` and the sections' text.
+   */
+  html?: string | undefined;
 }
 
 export interface SearchIndexInput {
@@ -144,13 +150,15 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
   );
 
   // Fragments of consecutive articles.
-  const fragments = articles.map((article): FragmentArticle => ({
-    file: article.file,
-    sections: article.sections.map(({ id, title, level }) => ({ id, title, level })),
-    text: [article.intro, ...article.sections.map((s) => s.text)].map((t) =>
-      cut(t, SNIPPET_SOURCE_LENGTH),
-    ),
-  }));
+  const fragments = articles.map((article): FragmentArticle => {
+    const plain = [article.intro, ...article.sections.map((s) => s.text)];
+    const texts = article.html === undefined ? plain : extractSnippetTexts(article.html, plain);
+    return {
+      file: article.file,
+      sections: article.sections.map(({ id, title, level }) => ({ id, title, level })),
+      text: texts.map((t) => cut(t, SNIPPET_SOURCE_LENGTH)),
+    };
+  });
   const fragmentChunks: [number, string][] = [];
   packInShards(fragments, FRAGMENT_CHUNK_SIZE, (f) => JSON.stringify(f).length).forEach(
     ([from, to]) => {
