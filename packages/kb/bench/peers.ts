@@ -122,7 +122,9 @@ export async function buildPagefind(
   const script = await readFile(join(outDir, 'pagefind.js'));
   const scriptBytes = gzipSync(script, { level: 6 }).length;
   // pagefind.js reads window.location; its base path is set explicitly below.
-  (globalThis as { window?: unknown }).window ??= { location: { origin: server.url } };
+  (globalThis as { window?: unknown }).window = {
+    location: { origin: server.url.replace(/\/$/, '') },
+  };
   const api = (await import(pathToFileURL(join(outDir, 'pagefind.js')).href)) as PagefindApi;
   await api.options({ basePath: server.url });
   const load = async (query: string, shown: number) => {

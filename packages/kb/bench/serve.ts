@@ -28,7 +28,7 @@ export async function serveFolder(root: string): Promise<CountingServer> {
         // Pagefind's index files are gzip already and served as they are (their loader
         // inflates them itself).
         const compress = gzip && !/\.pf_|\.pagefind$/.test(file);
-        let body = raw;
+        let body: Buffer = raw;
         if (compress) {
           body = cache.get(file) ?? gzipSync(raw, { level: 6 });
           cache.set(file, body);

@@ -76,8 +76,19 @@ export class LocaleIndex {
   termsStartingWith(prefix: string): TermInfo[] {
     const found: TermInfo[] = [];
     for (const shard of this.shardsFor(prefix)) {
-      for (const info of this.shards.get(shard) ?? []) {
-        if (info.term.startsWith(prefix)) found.push(info);
+      const terms = this.shards.get(shard) ?? [];
+      // Binary search for the first term ≥ prefix: shards hold a thousand terms or more.
+      let low = 0;
+      let high = terms.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((terms[middle]?.term ?? '') < prefix) low = middle + 1;
+        else high = middle;
+      }
+      for (let i = low; i < terms.length; i++) {
+        const info = terms[i];
+        if (!info?.term.startsWith(prefix)) break;
+        found.push(info);
       }
     }
     return found;
