@@ -77,7 +77,7 @@ class CompiledKnowledgeBase implements KnowledgeBase {
     const limit = Math.min(Math.max(Math.floor(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
     const main = this.resolveLocale(options.locale);
     const results: { result: LocaleResult; factor: number }[] = [
-      { result: await searchLocale(await this.loadIndex(main), prepared), factor: 1 },
+      { result: await searchLocale(await this.loadIndex(main), prepared, limit), factor: 1 },
     ];
     let confident = isConfident(results[0]?.result.scored[0]);
     // Other locales only for a real word the requested locale does not answer, and only those
@@ -88,7 +88,7 @@ class CompiledKnowledgeBase implements KnowledgeBase {
         (locale) => !script || scriptOf(locale) === script,
       );
       for (const locale of fallbacks) {
-        const result = await searchLocale(await this.loadIndex(locale), prepared);
+        const result = await searchLocale(await this.loadIndex(locale), prepared, limit);
         results.push({ result, factor: OTHER_LOCALE_FACTOR });
         if (isConfident(result.scored[0])) {
           confident = true;

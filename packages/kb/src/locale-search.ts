@@ -24,13 +24,15 @@ export interface LocaleResult {
   scored: ScoredArticle[];
 }
 
+/** Search one locale; `scored` holds its best `keep` articles, best first. */
 export async function searchLocale(
   index: LocaleIndex,
   query: PreparedQuery,
+  keep: number,
 ): Promise<LocaleResult> {
   const expansions = await expandQuery(index, query);
   await index.loadPostings(expansions.flat().map((c) => c.info));
-  return { index, query, expansions, scored: scoreQuery(index, query, expansions) };
+  return { index, query, expansions, scored: scoreQuery(index, query, expansions, keep) };
 }
 
 export function isConfident(hit: ScoredArticle | undefined): boolean {

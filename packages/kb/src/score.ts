@@ -57,41 +57,59 @@ function grow<T extends Float64Array | Int32Array>(
   return make(length);
 }
 
-/** Per touched article (by slot), what its records add up to. */
+/**
+ * Per touched article (by slot), what its records add up to. One instance, its arrays grown
+ * as needed and reset for the slots a query uses, so a query allocates next to nothing.
+ */
 class Articles {
-  readonly ids: number[] = [];
-  best: Int32Array;
-  bestScore: Float64Array;
-  bestEvidence: Float64Array;
-  own: Int32Array;
-  ownScore: Float64Array;
-  ownCovered: Float64Array;
-  section: Int32Array;
-  sectionScore: Float64Array;
-  sectionCovered: Float64Array;
+  ids: number[] = [];
+  best = new Int32Array(1024);
+  bestScore = new Float64Array(1024);
+  bestEvidence = new Float64Array(1024);
+  own = new Int32Array(1024);
+  ownScore = new Float64Array(1024);
+  ownCovered = new Float64Array(1024);
+  section = new Int32Array(1024);
+  sectionScore = new Float64Array(1024);
+  sectionCovered = new Float64Array(1024);
   /** [slot × T + t]: token t's best contribution in any of its records, and its similarity. */
-  tokens: Float64Array;
-  tokenSimilarity: Float64Array;
+  tokens = new Float64Array(1024);
+  tokenSimilarity = new Float64Array(1024);
 
-  constructor(capacity: number, T: number) {
-    this.best = new Int32Array(capacity);
-    this.bestScore = new Float64Array(capacity).fill(-1);
-    this.bestEvidence = new Float64Array(capacity);
-    this.own = new Int32Array(capacity).fill(-1);
-    this.ownScore = new Float64Array(capacity);
-    this.ownCovered = new Float64Array(capacity);
-    this.section = new Int32Array(capacity).fill(-1);
-    this.sectionScore = new Float64Array(capacity).fill(-1);
-    this.sectionCovered = new Float64Array(capacity);
-    this.tokens = new Float64Array(capacity * T);
-    this.tokenSimilarity = new Float64Array(capacity * T);
+  /** Make room for `capacity` articles of `T` tokens and clear that much. */
+  reset(capacity: number, T: number): void {
+    this.ids = [];
+    const f = (n: number) => new Float64Array(n);
+    const i = (n: number) => new Int32Array(n);
+    this.best = grow(this.best, capacity, i);
+    this.bestScore = grow(this.bestScore, capacity, f);
+    this.bestEvidence = grow(this.bestEvidence, capacity, f);
+    this.own = grow(this.own, capacity, i);
+    this.ownScore = grow(this.ownScore, capacity, f);
+    this.ownCovered = grow(this.ownCovered, capacity, f);
+    this.section = grow(this.section, capacity, i);
+    this.sectionScore = grow(this.sectionScore, capacity, f);
+    this.sectionCovered = grow(this.sectionCovered, capacity, f);
+    this.tokens = grow(this.tokens, capacity * T, f);
+    this.tokenSimilarity = grow(this.tokenSimilarity, capacity * T, f);
+    this.bestScore.fill(-1, 0, capacity);
+    this.bestEvidence.fill(0, 0, capacity);
+    this.own.fill(-1, 0, capacity);
+    this.section.fill(-1, 0, capacity);
+    this.sectionScore.fill(-1, 0, capacity);
+    this.tokens.fill(0, 0, capacity * T);
+    this.tokenSimilarity.fill(0, 0, capacity * T);
   }
 }
 
+const scratch = new Articles();
+
+/** The best `keep` articles for the query, best first. */
 export function scoreQuery(
   index: LocaleIndex,
   query: PreparedQuery,
   expansions: readonly Candidate[][],
+  keep: number,
 ): ScoredArticle[] {
   const T = query.tokens.length;
   const N = Math.max(1, index.root.records);
@@ -113,7 +131,7 @@ export function scoreQuery(
       }
     }
     if (records.length === 0) return [];
-    return scoreTouched(index, query, expansions, records, T, N);
+    return scoreTouched(index, query, expansions, records, T, N, keep);
   } finally {
     for (const record of records) slotByRecord[record] = -1;
   }
@@ -126,6 +144,7 @@ function scoreTouched(
   records: readonly number[],
   T: number,
   N: number,
+  keep: number,
 ): ScoredArticle[] {
   const size = records.length * T;
   contribution = grow(contribution, size, (n) => new Float64Array(n));
@@ -164,17 +183,28 @@ function scoreTouched(
     totalWeight += weight > 0 ? weight : Math.log(1 + N) * damping;
   });
 
-  const articles = new Articles(records.length, T);
+  // At most one article per touched record, and never more articles than the index has.
+  const articles = scratch;
+  articles.reset(Math.min(records.length, index.articleStart.length), T);
   try {
     records.forEach((record, slot) =>
       addRecord(index, articles, record, slot * T, T, tokenWeight, totalWeight),
     );
-    return (
-      articles.ids
-        .map((article, a) => rankArticle(articles, article, a, T, tokenWeight, totalWeight))
-        // Ties keep manifest order (order, then title).
-        .sort((x, y) => y.score - x.score || x.article - y.article)
-    );
+    // Keep the best `keep` without building and sorting an object per touched article (there
+    // can be thousands); ties keep manifest order (order, then title).
+    const top: ScoredArticle[] = [];
+    const better = (x: ScoredArticle, y: ScoredArticle) =>
+      x.score > y.score || (x.score === y.score && x.article < y.article);
+    articles.ids.forEach((article, a) => {
+      const worst = top[top.length - 1];
+      const scored = rankArticle(articles, article, a, T, tokenWeight, totalWeight);
+      if (top.length >= keep && worst && !better(scored, worst)) return;
+      let i = top.length;
+      while (i > 0 && better(scored, top[i - 1] as ScoredArticle)) i--;
+      top.splice(i, 0, scored);
+      if (top.length > keep) top.pop();
+    });
+    return top;
   } finally {
     for (const article of articles.ids) slotByArticle[article] = -1;
   }

@@ -17,6 +17,8 @@ const PASSAGE = 100;
 const WORD =
   /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}\p{M}])+/gu;
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Tells whether a folded word is one the query matched, and how much it weighs (0: no). */
 export type MatchWeight = (folded: string) => number;
 
@@ -30,7 +32,8 @@ interface Word {
 function findMatches(text: string, weigh: MatchWeight): Word[] {
   const words: Word[] = [];
   for (const match of text.matchAll(WORD)) {
-    const folded = normalizeText(match[0]);
+    // Most words are ASCII, whose folding is lower-casing: skip NFKD for them.
+    const folded = ASCII.test(match[0]) ? match[0].toLowerCase() : normalizeText(match[0]);
     const weight = weigh(folded);
     if (weight > 0) {
       words.push({ start: match.index, end: match.index + match[0].length, folded, weight });
