@@ -19,7 +19,7 @@ const KEY_LENGTH = 3;
 export const SIMILARITY = {
   exact: 1,
   /** Another member of the stem class of a matched term ("syncing" for "sync"), times its similarity. */
-  stem: 0.85,
+  stem: 0.7,
   /** Plus up to 0.2 for how much of the term the prefix covers; for the word being typed. */
   prefix: 0.72,
   /** The same for a finished word that is also a word of its own ("sync" → "syncthing"). */
@@ -52,7 +52,13 @@ export function prepareQuery(query: string): PreparedQuery {
 
 export interface Candidate {
   info: TermInfo;
+  /** How much a match of this term counts for the token (scoring). */
   similarity: number;
+  /**
+   * How sure we are that the visitor meant this word family (confidence): another form of a
+   * matched word is as certain as that word, though it scores less.
+   */
+  certainty: number;
 }
 
 /** Per token, the terms it may stand for; stopwords match only exactly. */
@@ -69,7 +75,7 @@ export async function expandQuery(
     const typing = query.typing && t === tokens.length - 1;
     if (!onlyStopwords && index.stopwords.has(token)) {
       const exact = index.lookup(token);
-      return exact ? [{ info: exact, similarity: SIMILARITY.exact }] : [];
+      return exact ? [{ info: exact, similarity: SIMILARITY.exact, certainty: 1 }] : [];
     }
     return expandToken(index, token, typing);
   });
@@ -91,7 +97,7 @@ function expandToken(index: LocaleIndex, token: string, typing: boolean): Candid
   const found = new Map<string, Candidate>();
   const offer = (info: TermInfo, similarity: number) => {
     if (similarity > (found.get(info.term)?.similarity ?? 0)) {
-      found.set(info.term, { info, similarity });
+      found.set(info.term, { info, similarity, certainty: similarity });
     }
   };
   const [key = '', ...swapped] = listKeys(token);
@@ -160,8 +166,8 @@ async function findByTail(index: LocaleIndex, token: string): Promise<Candidate[
   for (const term of close) {
     const info = index.lookup(term);
     const edits = measureEditDistance(token, term, allowed).full;
-    if (info)
-      result.push({ info, similarity: SIMILARITY.fuzzy * (1 - edits / (token.length + 1)) });
+    const similarity = SIMILARITY.fuzzy * (1 - edits / (token.length + 1));
+    if (info) result.push({ info, similarity, certainty: similarity });
   }
   return result;
 }
@@ -185,9 +191,11 @@ async function addStemClasses(index: LocaleIndex, found: Candidate[]): Promise<v
       if (info.stem?.[0] !== id) continue;
       const value = similarity * SIMILARITY.stem;
       const existing = have.get(info.term);
-      if (existing) existing.similarity = Math.max(existing.similarity, value);
-      else {
-        const candidate = { info, similarity: value };
+      if (existing) {
+        existing.similarity = Math.max(existing.similarity, value);
+        existing.certainty = Math.max(existing.certainty, similarity);
+      } else {
+        const candidate = { info, similarity: value, certainty: similarity };
         found.push(candidate);
         have.set(info.term, candidate);
       }
