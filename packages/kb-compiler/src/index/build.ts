@@ -184,18 +184,21 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
 /** `[record delta, weight, position, …]` of the heaviest postings, records ascending. */
 function encodePostings(raw: RawPostings, term: string): number[] {
   const flat = raw.get(term) ?? [];
-  let triples: number[][] = [];
-  for (let i = 0; i < flat.length; i += 3) triples.push(flat.slice(i, i + 3));
-  if (triples.length > MAX_POSTINGS) {
-    triples = triples
-      .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0) || (a[0] ?? 0) - (b[0] ?? 0))
+  const count = flat.length / 3;
+  let keep: number[] | undefined;
+  if (count > MAX_POSTINGS) {
+    // Indexes of the heaviest entries, back in record order.
+    keep = Array.from({ length: count }, (_, i) => i)
+      .sort((a, b) => (flat[b * 3 + 1] ?? 0) - (flat[a * 3 + 1] ?? 0) || a - b)
       .slice(0, MAX_POSTINGS)
-      .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+      .sort((a, b) => a - b);
   }
   const out: number[] = [];
   let previous = 0;
-  for (const [record = 0, weight = 0, position = 0] of triples) {
-    out.push(record - previous, weight, position);
+  for (let k = 0; k < (keep ? keep.length : count); k++) {
+    const i = (keep ? (keep[k] ?? 0) : k) * 3;
+    const record = flat[i] ?? 0;
+    out.push(record - previous, flat[i + 1] ?? 0, flat[i + 2] ?? 0);
     previous = record;
   }
   return out;

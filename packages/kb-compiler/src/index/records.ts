@@ -56,32 +56,27 @@ export function weighRecords(
   records: readonly RecordFields[],
   synonyms: readonly SynonymGroup[],
 ): RawPostings {
-  const tokenized = records.map((fields) =>
-    (Object.entries(fields) as [FieldName, string | readonly string[]][])
-      .map(([field, value]) => tokenizeField(field, value))
-      .filter((f) => f.tokens.length > 0),
-  );
-  const average = new Map<FieldName, number>();
-  for (const field of Object.keys(FIELDS) as FieldName[]) {
-    let sum = 0;
-    let count = 0;
-    for (const fields of tokenized) {
-      const found = fields.find((f) => f.field === field);
-      if (found) {
-        sum += found.tokens.length;
-        count++;
-      }
+  // Field lengths first (for length normalization), so the records can then be tokenized
+  // and weighed one at a time instead of all being held in memory at once.
+  const sum = new Map<FieldName, number>();
+  const count = new Map<FieldName, number>();
+  const lengths = records.map((fields) => {
+    const tokenized = tokenizeFields(fields);
+    for (const { field, tokens } of tokenized) {
+      sum.set(field, (sum.get(field) ?? 0) + tokens.length);
+      count.set(field, (count.get(field) ?? 0) + 1);
     }
-    average.set(field, count ? sum / count : 1);
-  }
+    return tokenized;
+  });
+  const average = (field: FieldName) => (sum.get(field) ?? 0) / (count.get(field) || 1) || 1;
 
   const postings: RawPostings = new Map();
-  tokenized.forEach((fields, record) => {
+  lengths.forEach((fields, record) => {
     const weights = new Map<string, number>();
     const first = new Map<string, number>();
     for (const { field, tokens, positions } of fields) {
       const { weight, b } = FIELDS[field];
-      const norm = 1 - b + (b * tokens.length) / (average.get(field) ?? 1);
+      const norm = 1 - b + (b * tokens.length) / average(field);
       const saturate = (tf: number) => (tf * (K1 + 1)) / (tf + K1 * norm);
       const counts = new Map<string, number>();
       tokens.forEach((token, i) => {
@@ -104,6 +99,8 @@ export function weighRecords(
         weights.set(term, (weights.get(term) ?? 0) + SYNONYM_WEIGHT * weight * saturate(tf));
       }
     }
+    // Let the record's tokens go before the next one is weighed.
+    lengths[record] = [];
     for (const [term, weight] of weights) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
@@ -111,4 +108,10 @@ export function weighRecords(
     }
   });
   return postings;
+}
+
+function tokenizeFields(fields: RecordFields): Tokenized[] {
+  return (Object.entries(fields) as [FieldName, string | readonly string[]][])
+    .map(([field, value]) => tokenizeField(field, value))
+    .filter((f) => f.tokens.length > 0);
 }
