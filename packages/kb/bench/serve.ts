@@ -47,6 +47,9 @@ export async function serveFolder(root: string): Promise<CountingServer> {
       },
     );
   });
+  // Clients reuse idle connections for up to 4 s; a server closing them at 5 s races with that
+  // on a busy machine ("fetch failed" in the middle of a run).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
