@@ -79,14 +79,18 @@ export async function expandQuery(
     }
     return expandToken(index, token, typing);
   });
-  // A longer token with nothing close among the terms sharing its first letters may have its
-  // typo there: look it up by its later letters.
+  // A token with nothing close among the terms sharing its first three letters may have its
+  // typo there: look it up by its later letters (five letters or more) or, for a four-letter
+  // word, among the terms sharing its first two ("laks" → "laiks").
   await Promise.all(
     tokens.map(async (token, t) => {
       const found = expansions[t] ?? [];
-      if (token.length < 5 || found.some((c) => c.similarity >= SIMILARITY.fuzzyPrefix)) return;
+      if (token.length < 4 || found.some((c) => c.similarity >= SIMILARITY.fuzzyPrefix)) return;
       if (index.stopwords.has(token)) return;
-      for (const candidate of await findByTail(index, token)) found.push(candidate);
+      const more = await (token.length >= 5
+        ? findByTail(index, token)
+        : findByShortPrefix(index, token));
+      for (const candidate of more) found.push(candidate);
     }),
   );
   await Promise.all(expansions.map((found) => addStemClasses(index, found)));
@@ -168,6 +172,21 @@ async function findByTail(index: LocaleIndex, token: string): Promise<Candidate[
     const edits = measureEditDistance(token, term, allowed).full;
     const similarity = SIMILARITY.fuzzy * (1 - edits / (token.length + 1));
     if (info) result.push({ info, similarity, certainty: similarity });
+  }
+  return result;
+}
+
+/** Terms within the allowed edits of `token` among those sharing its first two letters. */
+async function findByShortPrefix(index: LocaleIndex, token: string): Promise<Candidate[]> {
+  const prefix = token.slice(0, 2);
+  await index.loadShards(index.shardsFor(prefix));
+  const allowed = countAllowedEdits(token.length);
+  const result: Candidate[] = [];
+  for (const info of index.termsStartingWith(prefix)) {
+    if (Math.abs(info.term.length - token.length) > allowed) continue;
+    const edits = measureEditDistance(token, info.term, allowed).full;
+    const similarity = SIMILARITY.fuzzy * (1 - edits / (token.length + 1));
+    if (edits <= allowed) result.push({ info, similarity, certainty: similarity });
   }
   return result;
 }

@@ -16,7 +16,7 @@ import type { SearchHit } from './types.js';
  * it means the same in a 10-article and a 10,000-article knowledge base. Other forms of a word
  * (stem classes) count as certain as the word itself here, though they score less.
  */
-export const CONFIDENT_EVIDENCE = 0.65;
+export const CONFIDENT_EVIDENCE = 0.6;
 
 export interface LocaleResult {
   index: LocaleIndex;
