@@ -80,16 +80,15 @@ export async function expandQuery(
     return expandToken(index, token, typing);
   });
   // A token with nothing close among the terms sharing its first three letters may have its
-  // typo there: look it up by its later letters (five letters or more) or, for a four-letter
-  // word, among the terms sharing its first two ("laks" → "laiks").
+  // typo there: look it up by its later letters ("hsla" → "hasla", "apssword" → "password")
+  // and, for a four-letter word, among the terms sharing its first two ("laks" → "laiks").
   await Promise.all(
     tokens.map(async (token, t) => {
       const found = expansions[t] ?? [];
       if (token.length < 4 || found.some((c) => c.similarity >= SIMILARITY.fuzzyPrefix)) return;
       if (index.stopwords.has(token)) return;
-      const more = await (token.length >= 5
-        ? findByTail(index, token)
-        : findByShortPrefix(index, token));
+      const more = await findByTail(index, token);
+      if (token.length === 4) more.push(...(await findByShortPrefix(index, token)));
       for (const candidate of more) found.push(candidate);
     }),
   );
