@@ -152,6 +152,19 @@ describe('porthole search', () => {
     assert.equal(hits[0]?.slug, 'billing/refunds');
   });
 
+  test('says when there is no good match; --all shows the weak hits', async () => {
+    await porthole(['build', 'good', '--out', 'kb'], { cwd: dir });
+    const none = await porthole(['search', '--kb', 'kb', 'bake sourdough refunds'], { cwd: dir });
+    assert.match(
+      none.out,
+      /^No good match for "bake sourdough refunds" \(--all shows weak hits\)\.$/m,
+    );
+    const weak = await porthole(['search', '--kb', 'kb', '--all', 'bake sourdough refunds'], {
+      cwd: dir,
+    });
+    assert.match(weak.out, /^No good match; weak hits:\n1\. Refunds/);
+  });
+
   test('requires --kb and a query', async () => {
     assert.equal((await porthole(['search', 'refunds'])).code, 2);
     assert.equal((await porthole(['search', '--kb', 'kb'], { cwd: dir })).code, 2);

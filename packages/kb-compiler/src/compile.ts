@@ -5,7 +5,6 @@ import {
   FORMAT_VERSION,
   MANIFEST_FILE,
   type ArticleFile,
-  type ManifestArticle,
   type ManifestFile,
   type ManifestLocale,
 } from '@porthole/kb/format';
@@ -27,7 +26,8 @@ import {
   type RenderedArticle,
   type Rewrite,
 } from './render.js';
-import { buildLocaleIndex } from './search-index.js';
+import { buildSearchIndex, toManifestArticle } from './index/build.js';
+import { readSynonymsFiles, type LocaleSynonyms } from './index/synonyms-files.js';
 import {
   readContentFolder,
   readContentSources,
@@ -119,6 +119,7 @@ interface Analysis {
   assets: Map<string, Uint8Array>;
   diagnostics: Diagnostic[];
   defaultLocale: string;
+  synonyms: LocaleSynonyms;
 }
 
 const GENERATOR = '@porthole/kb-compiler';
@@ -419,11 +420,18 @@ async function analyzeKnowledgeBase(
     }
   }
 
+  const synonyms = await readSynonymsFiles(localesWithArticles, content.readAsset, (path, text) => {
+    const lines = createLineIndex(text);
+    return (offset, message) =>
+      report({ path, lines }, offset, 'warning', 'invalid-synonyms', message);
+  });
+
   return {
     articles: built,
     assets,
     diagnostics: sortDiagnostics(diagnostics),
     defaultLocale,
+    synonyms,
   };
 }
 
@@ -483,7 +491,7 @@ function assembleOutput(analysis: Analysis): {
           collator.compare(a.title, b.title) ||
           (a.source.slug < b.source.slug ? -1 : 1),
       );
-    const summaries = list.map((article): ManifestArticle => {
+    const summaries = list.map((article) => {
       const { source, frontMatter, title, rendered } = article;
       const others = Object.fromEntries(
         Object.entries(translations.get(frontMatter.translationKey ?? '') ?? {}).filter(
@@ -503,35 +511,39 @@ function assembleOutput(analysis: Analysis): {
           translationKey: frontMatter.translationKey,
         }),
         pages: frontMatter.pages,
-        sections: rendered.sections.map(({ id, title: heading, level }) => ({
-          id,
-          title: heading,
-          level,
-        })),
       };
-      const body: ArticleFile = { ...summary, html: rendered.html, translations: others };
+      const sections = rendered.sections.map(({ id, title: heading, level }) => ({
+        id,
+        title: heading,
+        level,
+      }));
+      const body: ArticleFile = { ...summary, sections, html: rendered.html, translations: others };
       const json = JSON.stringify(body);
       const file = `articles/${hash(`${source.locale}\u0000${source.slug}`, 12)}.${hash(json, 8)}.json`;
       files[file] = json;
-      return { ...summary, file };
+      return { summary, file };
     });
-    const index = JSON.stringify(
-      buildLocaleIndex(
-        locale,
-        list.map((a) => ({
-          title: a.title,
-          description: a.frontMatter.description,
-          category: a.frontMatter.category,
-          tags: a.frontMatter.tags,
-          keywords: a.frontMatter.keywords,
-          intro: a.rendered.intro,
-          sections: a.rendered.sections,
-        })),
-      ),
-    );
-    const indexFile = `index/${locale}.${hash(index, 8)}.json`;
-    files[indexFile] = index;
-    return { locale, index: indexFile, articles: summaries };
+    const index = buildSearchIndex({
+      locale,
+      articles: list.map((a, i) => ({
+        title: a.title,
+        description: a.frontMatter.description,
+        category: a.frontMatter.category,
+        tags: a.frontMatter.tags,
+        keywords: a.frontMatter.keywords,
+        intro: a.rendered.intro,
+        sections: a.rendered.sections,
+        file: summaries[i]?.file ?? '',
+        html: a.rendered.html,
+      })),
+      synonyms: analysis.synonyms.get(locale) ?? [],
+    });
+    Object.assign(files, index.files);
+    return {
+      locale,
+      index: index.root,
+      articles: summaries.map(({ summary }) => toManifestArticle(summary)),
+    };
   });
 
   for (const [url, bytes] of analysis.assets) files[url] = bytes;

@@ -24,6 +24,8 @@ export type DiagnosticCode =
   | 'unsafe-html'
   /** An article with a `translationKey` has no version in some locale. */
   | 'untranslated'
+  /** `<locale>/synonyms.yml` is not a list of groups of words (that group is ignored). */
+  | 'invalid-synonyms'
   /** Two articles of one locale share a `translationKey`. */
   | 'duplicate-translation'
   /** An article with no text. */

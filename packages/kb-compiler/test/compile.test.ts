@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { ArticleFile, ManifestFile } from '@porthole/kb/format';
+import type { ArticleFile, FragmentChunk, ManifestFile } from '@porthole/kb/format';
 import { JSDOM } from 'jsdom';
 import {
   checkKnowledgeBase,
@@ -29,11 +29,12 @@ function readManifest(result: CompileResult): ManifestFile {
 }
 
 function readArticle(result: CompileResult, slug: string, locale = 'en'): ArticleFile {
-  const entry = readManifest(result)
-    .locales.find((l) => l.locale === locale)
-    ?.articles.find((a) => a.slug === slug);
-  assert.ok(entry, `no ${locale}/${slug}`);
-  return JSON.parse(String(result.files[entry.file])) as ArticleFile;
+  const found = Object.entries(result.files)
+    .filter(([path]) => path.startsWith('articles/'))
+    .map(([, json]) => JSON.parse(String(json)) as ArticleFile)
+    .find((a) => a.slug === slug && a.locale === locale);
+  assert.ok(found, `no ${locale}/${slug}`);
+  return found;
 }
 
 function parse(html: string): Document {
@@ -103,7 +104,7 @@ describe('locales and slugs', () => {
     for (const path of Object.keys(result.files)) {
       assert.match(
         path,
-        /^(manifest\.json|index\/ru\.[0-9a-f]{8}\.json|articles\/[0-9a-f]{12}\.[0-9a-f]{8}\.json)$/,
+        /^(manifest\.json|index\/ru(\.[ptkf])?\.[0-9a-f]{10}\.json|articles\/[0-9a-f]{12}\.[0-9a-f]{8}\.json)$/,
       );
     }
     assert.equal(readArticle(result, 'Как войти/Пароль?', 'ru').title, 'Пароль');
@@ -166,15 +167,14 @@ describe('articles', () => {
     ]);
     const document = parse(article.html);
     assert.ok(document.getElementById('deep-heading'), 'deeper headings get ids too');
-    const index = JSON.parse(
-      String(result.files[readManifest(result).locales[0]?.index ?? '']),
-    ) as {
-      text: string[];
-    };
-    assert.deepEqual(index.text, [
+    const fragments = Object.entries(result.files)
+      .filter(([path]) => /^index\/en\.f\./.test(path))
+      .flatMap(([, json]) => (JSON.parse(String(json)) as FragmentChunk).articles);
+    assert.deepEqual(fragments[0]?.text, [
       'Intro with bold text.',
       'Do this.',
-      'one two Deep heading Still details.',
+      // Snippet text: the short list items ("one", "two") read as junk out of context.
+      'Deep heading Still details.',
       'Again.',
     ]);
   });
@@ -377,7 +377,7 @@ describe('output folder', () => {
     assert.deepEqual(written, Object.keys(result.files).sort());
     assert.equal(await readFile(join(out, 'robots.txt'), 'utf8'), 'keep me');
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as ManifestFile;
-    assert.equal(manifest.format, 1);
+    assert.equal(manifest.format, 2);
     assert.equal(manifest.locales[0]?.locale, 'en');
   });
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
-import type { ArticleFile, ManifestFile } from '@porthole/kb/format';
+import type { ArticleFile, FragmentChunk, ManifestFile } from '@porthole/kb/format';
 import { openKnowledgeBase } from '@porthole/kb';
 import { JSDOM } from 'jsdom';
 import { checkKnowledgeBase, compileKnowledgeBase, type CompileResult } from '../src/index.js';
@@ -98,10 +98,11 @@ function findDangers(html: string): string[] {
 function articleBodies(result: CompileResult): Map<string, ArticleFile> {
   const manifest = JSON.parse(String(result.files['manifest.json'])) as ManifestFile;
   const bodies = new Map<string, ArticleFile>();
-  for (const locale of manifest.locales) {
-    for (const article of locale.articles) {
-      bodies.set(article.slug, JSON.parse(String(result.files[article.file])) as ArticleFile);
-    }
+  const locales = new Set(manifest.locales.map((l) => l.locale));
+  for (const [path, json] of Object.entries(result.files)) {
+    if (!path.startsWith('articles/')) continue;
+    const article = JSON.parse(String(json)) as ArticleFile;
+    if (locales.has(article.locale)) bodies.set(article.slug, article);
   }
   return bodies;
 }
@@ -198,11 +199,12 @@ describe('XSS vectors', { skip: vectors.length === 0 && `${file} not found` }, (
   test('query vectors are searched as plain text: snippets are copied article text or descriptions, not the query', async () => {
     const kb = await openKnowledgeBase(result);
     const manifest = JSON.parse(String(result.files['manifest.json'])) as ManifestFile;
-    const index = JSON.parse(String(result.files[manifest.locales[0]?.index ?? ''])) as {
-      text: string[];
-    };
+    const fragmentTexts = Object.entries(result.files)
+      .filter(([path]) => /^index\/[^/]+\.f\./.test(path))
+      .flatMap(([, json]) => (JSON.parse(String(json)) as FragmentChunk).articles)
+      .flatMap((a) => a.text);
     const descriptions = (manifest.locales[0]?.articles ?? []).map((a) => a.description ?? '');
-    const texts = [...index.text, ...descriptions].map((t) => t.replace(/\s+/g, ' '));
+    const texts = [...fragmentTexts, ...descriptions].map((t) => t.replace(/\s+/g, ' '));
     let searched = 0;
     for (const vector of vectors.filter((v) => v.context !== 'markdown')) {
       const hits = await kb.search(vector.input, { limit: 5 });

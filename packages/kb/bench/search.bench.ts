@@ -1,240 +1,158 @@
 /**
- * Search benchmark: `npm run bench` (add `-- --scale` for the 9,739-page corpus).
+ * Search benchmark: `npm run bench` (`-- --quick` leaves out the 9,739-page corpus).
  *
- * For each corpus: compile it (timed), write it to a temporary folder, open it from there,
- * load the index (timed), warm up with one pass over the queries, then time every query once
- * and score relevance. Queries are made from the corpus itself, with a seeded random source so
- * every run asks the same things:
- * - title with a typo (a letter dropped, doubled, swapped or replaced) → that article
- * - the title typed halfway (last word cut to its first few letters) → that article
- * - a section heading with a typo, without diacritics → that section
- * - "how do I …" + a section heading → that section
- * Titles and headings that are not unique in their locale are skipped (they have no single
- * right answer). A hit counts for a section query only when it names that section.
+ * One table, every engine on the same corpora and the same hand-written queries
+ * (`bench/queries/*.json`) in one run: Porthole, MiniSearch, FlexSearch and Pagefind.
+ * - hit@1, hit@3, MRR (first right answer within 10) over the answerable queries, at the
+ *   article level for every engine;
+ * - unans: share of unanswerable queries that return anything (Porthole with its default
+ *   `minScore: 'auto'`, the others as they come);
+ * - p50/p95: warm query latency in this process (every file loaded);
+ * - first: bytes a browser downloads (gzip) from opening to the first result, from a static
+ *   server that gzips; Porthole and Pagefind are really served, MiniSearch and FlexSearch need
+ *   their whole serialized index (their library code not counted);
+ * - later: Porthole's median and 95th percentile bytes per later query in the same session;
+ * - index: all index files, gzip; build: Porthole's whole compile (Markdown included), the
+ *   others' indexing of the plain text.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { compileKnowledgeBase, type ContentSource } from '@porthole/kb-compiler';
-import { normalizeText } from '../src/format.js';
-import { openKnowledgeBase, type KnowledgeBase } from '../src/node.js';
+import { openKnowledgeBase } from '../src/node.js';
+import {
+  buildFlexSearch,
+  buildMiniSearch,
+  buildPagefind,
+  listFiles,
+  type Engine,
+  type Page,
+} from './peers.js';
+import { serveFolder } from './serve.js';
 
 const repo = resolve(import.meta.dirname, '../../..');
-const shared = resolve(repo, '../shared');
+const shared = resolve(repo, '../shared/corpora');
 
-interface Query {
-  kind: 'title typo' | 'title prefix' | 'heading typo' | 'question';
-  locale: string;
-  text: string;
-  slug: string;
-  section?: string;
+type Query = [text: string, kind: string, ...expected: string[]];
+interface QuerySet {
+  answerable: Query[];
+  unanswerable: Query[];
 }
 
 interface Row {
   corpus: string;
-  articles: number;
-  records: number;
-  indexRaw: number;
-  indexGzip: number;
-  compileMs: number;
-  loadMs: number;
+  engine: string;
+  hit1: number;
+  hit3: number;
+  mrr: number;
+  unanswered: number;
   p50: number;
   p95: number;
-  p99: number;
-  max: number;
-  top1: number;
-  top3: number;
-  queries: number;
-  byKind: Map<string, { top3: number; total: number }>;
+  firstBytes: number;
+  later?: [number, number];
+  indexBytes: number;
+  buildMs: number;
+  byKind: Map<string, { hit3: number; total: number }>;
 }
 
-/** Mulberry32: a tiny seeded generator, so the query set is the same on every run. */
-function createRandom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const NEIGHBOURS = 'qwertyuiopasdfghjklzxcvbnm';
-
-function injectTypo(text: string, random: () => number): string {
-  const words = text.split(/\s+/);
-  const long = words.map((w, i) => ({ w, i })).filter(({ w }) => w.length >= 5);
-  const pick = long[Math.floor(random() * long.length)];
-  if (!pick) return text;
-  const chars = [...pick.w];
-  const i = 1 + Math.floor(random() * (chars.length - 2));
-  const here = chars[i] ?? '';
-  switch (Math.floor(random() * 4)) {
-    case 0:
-      chars.splice(i, 1);
-      break;
-    case 1:
-      chars.splice(i, 2, chars[i + 1] ?? '', here);
-      break;
-    case 2:
-      chars.splice(i, 0, here);
-      break;
-    default:
-      chars[i] = NEIGHBOURS.charAt(Math.floor(random() * NEIGHBOURS.length));
-  }
-  words[pick.i] = chars.join('');
-  return words.join(' ');
-}
-
-function cutLastWord(text: string): string | undefined {
-  const words = text.split(/\s+/);
-  const last = words.pop() ?? '';
-  if (words.length < 1 || last.length < 6) return undefined;
-  return [...words, last.slice(0, Math.ceil(last.length / 2))].join(' ');
-}
-
-/** A random order from the seeded source (insertion at random places). */
-function shuffle<T>(list: T[], random: () => number): T[] {
-  const out: T[] = [];
-  for (const item of list) out.splice(Math.floor(random() * (out.length + 1)), 0, item);
-  return out;
-}
-
-async function makeQueries(kb: KnowledgeBase, seed: number, perLocale: number): Promise<Query[]> {
-  const random = createRandom(seed);
-  const queries: Query[] = [];
-  for (const locale of kb.locales) {
-    const articles = kb.articles(locale);
-    const count = (keys: string[]) => {
-      const map = new Map<string, number>();
-      for (const key of keys) map.set(key, (map.get(key) ?? 0) + 1);
-      return map;
-    };
-    const titles = count(articles.map((a) => normalizeText(a.title)));
-    const headings = count(articles.flatMap((a) => a.sections.map((s) => normalizeText(s.title))));
-    const local: Query[] = [];
-    for (const article of articles) {
-      const title = normalizeText(article.title);
-      if (titles.get(title) !== 1 || headings.has(title)) continue;
-      local.push({
-        kind: 'title typo',
-        locale,
-        text: injectTypo(article.title, random),
-        slug: article.slug,
-      });
-      const typed = cutLastWord(article.title);
-      if (typed) local.push({ kind: 'title prefix', locale, text: typed, slug: article.slug });
-      for (const section of article.sections) {
-        const heading = normalizeText(section.title);
-        if (headings.get(heading) !== 1 || titles.has(heading) || heading.split(' ').length < 2)
-          continue;
-        const folded = heading; // no diacritics, lower case: how people type in a hurry
-        local.push({
-          kind: 'heading typo',
-          locale,
-          text: injectTypo(folded, random),
-          slug: article.slug,
-          section: section.id,
-        });
-        local.push({
-          kind: 'question',
-          locale,
-          text: `how do I ${section.title.toLowerCase()}`,
-          slug: article.slug,
-          section: section.id,
-        });
-      }
-    }
-    // A fixed-size sample per locale keeps big corpora quick and small ones whole.
-    queries.push(...shuffle(local, random).slice(0, perLocale));
-  }
-  return queries;
-}
-
-function percentile(sorted: number[], p: number): number {
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function measure(
-  name: string,
-  sources: () => Promise<ContentSource[] | string>,
-  perLocale = 400,
+async function evaluate(
+  corpus: string,
+  engine: Engine,
+  set: QuerySet,
+  extra: Partial<Row> = {},
 ): Promise<Row> {
-  const input = await sources();
-  const started = performance.now();
-  const out = await mkdtemp(join(tmpdir(), 'porthole-bench-'));
-  try {
-    const result = await compileKnowledgeBase(
-      typeof input === 'string'
-        ? { contentDir: input, outDir: out }
-        : { sources: input, outDir: out },
-    );
-    const compileMs = performance.now() - started;
-
-    let indexRaw = 0;
-    let indexGzip = 0;
-    let records = 0;
-    for (const file of await readdir(join(out, 'index'))) {
-      const bytes = await readFile(join(out, 'index', file));
-      indexRaw += bytes.length;
-      indexGzip += gzipSync(bytes, { level: 9 }).length;
-      records += (JSON.parse(bytes.toString('utf8')) as { records: unknown[] }).records.length;
-    }
-
-    const loadStarted = performance.now();
-    const kb = await openKnowledgeBase(out);
-    await Promise.all(kb.locales.map((locale) => kb.search('a', { locale })));
-    const loadMs = performance.now() - loadStarted;
-
-    const queries = await makeQueries(kb, 20240531, perLocale);
-    for (const q of queries) await kb.search(q.text, { locale: q.locale, limit: 10 });
-
-    const times: number[] = [];
-    let top1 = 0;
-    let top3 = 0;
-    const byKind = new Map<string, { top3: number; total: number }>();
-    for (const q of queries) {
-      const t0 = performance.now();
-      const hits = await kb.search(q.text, { locale: q.locale, limit: 10 });
-      times.push(performance.now() - t0);
-      const rank = hits.findIndex(
-        (h) => h.slug === q.slug && (q.section === undefined || h.section?.id === q.section),
+  for (const [text] of [...set.answerable, ...set.unanswerable]) await engine.search(text);
+  const times: number[] = [];
+  let hit1 = 0;
+  let hit3 = 0;
+  let mrr = 0;
+  const byKind = new Map<string, { hit3: number; total: number }>();
+  for (const [text, kind, ...expected] of set.answerable) {
+    const t0 = performance.now();
+    const ids = await engine.search(text);
+    times.push(performance.now() - t0);
+    const rank = ids.slice(0, 10).findIndex((id) => expected.includes(id));
+    if (rank === 0) hit1++;
+    if (rank >= 0 && rank < 3) hit3++;
+    if (rank >= 0) mrr += 1 / (rank + 1);
+    const k = byKind.get(kind) ?? { hit3: 0, total: 0 };
+    k.total++;
+    if (rank >= 0 && rank < 3) k.hit3++;
+    byKind.set(kind, k);
+    if (process.env.BENCH_MISSES && engine.name.startsWith('Porthole') && (rank < 0 || rank >= 3)) {
+      console.log(
+        `  miss ${corpus} [${kind}] "${text}" → ${expected[0]}; got ${ids.slice(0, 3).join(', ')}`,
       );
-      if (rank === 0) top1++;
-      if (rank >= 0 && rank < 3) top3++;
-      const kind = byKind.get(q.kind) ?? { top3: 0, total: 0 };
-      kind.total++;
-      if (rank >= 0 && rank < 3) kind.top3++;
-      byKind.set(q.kind, kind);
-      if (process.env.BENCH_MISSES && (rank < 0 || rank >= 3)) {
-        const got = hits.slice(0, 3).map((h) => `${h.slug}${h.section ? '#' + h.section.id : ''}`);
-        console.log(
-          `miss [${q.kind}] "${q.text}" → ${q.slug}${q.section ? '#' + q.section : ''}; got ${got.join(', ')}`,
-        );
-      }
     }
-    times.sort((a, b) => a - b);
-    return {
-      corpus: name,
-      articles: result.articleCount,
-      records,
-      indexRaw,
-      indexGzip,
-      compileMs,
-      loadMs,
-      p50: percentile(times, 50),
-      p95: percentile(times, 95),
-      p99: percentile(times, 99),
-      max: times.at(-1) ?? NaN,
-      top1: top1 / queries.length,
-      top3: top3 / queries.length,
-      queries: queries.length,
-      byKind,
-    };
-  } finally {
-    await rm(out, { recursive: true, force: true });
   }
+  let unanswered = 0;
+  for (const [text] of set.unanswerable) {
+    const t0 = performance.now();
+    const ids = await engine.search(text);
+    times.push(performance.now() - t0);
+    if (ids.length > 0) unanswered++;
+    if (process.env.BENCH_MISSES && engine.name.startsWith('Porthole') && ids.length > 0) {
+      console.log(`  answered ${corpus} "${text}" → ${ids.slice(0, 3).join(', ')}`);
+    }
+  }
+  const n = set.answerable.length;
+  return {
+    corpus,
+    engine: engine.name,
+    hit1: hit1 / n,
+    hit3: hit3 / n,
+    mrr: mrr / n,
+    unanswered: unanswered / Math.max(1, set.unanswerable.length),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    firstBytes: engine.firstBytes,
+    indexBytes: engine.indexBytes,
+    buildMs: engine.buildMs,
+    byKind,
+    ...extra,
+  };
+}
+
+/** Compile, serve, measure the bytes of the first and later queries; search warm from the folder. */
+async function buildPorthole(
+  input: { contentDir: string } | { sources: ContentSource[] },
+  set: QuerySet,
+  outDir: string,
+): Promise<{ engine: Engine; later: [number, number] }> {
+  const started = performance.now();
+  await compileKnowledgeBase({ ...input, outDir });
+  const buildMs = performance.now() - started;
+  const server = await serveFolder(outDir);
+  const perQuery: number[] = [];
+  const cold = await openKnowledgeBase(server.url);
+  const queries = [...set.answerable, ...set.unanswerable].map(([text]) => text);
+  await cold.search(queries[0] ?? '', { limit: 10 });
+  const firstBytes = server.sent.bytes;
+  for (const text of queries.slice(1)) {
+    server.reset();
+    await cold.search(text, { limit: 10 });
+    perQuery.push(server.sent.bytes);
+  }
+  await server.close();
+  const indexBytes = (await listFiles(join(outDir, 'index'))).reduce((s, f) => s + f.gzip, 0);
+  const kb = await openKnowledgeBase(outDir);
+  return {
+    engine: {
+      name: 'Porthole',
+      buildMs,
+      firstBytes,
+      indexBytes,
+      search: async (query) => (await kb.search(query, { limit: 10 })).map((h) => h.slug),
+    },
+    later: [percentile(perQuery, 50), percentile(perQuery, 95)],
+  };
 }
 
 interface JsonPage {
@@ -245,13 +163,23 @@ interface JsonPage {
   locale: string;
 }
 
+async function readPages(file: string): Promise<Page[]> {
+  const bytes = await readFile(file);
+  const text = file.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+  return (JSON.parse(text) as JsonPage[]).map((p) => ({
+    id: p.id,
+    title: p.title,
+    headings: p.headings,
+    body: p.body,
+  }));
+}
+
 /**
  * A JSON page as Markdown (its plain text escaped, so examples of Markdown syntax in it stay
- * text). The corpus keeps headings apart from the body, so body lines are
- * shared out evenly between the intro and the headings: sections get plausible text, and
- * heading queries still have one right answer.
+ * text). The corpus keeps headings apart from the body, so body lines are shared out evenly
+ * between the intro and the headings.
  */
-function convertPage(page: JsonPage): ContentSource {
+function convertPage(page: Page): ContentSource {
   const lines = page.body
     .split('\n')
     .filter(Boolean)
@@ -264,52 +192,71 @@ function convertPage(page: JsonPage): ContentSource {
     ...page.headings.map((h, i) => `## ${h.replace(/^#+/, '')}\n\n${chunk(i + 1)}`),
   ];
   return {
-    path: `${page.locale}/${page.id}.md`,
-    content: `---\ntitle: ${JSON.stringify(page.title)}\n---\n\n${body.join('\n\n')}\n`,
+    path: `en/${page.id}.md`,
+    content: `---\ntitle: ${JSON.stringify(page.title)}\nslug: ${JSON.stringify(page.id)}\n---\n\n${body.join('\n\n')}\n`,
   };
 }
 
-async function readJsonCorpus(file: string): Promise<ContentSource[]> {
-  const bytes = await readFile(file);
-  const text = file.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
-  return (JSON.parse(text) as JsonPage[]).map(convertPage);
+async function runCorpus(
+  corpus: string,
+  pages: Page[],
+  input: { contentDir: string } | { sources: ContentSource[] },
+  set: QuerySet,
+): Promise<Row[]> {
+  const work = await mkdtemp(join(tmpdir(), 'porthole-bench-'));
+  const rows: Row[] = [];
+  try {
+    const porthole = await buildPorthole(input, set, join(work, 'kb'));
+    rows.push(await evaluate(corpus, porthole.engine, set, { later: porthole.later }));
+    rows.push(await evaluate(corpus, buildMiniSearch(pages), set));
+    rows.push(await evaluate(corpus, await buildFlexSearch(pages), set));
+    try {
+      const first = set.answerable[0]?.[0] ?? '';
+      const pagefind = await buildPagefind(pages, join(work, 'pagefind'), serveFolder, first);
+      rows.push(await evaluate(corpus, pagefind, set));
+      await pagefind.close();
+    } catch (error) {
+      console.warn(`Pagefind could not run: ${(error as Error).message}`);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return rows;
 }
 
 function formatTable(rows: Row[]): string {
   const header = [
     'corpus',
-    'articles',
-    'records',
-    'index raw',
-    'index gzip',
-    'compile',
-    'load',
+    'engine',
+    'hit@1',
+    'hit@3',
+    'MRR',
+    'unans',
     'p50',
     'p95',
-    'p99',
-    'max',
-    'top1',
-    'top3',
-    'queries',
+    'first',
+    'later p50/p95',
+    'index',
+    'build',
   ];
-  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-  const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
-  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+  const kb = (n: number) =>
+    n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} kB`;
+  const ms = (n: number) =>
+    n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+  const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
   const body = rows.map((r) => [
     r.corpus,
-    String(r.articles),
-    String(r.records),
-    kb(r.indexRaw),
-    kb(r.indexGzip),
-    ms(r.compileMs),
-    ms(r.loadMs),
+    r.engine,
+    pct(r.hit1),
+    pct(r.hit3),
+    r.mrr.toFixed(3),
+    pct(r.unanswered),
     ms(r.p50),
     ms(r.p95),
-    ms(r.p99),
-    ms(r.max),
-    pct(r.top1),
-    pct(r.top3),
-    String(r.queries),
+    kb(r.firstBytes),
+    r.later ? `${kb(r.later[0])} / ${kb(r.later[1])}` : '—',
+    kb(r.indexBytes),
+    ms(r.buildMs),
   ]);
   const widths = header.map((h, i) =>
     Math.max(h.length, ...body.map((row) => row[i]?.length ?? 0)),
@@ -324,41 +271,56 @@ function formatTable(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const helpcenterSet = JSON.parse(
+    await readFile(join(import.meta.dirname, 'queries/helpcenter.json'), 'utf8'),
+  ) as QuerySet;
+  const scaleSet = JSON.parse(
+    await readFile(join(import.meta.dirname, 'queries/scale.json'), 'utf8'),
+  ) as QuerySet;
   const rows: Row[] = [];
-  const helpcenterMd = join(shared, 'corpora/helpcenter-md');
-  const helpcenterJson = join(shared, 'corpora/helpcenter.json');
-  const quayside = join(repo, 'examples/quayside/content');
-  const scale = join(shared, 'corpora/scale.json.gz');
-
-  if (existsSync(helpcenterMd))
-    rows.push(await measure('helpcenter-md', () => Promise.resolve(helpcenterMd)));
-  else console.warn(`skipped: ${helpcenterMd} not found`);
-  if (existsSync(helpcenterJson))
-    rows.push(await measure('helpcenter.json', () => readJsonCorpus(helpcenterJson)));
-  else console.warn(`skipped: ${helpcenterJson} not found`);
-  if (existsSync(quayside) && (await stat(quayside)).isDirectory()) {
-    rows.push(await measure('examples/quayside', () => Promise.resolve(quayside)));
-  } else console.warn(`skipped: ${quayside} not found`);
-  if (process.argv.includes('--scale')) {
-    if (existsSync(scale))
-      rows.push(await measure('scale.json.gz (informational)', () => readJsonCorpus(scale), 1000));
-    else console.warn(`skipped: ${scale} not found`);
+  const helpcenterJson = join(shared, 'helpcenter.json');
+  const helpcenterMd = join(shared, 'helpcenter-md');
+  const scale = join(shared, 'scale.json.gz');
+  for (const needed of [helpcenterJson, helpcenterMd, scale]) {
+    if (!existsSync(needed))
+      throw new Error(`${needed} not found: the bench needs ../shared/corpora`);
   }
-
+  const helpPages = await readPages(helpcenterJson);
+  rows.push(
+    ...(await runCorpus('helpcenter-md', helpPages, { contentDir: helpcenterMd }, helpcenterSet)),
+  );
+  rows.push(
+    ...(await runCorpus(
+      'helpcenter.json',
+      helpPages,
+      { sources: helpPages.map(convertPage) },
+      helpcenterSet,
+    )),
+  );
+  if (!quick) {
+    const scalePages = await readPages(scale);
+    rows.push(
+      ...(await runCorpus(
+        'scale.json.gz',
+        scalePages,
+        { sources: scalePages.map(convertPage) },
+        scaleSet,
+      )),
+    );
+  }
   console.log(
     `\nPorthole search benchmark — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
   );
   console.log(formatTable(rows));
-  console.log('\ntop3 by query kind:');
+  console.log('\nhit@3 by query kind:');
   for (const row of rows) {
     const kinds = [...row.byKind].map(
-      ([k, v]) => `${k} ${((v.top3 / v.total) * 100).toFixed(0)}% (${v.total})`,
+      ([k, v]) => `${k} ${((v.hit3 / v.total) * 100).toFixed(0)}% (${v.total})`,
     );
-    console.log(`  ${row.corpus}: ${kinds.join(', ')}`);
+    console.log(`  ${row.corpus} · ${row.engine}: ${kinds.join(', ')}`);
   }
-  console.log(
-    `\n(${dirname(import.meta.filename)}; set BENCH_MISSES=1 to list the queries that missed the top 3)`,
-  );
+  console.log('\n(set BENCH_MISSES=1 to list Porthole’s misses and answered unanswerable queries)');
 }
 
 await main();

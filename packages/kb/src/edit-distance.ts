@@ -2,31 +2,44 @@
  * Optimal string alignment distance (Levenshtein plus adjacent transpositions, each edit
  * costing 1) between `query` and `term`, and between `query` and the best of `term`'s
  * prefixes around `query`'s length — the second one lets "paswo" find "password" while it is
- * still being typed. Strings here are single tokens of at most 32 units, so a full table is
- * cheap.
+ * still being typed. Gives up (returns `limit + 1` for both) as soon as every cell of a row
+ * exceeds `limit`, which is what keeps scanning thousands of terms cheap. Strings here are
+ * single tokens of at most 32 units, so one shared table suffices.
  */
-export function measureEditDistance(query: string, term: string): { full: number; prefix: number } {
+const table = new Uint8Array(34 * 34);
+
+export function measureEditDistance(
+  query: string,
+  term: string,
+  limit = 3,
+): { full: number; prefix: number } {
   const n = query.length;
-  const m = term.length;
+  const m = Math.min(term.length, 32);
+  const over = { full: limit + 1, prefix: limit + 1 };
+  if (n > 32) return over;
   const width = m + 1;
-  // table[i * width + j] = distance between query[0, i) and term[0, j).
-  const table = new Uint8Array((n + 1) * width);
   for (let j = 0; j <= m; j++) table[j] = j;
-  const at = (i: number, j: number) => table[i * width + j] ?? 0;
   for (let i = 1; i <= n; i++) {
     table[i * width] = i;
     const q = query.charCodeAt(i - 1);
+    let rowMin = i;
     for (let j = 1; j <= m; j++) {
       const t = term.charCodeAt(j - 1);
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (q === t ? 0 : 1));
+      let best = Math.min(
+        (table[(i - 1) * width + j] ?? 0) + 1,
+        (table[i * width + j - 1] ?? 0) + 1,
+        (table[(i - 1) * width + j - 1] ?? 0) + (q === t ? 0 : 1),
+      );
       if (i > 1 && j > 1 && q === term.charCodeAt(j - 2) && query.charCodeAt(i - 2) === t) {
-        best = Math.min(best, at(i - 2, j - 2) + 1);
+        best = Math.min(best, (table[(i - 2) * width + j - 2] ?? 0) + 1);
       }
       table[i * width + j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    if (rowMin > limit) return over;
   }
   let prefix = Infinity;
   for (let j = Math.max(0, n - 1); j <= Math.min(m, n + 1); j++)
-    prefix = Math.min(prefix, at(n, j));
-  return { full: at(n, m), prefix };
+    prefix = Math.min(prefix, table[n * width + j] ?? 0);
+  return { full: m === term.length ? (table[n * width + m] ?? 0) : limit + 1, prefix };
 }

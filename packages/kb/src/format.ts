@@ -4,15 +4,23 @@
  * applications use the types in `types.ts`. Bump {@link FORMAT_VERSION} on any change that an
  * older reader would misread.
  *
- * Layout of a compiled folder (all paths relative to its root):
- * - `manifest.json` — {@link ManifestFile}
- * - `index/<locale>.<hash>.json` — {@link IndexFile}, one per locale, fetched on first search
+ * Layout of a compiled folder (all paths relative to its root; every name but the manifest's
+ * carries a content hash, so all of them can be cached forever):
+ * - `manifest.json` — {@link ManifestFile}: locales and the article list, read when opened
+ * - `index/<locale>.<hash>.json` — {@link IndexRoot}: the tables of one locale's search
+ *   index, read on the first search in that locale
+ * - `index/<locale>.t.<hash>.json` — {@link TermShard}: a range of the sorted vocabulary
+ * - `index/<locale>.p.<hash>.json` — {@link PostingChunk}: the postings of some terms
+ * - `index/<locale>.k.<hash>.json` — {@link TailShard}: terms by their letters after the third
+ *   (finds "apssword" → "password", a typo in the first letters)
+ * - `index/<locale>.f.<hash>.json` — {@link FragmentChunk}: sections, snippet text and body
+ *   file of some articles, read for the hits shown (and for `kb.article`)
  * - `articles/<hash>.json` — {@link ArticleFile}, one per article, fetched when it is opened
  * - `assets/<hash>.<ext>` — images and other files the articles link to
  */
-import type { Article, ArticleSummary } from './types.js';
+import type { Article, ArticleSection, ArticleSummary } from './types.js';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const MANIFEST_FILE = 'manifest.json';
 
 export interface ManifestFile {
@@ -26,53 +34,104 @@ export interface ManifestFile {
 
 export interface ManifestLocale {
   locale: string;
-  /** Path of this locale's {@link IndexFile}. */
+  /** Path of this locale's {@link IndexRoot}. */
   index: string;
-  /** In `order`, then title order. Index records refer to articles by position here. */
+  /**
+   * In `order`, then title order; search records and fragments refer to articles by position
+   * here. Sections and the body file are in the fragments, so that a 10,000-article manifest
+   * stays small.
+   */
   articles: ManifestArticle[];
 }
 
-export interface ManifestArticle extends ArticleSummary {
-  /** Path of the {@link ArticleFile}. */
-  file: string;
-}
+/** An {@link ArticleSummary} without `locale` (it is the entry's) and without empty lists. */
+export type ManifestArticle = Omit<ArticleSummary, 'locale' | 'tags' | 'pages'> & {
+  tags?: string[];
+  pages?: string[];
+};
 
 export type ArticleFile = Article;
 
-/** One string record of a serialized Fuse.js index (`FuseIndex#toJSON()`). */
-export interface FuseStringRecord {
-  /** Position in the source list. */
-  i: number;
-  /** The text. */
-  v: string;
-  /** Fuse's field-length norm. */
-  n: number;
+/**
+ * The entry point of one locale's search index. Records are numbered article by article: an
+ * article's own record (title, keywords, tags, description, category, text before its first
+ * h2/h3), then one per section (heading and text). `sections[a]` is article `a`'s section count,
+ * so article `a`'s first record is the sum of `sections[0..a) + a`.
+ */
+export interface IndexRoot {
+  format: typeof FORMAT_VERSION;
+  locale: string;
+  /** Number of records (for IDF). */
+  records: number;
+  /** Per article (manifest position): how many sections it has. */
+  sections: number[];
+  /** {@link TermShard}s: `[first term, path]`, by first term (UTF-16 order). */
+  terms: [first: string, path: string][];
+  /** {@link PostingChunk} paths; a term's entry says which one holds its postings. */
+  postings: string[];
+  /** {@link TailShard}s: `[first key, path]`, by first key. */
+  tails: [first: string, path: string][];
+  /** {@link FragmentChunk}s: `[first article position, path]`, ascending. */
+  fragments: [first: number, path: string][];
+  /** Function words of the locale's language ("how", "kako"); they count little. */
+  stopwords: string[];
 }
 
 /**
- * The search index of one locale. A "record" is either a whole article (its title, keywords,
- * tags, description and the text before its first h2/h3) or one of its sections (heading and
- * text). Terms are normalized with `normalizeText` and listed in `vocab`, a Fuse.js index over
- * the terms sorted by UTF-16 code units, so that a query token can be matched to terms
- * fuzzily (Fuse), by prefix (binary search) or exactly.
+ * A contiguous range of the locale's sorted vocabulary (normalized with `normalizeText`).
+ * Parallel arrays, one entry per term.
  */
-export interface IndexFile {
-  format: typeof FORMAT_VERSION;
-  locale: string;
-  /** Per record: `[article position in ManifestLocale.articles, section position or -1]`. */
-  records: [article: number, section: number][];
-  /** Per record: plain text for snippets (may be cut short). */
-  text: string[];
-  /** `Fuse.createIndex([], terms).toJSON()`; record `i` is term number `i`. */
-  vocab: { keys: never[]; records: FuseStringRecord[] };
+export interface TermShard {
+  terms: string[];
+  /** Records containing the term (before postings were cut to {@link MAX_POSTINGS}). */
+  df: number[];
+  /** Index into {@link IndexRoot.postings} of the chunk with the term's postings. */
+  chunk: number[];
   /**
-   * Per term: `[recordDelta, weight, recordDelta, weight, …]`, records ascending and
-   * delta-encoded; weight × 10 (rounded) is the sum over the record's fields of field weight ×
-   * BM25-saturated, length-normalized term frequency.
+   * Stem class: `[class id, prefix length]` when other terms share the term's stem (the
+   * compiler stems, the browser does not: "syncing", "synced" and "sync" are one class whose
+   * members all start with the first `prefix length` letters), else 0.
    */
-  postings: number[][];
-  /** Function words of the locale's language that occur in it ("how", "kako"); they count little. */
-  stopwords: string[];
+  stem: ([id: number, prefix: number] | 0)[];
+}
+
+/** The most postings kept per term: the heaviest ones (a term this common weighs little). */
+export const MAX_POSTINGS = 600;
+
+/** Postings of some terms. */
+export interface PostingChunk {
+  /**
+   * Term → `[recordDelta, weight, position, …]`, records ascending and delta-encoded. Weight ×
+   * 10 (rounded) is the sum over the record's fields of field weight × BM25-saturated,
+   * length-normalized term frequency. Position is the term's first token position: title or
+   * heading from {@link POSITION_TITLE}, keywords/tags/description/category from
+   * {@link POSITION_META}, text from {@link POSITION_TEXT}.
+   */
+  postings: Record<string, number[]>;
+}
+
+export const POSITION_TITLE = 0;
+export const POSITION_META = 500;
+export const POSITION_TEXT = 1000;
+
+/** Terms keyed by their letters from the fourth on, for typos in the first three. */
+export interface TailShard {
+  /** `term.slice(3)`, sorted; parallel to `terms`. */
+  keys: string[];
+  terms: string[];
+}
+
+/** What the hits of some consecutive articles need, and where their bodies are. */
+export interface FragmentChunk {
+  articles: FragmentArticle[];
+}
+
+export interface FragmentArticle {
+  /** Path of the {@link ArticleFile}. */
+  file: string;
+  sections: ArticleSection[];
+  /** Plain text per record (the article's own, then each section's), cut for snippets. */
+  text: string[];
 }
 
 /** A relative path inside a compiled folder that is safe to join or resolve. */

@@ -1,4 +1,5 @@
 import { KnowledgeBaseError } from './errors.js';
+import { prepareQuery } from './expand.js';
 import {
   FORMAT_VERSION,
   MANIFEST_FILE,
@@ -9,18 +10,25 @@ import {
   type ManifestLocale,
 } from './format.js';
 import type { FileLoader } from './loader.js';
-import { LocaleSearcher, prepareQuery, readIndexFile, type RankedHit } from './search.js';
-import type { Article, ArticleSummary, KnowledgeBase, SearchHit, SearchOptions } from './types.js';
+import { LocaleIndex } from './locale-index.js';
+import {
+  buildHit,
+  createMatchWeight,
+  isConfident,
+  searchLocale,
+  type LocaleResult,
+} from './locale-search.js';
+import type { ScoredArticle } from './score.js';
+import type {
+  Article,
+  ArticleSummary,
+  KnowledgeBase,
+  SearchOptions,
+  SearchResults,
+} from './types.js';
 
 /** Hits from `alsoLocales` are scored this much lower than hits in the requested locale. */
 const OTHER_LOCALE_FACTOR = 0.8;
-/**
- * A best hit at least this good means the query is in the requested locale's language, so
- * `alsoLocales` are not searched (nor their indexes downloaded). Measured on the example KB:
- * natural English queries with typos score 0.46–0.78 on the English index, queries in the
- * other five languages at most 0.13.
- */
-const GOOD_MATCH = 0.3;
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 
@@ -35,7 +43,7 @@ class CompiledKnowledgeBase implements KnowledgeBase {
   readonly defaultLocale: string;
   private readonly entries = new Map<string, ManifestLocale>();
   private readonly summaries = new Map<string, ArticleSummary[]>();
-  private readonly searchers = new Map<string, Promise<LocaleSearcher>>();
+  private readonly indexes = new Map<string, Promise<LocaleIndex>>();
   private readonly bodies = new Map<string, Promise<Article>>();
   private readonly loader: FileLoader;
 
@@ -44,7 +52,10 @@ class CompiledKnowledgeBase implements KnowledgeBase {
     this.defaultLocale = manifest.defaultLocale;
     for (const entry of manifest.locales) {
       this.entries.set(entry.locale, entry);
-      this.summaries.set(entry.locale, entry.articles.map(toSummary));
+      this.summaries.set(
+        entry.locale,
+        entry.articles.map((article) => toSummary(article, entry.locale)),
+      );
     }
     this.locales = Object.freeze([
       ...(this.entries.has(manifest.defaultLocale) ? [manifest.defaultLocale] : []),
@@ -60,30 +71,51 @@ class CompiledKnowledgeBase implements KnowledgeBase {
     return [...(this.summaries.get(this.resolveLocale(locale)) ?? [])];
   }
 
-  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
     const prepared = prepareQuery(typeof query === 'string' ? query : '');
-    if (prepared.tokens.length === 0) return [];
+    if (prepared.tokens.length === 0) return toResults([], false);
     const limit = Math.min(Math.max(Math.floor(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
     const main = this.resolveLocale(options.locale);
-    const others =
-      options.alsoLocales === 'all'
-        ? this.locales
-        : (options.alsoLocales ?? []).map((l) => matchLocale(l, this.locales));
-    const ranked: RankedHit[] = (await this.loadSearcher(main)).search(prepared);
-    const best = ranked.reduce((top, hit) => Math.max(top, hit.score), 0);
-    const fallbacks = [...new Set(others)].filter(
-      (l): l is string => typeof l === 'string' && l !== main && this.entries.has(l),
-    );
-    if (best < GOOD_MATCH && fallbacks.length > 0) {
-      for (const searcher of await Promise.all(fallbacks.map((l) => this.loadSearcher(l)))) {
-        for (const hit of searcher.search(prepared)) {
-          ranked.push({ ...hit, score: hit.score * OTHER_LOCALE_FACTOR });
+    const results: { result: LocaleResult; factor: number }[] = [
+      { result: await searchLocale(await this.loadIndex(main), prepared, limit), factor: 1 },
+    ];
+    let confident = isConfident(results[0]?.result.scored[0]);
+    // Other locales only for a real word the requested locale does not answer, and only those
+    // written in the query's script: a one-letter query never downloads every locale.
+    if (!confident && prepared.tokens.some((token) => token.length >= 3)) {
+      const script = detectScript(prepared.tokens.join(''));
+      const fallbacks = this.listFallbacks(options.alsoLocales, main).filter(
+        (locale) => !script || scriptOf(locale) === script,
+      );
+      for (const locale of fallbacks) {
+        const result = await searchLocale(await this.loadIndex(locale), prepared, limit);
+        results.push({ result, factor: OTHER_LOCALE_FACTOR });
+        if (isConfident(result.scored[0])) {
+          confident = true;
+          break;
         }
       }
     }
+    const minScore = options.minScore ?? 'auto';
+    const merged: { result: LocaleResult; scored: ScoredArticle; score: number }[] = [];
+    for (const { result, factor } of results) {
+      for (const scored of result.scored.slice(0, limit)) {
+        if (minScore === 'auto' ? !confident : scored.score * factor < minScore) continue;
+        merged.push({ result, scored, score: scored.score * factor });
+      }
+    }
     // Stable sort: equal scores keep article order (and the requested locale first).
-    ranked.sort((a, b) => b.score - a.score);
-    return ranked.slice(0, limit).map((hit) => hit.build());
+    merged.sort((a, b) => b.score - a.score);
+    const shown = merged.slice(0, limit);
+    const weights = new Map(
+      results.map(({ result }) => [result, createMatchWeight(result.query, result.expansions)]),
+    );
+    const hits = await Promise.all(
+      shown.map(({ result, scored, score }) =>
+        buildHit(result, scored, score, weights.get(result) ?? (() => 0)),
+      ),
+    );
+    return toResults(hits, confident);
   }
 
   async article(slug: string, locale?: string): Promise<Article> {
@@ -91,36 +123,43 @@ class CompiledKnowledgeBase implements KnowledgeBase {
     // Without an explicit locale, an article that exists only in another locale is still found.
     const order = locale ? [wanted] : [wanted, ...this.locales.filter((l) => l !== wanted)];
     for (const code of order) {
-      const found = this.entries.get(code)?.articles.find((a) => a.slug === slug);
-      if (found) return this.loadArticle(found);
+      const position = this.entries.get(code)?.articles.findIndex((a) => a.slug === slug) ?? -1;
+      if (position >= 0) return this.loadArticle(code, position);
     }
     throw new KnowledgeBaseError('not-found', `No article "${slug}" in locale "${wanted}".`);
   }
 
-  /** The locale's searcher; concurrent first searches share one load, a failed load is retried. */
-  private loadSearcher(locale: string): Promise<LocaleSearcher> {
-    let pending = this.searchers.get(locale);
+  private listFallbacks(also: SearchOptions['alsoLocales'], main: string): string[] {
+    const wanted =
+      also === 'all' ? this.locales : (also ?? []).map((l) => matchLocale(l, this.locales));
+    return [...new Set(wanted)].filter(
+      (l): l is string => typeof l === 'string' && l !== main && this.entries.has(l),
+    );
+  }
+
+  /** The locale's index; concurrent first searches share one load, a failed load is retried. */
+  private loadIndex(locale: string): Promise<LocaleIndex> {
+    let pending = this.indexes.get(locale);
     const entry = this.entries.get(locale);
     if (!entry)
       return Promise.reject(new KnowledgeBaseError('not-found', `No locale "${locale}".`));
     if (!pending) {
-      pending = this.loader
-        .readJson(entry.index)
-        .then((data) => new LocaleSearcher(entry, readIndexFile(data, entry.index)));
-      pending.catch(() => this.searchers.delete(locale));
-      this.searchers.set(locale, pending);
+      pending = LocaleIndex.load(entry, this.loader);
+      pending.catch(() => this.indexes.delete(locale));
+      this.indexes.set(locale, pending);
     }
     return pending;
   }
 
-  private loadArticle(entry: ManifestArticle): Promise<Article> {
-    const key = `${entry.locale}\u0000${entry.slug}`;
+  private loadArticle(locale: string, position: number): Promise<Article> {
+    const key = `${locale}\u0000${position}`;
     let pending = this.bodies.get(key);
     if (!pending) {
-      pending = this.loader.readJson(entry.file).then((data) => {
-        const article = readArticleFile(data, entry.file);
+      pending = (async () => {
+        const { file } = await (await this.loadIndex(locale)).fragment(position);
+        const article = readArticleFile(await this.loader.readJson(file), file);
         return { ...article, html: resolveAssetUrls(article.html, this.loader.baseUrl) };
-      });
+      })();
       pending.catch(() => this.bodies.delete(key));
       this.bodies.set(key, pending);
     }
@@ -128,10 +167,36 @@ class CompiledKnowledgeBase implements KnowledgeBase {
   }
 }
 
-function toSummary(article: ManifestArticle): ArticleSummary {
-  const summary: Partial<ManifestArticle> = { ...article };
-  delete summary.file;
-  return summary as ArticleSummary;
+function toResults(hits: SearchResults, confident: boolean): SearchResults {
+  hits.confident = confident;
+  return hits;
+}
+
+const SCRIPTS: [string, RegExp][] = [
+  ['Latn', /\p{sc=Latin}/u],
+  ['Cyrl', /\p{sc=Cyrillic}/u],
+  ['Grek', /\p{sc=Greek}/u],
+];
+
+/** The script of the query's first letter that has one we tell apart, if any. */
+function detectScript(text: string): string | undefined {
+  for (const char of text) {
+    for (const [script, pattern] of SCRIPTS) if (pattern.test(char)) return script;
+  }
+  return undefined;
+}
+
+/** The usual script of a locale (`ru` → Cyrl), from the Unicode likely-subtags data in Intl. */
+function scriptOf(locale: string): string | undefined {
+  try {
+    return new Intl.Locale(locale).maximize().script;
+  } catch {
+    return undefined;
+  }
+}
+
+function toSummary(article: ManifestArticle, locale: string): ArticleSummary {
+  return { ...article, locale, tags: article.tags ?? [], pages: article.pages ?? [] };
 }
 
 /**
@@ -194,13 +259,7 @@ function readManifest(data: unknown, where: string): ManifestFile {
     }
     for (const article of locale.articles as unknown[]) {
       const a = article as Partial<ManifestArticle> | null;
-      if (
-        typeof a?.slug !== 'string' ||
-        typeof a.title !== 'string' ||
-        typeof a.file !== 'string' ||
-        !isSafeFilePath(a.file) ||
-        !Array.isArray(a.sections)
-      ) {
+      if (typeof a?.slug !== 'string' || typeof a.title !== 'string') {
         return fail(`an article of "${locale.locale}" is malformed`);
       }
     }

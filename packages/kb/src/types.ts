@@ -27,11 +27,17 @@ export interface ArticleSummary {
   translationKey?: string;
   /** URL path globs where the widget suggests this article. */
   pages: string[];
-  sections: ArticleSection[];
+  /**
+   * Not set by `kb.articles()` (since format 2 the manifest leaves sections out, which keeps a
+   * 10,000-article manifest small); an {@link Article} always has them.
+   */
+  sections?: ArticleSection[];
 }
 
 /** A full article, fetched lazily when a visitor opens it. */
 export interface Article extends ArticleSummary {
+  /** Its h2 and h3 headings, in order. */
+  sections: ArticleSection[];
   /**
    * Sanitized HTML of the body (sanitized at compile time; render it through DOMPurify anyway).
    * Headings carry `id`s (the section ids). Links to other articles have a harmless
@@ -48,6 +54,9 @@ export interface Article extends ArticleSummary {
   translations: Record<string, string>;
 }
 
+/** `[start, end)`: UTF-16 offsets into a plain string; `text.slice(start, end)` is the match. */
+export type TextRange = [start: number, end: number];
+
 export interface SearchHit {
   slug: string;
   locale: string;
@@ -55,11 +64,35 @@ export interface SearchHit {
   title: string;
   /** Present when a section matches better than the article as a whole. */
   section?: { id: string; title: string };
-  /** Relevance in (0, 1]; higher is better. Comparable only within one result list. */
+  /**
+   * Relevance in (0, 1]; higher is better. Comparable within one result list, and against
+   * `minScore`: hits from the same knowledge base below about 0.3 are weak guesses.
+   */
   score: number;
   /** Short plain-text excerpt (never HTML). */
   snippet: string;
   category?: string;
+  /**
+   * Where the query's words are in `title`, `section.title` and `snippet`, sorted and not
+   * overlapping, so a UI can wrap them in `<mark>` as text nodes (never build HTML from them).
+   * Always set by `openKnowledgeBase`'s knowledge bases; optional only so that test doubles of
+   * {@link KnowledgeBase} stay valid.
+   */
+  matches?: { title: TextRange[]; section?: TextRange[]; snippet: TextRange[] };
+}
+
+/**
+ * The hits of one search, best first, plus whether the best of them is a good answer.
+ * An empty list with `confident: false` means "no good match": show a way to contact support
+ * instead of weak guesses.
+ */
+export interface SearchResults extends Array<SearchHit> {
+  /**
+   * True when the best hit answers the query well (it covers the query's important words
+   * closely enough; see `SearchOptions.minScore`). Always set by `openKnowledgeBase`'s
+   * knowledge bases; optional only so that test doubles of {@link KnowledgeBase} stay valid.
+   */
+  confident?: boolean;
 }
 
 export interface SearchOptions {
@@ -75,16 +108,24 @@ export interface SearchOptions {
    */
   limit?: number;
   /**
-   * Fall back to these other locales when `locale` has no good match, merging their hits
+   * Fall back to these other locales when `locale` has no confident match, merging their hits
    * below equally good hits in `locale`. Lets a visitor who types Greek on an English page
-   * still find the Greek article, without downloading every locale's index for queries the
-   * page's own locale answers well (best score at least 0.3). `'all'` means every other locale
-   * the knowledge base has.
+   * still find the Greek article. Another locale is consulted only for a query with a word of
+   * three or more letters, and then only its index root and the few index files the query's
+   * words need are downloaded (never the whole index). `'all'` means every other locale the
+   * knowledge base has.
    * @default []
    */
   alsoLocales?: readonly string[] | 'all';
+  /**
+   * Hits scoring below this are left out. `'auto'` applies the calibrated cut-off
+   * (the best hit must cover the query's important words closely): when no hit passes it the result is empty and not confident —
+   * "no good match". `0` returns every hit, weak ones included, and `results.confident` still
+   * tells whether the best one is good.
+   * @default 'auto'
+   */
+  minScore?: number | 'auto';
 }
-
 /** Why opening or reading a knowledge base failed; the `code` of a `KnowledgeBaseError`. */
 export type KnowledgeBaseErrorCode =
   /** No such knowledge base, file or article. */
@@ -130,8 +171,11 @@ export interface KnowledgeBase {
   resolveLocale(locale?: string): string;
   /** Every published article in a locale (default: the default locale), in `order` then title order. */
   articles(locale?: string): ArticleSummary[];
-  /** Ranked hits for what a visitor typed. Loads the locale's index on first use. */
-  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /**
+   * Ranked hits for what a visitor typed; `results.confident` says whether the best one is a
+   * good answer. Downloads only the parts of the locale's index the query needs.
+   */
+  search(query: string, options?: SearchOptions): Promise<SearchResults>;
   /** The full article; rejects with a `KnowledgeBaseError` (code `not-found`) if there is none. */
   article(slug: string, locale?: string): Promise<Article>;
 }

@@ -90,16 +90,29 @@ describe('round trip', () => {
 });
 
 describe('lazy loading over HTTP', () => {
-  test('opening reads only the manifest; the first searches in a locale share one index fetch', async () => {
+  test('opening reads only the manifest; concurrent first searches share every index file', async () => {
     requests.length = 0;
     const kb = await openKnowledgeBase(base);
     assert.deepEqual(requests, ['/kb/manifest.json']);
     await Promise.all([kb.search('refund'), kb.search('password'), kb.search('invoice')]);
     const indexFetches = requests.filter((p) => p.includes('/index/'));
-    assert.equal(indexFetches.length, 1, requests.join(' '));
+    assert.equal(new Set(indexFetches).size, indexFetches.length, 'no file twice');
+    assert.equal(indexFetches.filter((p) => /\/index\/en\.[0-9a-f]+\.json$/.test(p)).length, 1);
     await kb.search('lozinka', { locale: 'hr' });
-    assert.equal(requests.filter((p) => p.includes('/index/')).length, 2);
+    assert.ok(requests.some((p) => /\/index\/hr\.[0-9a-f]+\.json$/.test(p)));
     assert.equal(requests.filter((p) => p.includes('/articles/')).length, 0, 'no bodies yet');
+  });
+
+  test('a search downloads only the index files its words need, never the whole index', async () => {
+    requests.length = 0;
+    const kb = await openKnowledgeBase(base);
+    await kb.search('refund', { locale: 'en' });
+    const all = Object.keys(result.files).filter((p) => p.startsWith('index/en.'));
+    const fetched = requests.filter((p) => p.includes('/index/en.'));
+    assert.ok(fetched.length < all.length, `${fetched.length} of ${all.length}`);
+    requests.length = 0;
+    await kb.search('refund', { locale: 'en' });
+    assert.deepEqual(requests, [], 'the same query again downloads nothing');
   });
 
   test('an article body is fetched when opened, once', async () => {

@@ -12,7 +12,8 @@ Options:
       --kb <dir|url>     a folder made by \`porthole build\`, or its URL (required)
       --locale <xx>      locale to search (default: the knowledge base's default locale)
       --limit <n>        number of hits (default: 5)
-      --json             print the hits as JSON
+      --all              also show weak hits when there is no good match
+      --json             print the hits as JSON (with --all, check each hit's score)
   -h, --help             show this help
 `,
   async run(args, io) {
@@ -21,6 +22,7 @@ Options:
       locale: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
+      all: { type: 'boolean' },
     });
     if (!values.kb) throw new UsageError('Missing --kb <dir>.');
     const query = positionals.join(' ').trim();
@@ -35,15 +37,19 @@ Options:
     const hits = await kb.search(query, {
       limit,
       ...(values.locale ? { locale: values.locale } : {}),
+      ...(values.all ? { minScore: 0 } : {}),
     });
     if (values.json) {
       io.out(JSON.stringify(hits, null, 2) + '\n');
       return 0;
     }
     if (hits.length === 0) {
-      io.out(`No articles match "${query}".\n`);
+      // What the widget shows as "no good match" (with Contact us).
+      const hint = values.all ? '' : ' (--all shows weak hits)';
+      io.out(`No good match for "${query}"${hint}.\n`);
       return 0;
     }
+    if (hits.confident === false) io.out('No good match; weak hits:\n');
     hits.forEach((hit, i) => {
       const where = hit.section ? `${hit.title} › ${hit.section.title}` : hit.title;
       const anchor = hit.section ? `#${hit.section.id}` : '';
