@@ -30,6 +30,8 @@ export interface ManifestLocale {
   index: string;
   /** In `order`, then title order. Index records refer to articles by position here. */
   articles: ManifestArticle[];
+  /** Old slugs (front matter `aliases`, `redirect_from`) → the article's slug. */
+  redirects?: Record<string, string>;
 }
 
 export interface ManifestArticle extends ArticleSummary {

@@ -91,7 +91,10 @@ class CompiledKnowledgeBase implements KnowledgeBase {
     // Without an explicit locale, an article that exists only in another locale is still found.
     const order = locale ? [wanted] : [wanted, ...this.locales.filter((l) => l !== wanted)];
     for (const code of order) {
-      const found = this.entries.get(code)?.articles.find((a) => a.slug === slug);
+      const entry = this.entries.get(code);
+      const wantedSlug =
+        entry?.redirects && Object.hasOwn(entry.redirects, slug) ? entry.redirects[slug] : slug;
+      const found = entry?.articles.find((a) => a.slug === wantedSlug);
       if (found) return this.loadArticle(found);
     }
     throw new KnowledgeBaseError('not-found', `No article "${slug}" in locale "${wanted}".`);

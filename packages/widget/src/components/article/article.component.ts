@@ -9,6 +9,7 @@ import { defaultStrings } from '../../strings.js';
 import type { PortholeStrings } from '../../strings.js';
 import type { ArticleChoice } from '../search/search.component.js';
 import styles from './article.styles.js';
+import contentStyles from './article-content.styles.js';
 
 /** Where loading the article stands; the widget fetches it and sets this. */
 export type ArticleStatus = 'loading' | 'ready' | 'error';
@@ -39,7 +40,7 @@ type Sanitize = Chunks['sanitize']['sanitizeArticleHtml'];
  * @csspart contact - The "Contact us" line.
  */
 export class PortholeArticle extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, styles, contentStyles];
   static override properties = {
     article: { attribute: false },
     status: {},
