@@ -97,6 +97,13 @@ export interface CompileOptions extends CheckOptions {
    */
   outDir?: string;
   /**
+   * Throw a `CompileError` (writing nothing) when an article has errors. `false` builds what
+   * can be built anyway (`porthole dev` previews while errors are being fixed): links that
+   * are broken are removed, articles that cannot be rendered are left out.
+   * @default true
+   */
+  failOnError?: boolean;
+  /**
    * After writing, delete the files of earlier builds from `index/`, `articles/` and `assets/`
    * in `outDir`. Nothing else in `outDir` is ever touched.
    * @default true
@@ -116,7 +123,7 @@ export interface CompileResult {
   articleCount: number;
   /** Locales with at least one article, default first. */
   locales: string[];
-  /** Warnings (a build with errors throws a `CompileError` instead). */
+  /** Warnings (and errors, with `failOnError: false`; otherwise they throw a `CompileError`). */
   diagnostics: Diagnostic[];
   /** Articles rendered in this build and taken from the cache. */
   rendered: { fresh: number; cached: number };
@@ -158,7 +165,7 @@ const SUSPICIOUS_NAME = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
  */
 export async function compileKnowledgeBase(options: CompileOptions): Promise<CompileResult> {
   const analysis = await analyzeKnowledgeBase(options, false);
-  if (analysis.diagnostics.some((d) => d.severity === 'error')) {
+  if (options.failOnError !== false && analysis.diagnostics.some((d) => d.severity === 'error')) {
     throw new CompileError(analysis.diagnostics);
   }
   const { manifest, files } = assembleOutput(analysis);

@@ -29,3 +29,9 @@ export {
   type FormatDiagnosticOptions,
 } from './diagnostics.js';
 export type { ContentSource } from './sources.js';
+export {
+  watchKnowledgeBase,
+  type BuildEvent,
+  type KnowledgeBaseWatcher,
+  type WatchOptions,
+} from './watch.js';

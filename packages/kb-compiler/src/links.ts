@@ -11,13 +11,16 @@ import type { Catalog, SourceFile } from './catalog.js';
 import type { DiagnosticCode, DiagnosticSeverity } from './diagnostics.js';
 import type { ArticleReference } from './render.js';
 import { safeDecode } from './render.js';
+import { readLocaleCode } from './sources.js';
 import { didYouMean, suggest } from './suggest.js';
 
 export type Resolution =
   | { type: 'article'; target: SourceFile; section: string | undefined }
   | { type: 'asset'; path: string; fromStatic: boolean }
   | { type: 'keep'; url: string }
-  | { type: 'unwrap' };
+  | { type: 'unwrap' }
+  /** Replace the element with this text (a `[[…]]` that is no note: C++ attributes, typos). */
+  | { type: 'text'; text: string };
 
 export interface LinkProblem {
   severity: DiagnosticSeverity;
@@ -62,6 +65,10 @@ export function resolveReference(
     : undefined;
   const shown = shorten(safeDecode(reference.raw));
 
+  // `?q=x` alone is the same page with a query (a site search link): leave it to the site.
+  if (!reference.wikilink && pathPart === '' && fragmentText === undefined) {
+    return { resolution: { type: 'keep', url: reference.raw } };
+  }
   if (reference.wikilink)
     return resolveWikilink(reference, origin, catalog, pathPart, fragment, shown);
   if (pathPart.startsWith('/'))
@@ -78,7 +85,14 @@ export function resolveReference(
       },
     };
   }
-  const found = findTarget(path, origin, catalog);
+  // Docusaurus also resolves file links from the docs root when they miss from the file's folder.
+  const localeRoot = origin.localPath === origin.path ? '' : `${origin.path.split('/')[0]}/`;
+  const fromRoot = /^\.{0,2}\//.test(pathPart)
+    ? undefined
+    : joinPath(localeRoot.replace(/\/$/, '') || '.', safeDecode(pathPart));
+  const found =
+    findTarget(path, origin, catalog) ??
+    (fromRoot ? findTarget(fromRoot, origin, catalog) : undefined);
   if (found) return article(found, fragment, shown);
   if (catalog.allPaths.has(path) && !ARTICLE_FILE.test(path))
     return { resolution: { type: 'asset', path, fromStatic: false } };
@@ -200,7 +214,11 @@ function resolveSiteAbsolute(
   }
   const below = decoded.slice(base.length).replace(/^\/+|\/+$/g, '') || 'index';
   const localeRoot = origin.localPath === origin.path ? '' : `${origin.path.split('/')[0]}/`;
+  // `/es/guides/x/`: a page of another locale, or of the default one when not translated.
+  const [prefix = '', ...rest] = below.split('/');
+  const prefixed = rest.length > 0 && readLocaleCode(prefix) ? rest.join('/') : undefined;
   const target =
+    (prefixed ? findLocalized(prefixed, readLocaleCode(prefix) ?? '', catalog) : undefined) ??
     catalog.bySlug.get(`${origin.locale}\u0000${below}`) ??
     findTarget(`${localeRoot}${below}`, origin, catalog) ??
     findTarget(below, origin, catalog) ??
@@ -208,6 +226,13 @@ function resolveSiteAbsolute(
       (f) => f.locale === origin.locale && f.slug.toLowerCase() === below.toLowerCase(),
     );
   if (target) return article(target, fragment, shown);
+  if (/\.[a-z0-9]{2,5}$/i.test(below) && !ARTICLE_FILE.test(below)) {
+    const message = `missing file "${shown}" (not in the static folder)`;
+    return {
+      resolution: { type: 'unwrap' },
+      problem: { severity: 'warning', code: 'missing-asset', message },
+    };
+  }
   const slugs = [...catalog.bySlug.values()]
     .filter((f) => f.locale === origin.locale)
     .map((f) => `${base}${f.slug}`);
@@ -219,6 +244,15 @@ function resolveSiteAbsolute(
       message: `link to a missing article "${shown}"${didYouMean(decoded, slugs)}`,
     },
   };
+}
+
+/** The article at `slug` in `locale`, else in any locale (the site shows the original then). */
+function findLocalized(slug: string, locale: string, catalog: Catalog): SourceFile | undefined {
+  return (
+    catalog.bySlug.get(`${locale}\u0000${slug}`) ??
+    [...catalog.bySlug.values()].find((f) => f.slug === slug && f.localPath === f.path) ??
+    [...catalog.bySlug.values()].find((f) => f.slug === slug)
+  );
 }
 
 function resolveWikilink(
@@ -260,12 +294,13 @@ function resolveWikilink(
   );
   const file = found === undefined ? undefined : catalog.byPath.get(found);
   if (file) return article(file, fragment, shown);
+  // `[[nodiscard]]` in C++ docs is no link: keep it as written, and warn in case it was meant as one.
   return {
-    resolution: { type: 'unwrap' },
+    resolution: { type: 'text', text: `[[${reference.raw}]]` },
     problem: {
-      severity: 'error',
+      severity: 'warning',
       code: 'broken-link',
-      message: `link to a missing note "[[${shown}]]"${didYouMean(base, catalog.byName.keys())}`,
+      message: `no note named "${shown}" for "[[${shown}]]"; shown as text${didYouMean(base, catalog.byName.keys())}`,
     },
   };
 }
@@ -327,9 +362,7 @@ function shorten(text: string): string {
 }
 
 /** What replaces a placeholder: the attributes to write, or `unwrap`. */
-export interface Replacement {
-  attributes: Record<string, string> | 'unwrap';
-}
+export type Replacement = { attributes: Record<string, string> | 'unwrap' } | { text: string };
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -338,6 +371,10 @@ const ESCAPES: Record<string, string> = {
   '>': '&gt;',
   '\u00a0': '&nbsp;',
 };
+
+function escapeText(value: string): string {
+  return value.replace(/[&<>\u00a0]/g, (c) => ESCAPES[c] ?? c);
+}
 
 /** Serialized the way the DOM serializer writes attribute values (so the HTML reparses to itself). */
 function escapeAttribute(value: string): string {
@@ -363,11 +400,14 @@ export function fillReferences(
     const replacement = replacements[Number(match[2])];
     out += html.slice(at, match.index);
     at = match.index + match[0].length;
-    if (!replacement || replacement.attributes === 'unwrap') {
+    if (!replacement || 'text' in replacement || replacement.attributes === 'unwrap') {
       if (tag === 'a') {
         const close = html.indexOf('>', at);
         const end = html.indexOf('</a>', close);
-        out += html.slice(close + 1, end === -1 ? html.length : end);
+        out +=
+          replacement && 'text' in replacement
+            ? escapeText(replacement.text)
+            : html.slice(close + 1, end === -1 ? html.length : end);
         at = end === -1 ? html.length : end + 4;
         marker.lastIndex = at;
       } else out += `<${tag}`;
@@ -405,5 +445,7 @@ export function replacementFor(
       return { attributes: { [attribute]: resolution.url } };
     case 'unwrap':
       return { attributes: 'unwrap' };
+    case 'text':
+      return { text: resolution.text };
   }
 }

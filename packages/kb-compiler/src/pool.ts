@@ -49,15 +49,20 @@ function createInlineHost(): RenderHost {
   };
 }
 
-function workerUrl(): URL {
-  // Under tsx (tests, `--conditions=source`) this module is TypeScript, and so is the worker.
-  return new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  // Running from source under tsx (tests, `--conditions=source`): workers do not inherit tsx's
+  // loader, so the worker registers it before importing the TypeScript worker module.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+  return new Worker(code, { eval: true });
 }
 
 function createWorkerPool(size: number): RenderHost {
   const workers: Worker[] = [];
   const spawn = () => {
-    const worker = new Worker(workerUrl());
+    const worker = startWorker();
     worker.unref();
     workers.push(worker);
     return worker;

@@ -254,6 +254,9 @@ function walkArticle(
     const mark = context.readMark(element.getAttribute('data-porthole-mark'));
     element.removeAttribute('data-porthole-mark');
     const tag = element.tagName;
+    // Authors' own anchors (`<a id="x"></a>`, common in Docusaurus docs) can be linked to.
+    const ownId = element.getAttribute('id');
+    if (ownId && !/^H[1-6]$/.test(tag)) anchors.add(ownId);
     if (/^H[1-6]$/.test(tag)) {
       const custom = mark?.type === 'heading-id' ? mark.id : undefined;
       const text = readText(element).trim() || 'section';
@@ -298,7 +301,8 @@ function walkArticle(
   ): void {
     const value = element.getAttribute(attribute) ?? '';
     const marked = mark?.type === 'ref' ? mark.reference : undefined;
-    const raw = marked?.raw ?? value;
+    // The attribute as parsed (character references decoded), except for wikilink targets.
+    const raw = marked?.wikilink ? marked.raw : value;
     const where = marked
       ? marked.at === undefined
         ? undefined

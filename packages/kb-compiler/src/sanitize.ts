@@ -145,7 +145,8 @@ function describeRemovals(removed: DOMPurify['removed']): Removal[] {
       const { name, value } = item.attribute;
       const on = item.from?.nodeName.toLowerCase() ?? 'element';
       // The sanitizer drops ids that could shadow document properties; headings get new ones anyway.
-      if (name === 'id' || name === 'name' || name === MARK) continue;
+      // MkDocs' `markdown` attribute (md_in_html) only asked for what happens here anyway.
+      if (name === 'id' || name === 'name' || name === MARK || name === 'markdown') continue;
       const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
       out.push({
         message: `removed unsafe HTML: attribute ${name}="${shown}" on <${on}>`,

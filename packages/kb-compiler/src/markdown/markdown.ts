@@ -40,6 +40,14 @@ function urlOffset(
   return definition ? bodyOffset + definition.index + definition[0].length : at;
 }
 
+/**
+ * A link destination for an attribute, with character references left for the HTML parser to
+ * decode, as CommonMark says (`&#74;avascript:` is `Javascript:`, which the sanitizer removes).
+ */
+function escapeUrl(url: string): string {
+  return url.replace(/["<>]/g, (c) => (c === '"' ? '%22' : c === '<' ? '%3C' : '%3E'));
+}
+
 export interface MarkdownReader {
   lex(markdown: string): Token[];
   parse(tokens: Token[]): string;
@@ -75,7 +83,7 @@ export function createMarkdownReader(
           },
         });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-        return `<a href="${escapeHtml(token.href)}"${title}${mark}>${this.parser.parseInline(token.tokens)}</a>`;
+        return `<a href="${escapeUrl(token.href)}"${title}${mark}>${this.parser.parseInline(token.tokens)}</a>`;
       },
       image(token) {
         const context = activeContext();
@@ -91,7 +99,7 @@ export function createMarkdownReader(
           },
         });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-        return `<img src="${escapeHtml(token.href)}" alt="${escapeHtml(token.text)}"${title}${mark}>`;
+        return `<img src="${escapeUrl(token.href)}" alt="${escapeHtml(token.text)}"${title}${mark}>`;
       },
       heading(token) {
         const custom = (token as Tokens.Heading & { customId?: string }).customId;

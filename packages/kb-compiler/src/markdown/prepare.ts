@@ -36,6 +36,12 @@ interface Edit {
 }
 
 const ESM_START = /^(?:import|export)\b/;
+/**
+ * In a `.md` file only single-line statements that cannot be prose count (Docusaurus reads
+ * `.md` as MDX, so its docs import components anywhere).
+ */
+const STRICT_ESM =
+  /^(?:import\s+(?:[\w$]+|\{[^}]*\}|\*\s+as\s+[\w$]+)(?:\s*,\s*(?:\{[^}]*\}|[\w$]+))?\s+from\s+["'][^"'\n]+["'];?|import\s+["'][^"'\n]+["'];?|export\s+(?:const|let|default|function)\b.*)\s*$/;
 
 export function prepareSource(text: string, offset: number, mdxFile: boolean): PreparedSource {
   const edits: Edit[] = [];
@@ -87,7 +93,11 @@ function findEsm(
       fenced.push([fenceStart, line.start]);
       fenceStart = undefined;
     }
-    if (ESM_START.test(line.text) && (mdxFile || leading)) {
+    if (
+      mdxFile
+        ? ESM_START.test(line.text)
+        : STRICT_ESM.test(line.text) || (leading && ESM_START.test(line.text))
+    ) {
       found = true;
       if (isComplete(line.text)) {
         edits.push({ from: line.start, to: line.end });
