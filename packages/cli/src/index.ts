@@ -4,13 +4,20 @@
  */
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { devCommand } from './commands/dev.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { processIo, UsageError, type CliIo, type Command } from './io.js';
 
 export type { CliIo, Command } from './io.js';
 
-const commands: readonly Command[] = [buildCommand, checkCommand, searchCommand, serveCommand];
+const commands: readonly Command[] = [
+  buildCommand,
+  checkCommand,
+  devCommand,
+  searchCommand,
+  serveCommand,
+];
 
 const usage = `Usage: porthole <command> [options]
 
