@@ -2,7 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 
 /** What a diagnostic is about; stable, so tools can filter on it. */
 export type DiagnosticCode =
-  /** No `title` in front matter and no leading `# Heading` to take it from. */
+  /** No longer reported (the file name is the title); kept so existing filters still compile. */
   | 'missing-title'
   /** Front matter is malformed YAML, not a mapping, or a field has the wrong type. */
   | 'invalid-front-matter'
@@ -45,9 +45,7 @@ export type DiagnosticCode =
   /** Liquid or Hugo shortcodes, which cannot be rendered (counted, once per file). */
   | 'shortcode'
   /** An include (`![[Note]]`, `--8<--`, an MDX partial) that is missing or includes itself. */
-  | 'include'
-  /** The configuration file is malformed. */
-  | 'invalid-config';
+  | 'include';
 
 export type DiagnosticSeverity = 'error' | 'warning';
 
@@ -75,7 +73,6 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'mdx-component',
   'shortcode',
   'include',
-  'invalid-config',
 ];
 
 /** A problem found in an article, with the position in the original file (1-based). */

@@ -14,7 +14,7 @@ interface Definition {
   definitions: Token[][];
 }
 
-const NOT_A_TERM = /^(?: {4}|\t| {0,3}(?:[:>#|*+-]|\d+[.)]|```|~~~|<|!!!|\?\?\?|===))/;
+const NOT_A_TERM = /^(?: {4}|\t| {0,3}(?:[:>#|*+-]|\d+[.)]|```|~~~|<(?!!--)|!!!|\?\?\?|===))/;
 const DEFINITION = /^ {0,3}:[ \t]+/;
 const HEAD = /^(?:[ \t]*\S[^\n]*\n){1,4}(?:[ \t]*\n)? {0,3}:[ \t]+\S/;
 

@@ -56,6 +56,7 @@ export function prepareSource(text: string, offset: number, mdxFile: boolean): P
   }
   const problems: RenderProblem[] = [];
   findShortcodes(text, fenced, edits, problems, offset);
+  findIcons(text, fenced, edits);
   let result = applyEdits(text, edits);
   const shifts = new Map<number, number>();
   if (mdx) result = dedentJsx(result, shifts);
@@ -174,6 +175,24 @@ function findShortcodes(
     code: 'shortcode',
     message: `${count} Liquid/Hugo shortcode${count === 1 ? '' : 's'} (${shown}) cannot be rendered: the tags are left out, the text between paired ones is kept`,
   });
+}
+
+/** MkDocs Material icon shortcodes (`:octicons-check-16:`, `:material-alert:`): icons, not text. */
+const ICON = /:(?:material|octicons|fontawesome|simple)-[a-z0-9-]+:(?:\{[^}\n]*\})?/g;
+
+function findIcons(text: string, fenced: [number, number][], edits: Edit[]): void {
+  if (
+    !text.includes(':octicons-') &&
+    !text.includes(':material-') &&
+    !text.includes(':fontawesome-') &&
+    !text.includes(':simple-')
+  )
+    return;
+  for (const match of text.matchAll(ICON)) {
+    if (!inRanges(fenced, match.index) && !inCodeSpan(text, match.index)) {
+      edits.push({ from: match.index, to: match.index + match[0].length });
+    }
+  }
 }
 
 function inRanges(ranges: [number, number][], at: number): boolean {
