@@ -7,7 +7,7 @@ import { UsageError, type Command } from '../io.js';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'report broken links, missing titles and other mistakes in articles',
+  summary: 'report broken links, front-matter mistakes and other problems in articles',
   help: `Usage: porthole check <content-dir> [options]
 
 Reads every article (drafts and _partials too) and prints one line per problem:
