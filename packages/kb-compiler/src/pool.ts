@@ -1,6 +1,6 @@
 /**
- * Where articles are rendered: in this thread for small knowledge bases, or in a pool of
- * worker threads (one per core, at most four) for large ones, where the time goes. Results
+ * Where articles are rendered: in this thread for small knowledge bases (and on machines with
+ * two cores or fewer), or in a pool of worker threads for large ones. Results
  * come back in any order; `render` reports each one as it arrives.
  */
 import { availableParallelism } from 'node:os';
@@ -25,8 +25,15 @@ export const WORKER_THRESHOLD = 200;
 /** Jobs sent ahead to each worker, so it never waits for the next message. */
 const IN_FLIGHT = 4;
 
+/**
+ * One worker per core but one (the main thread has the rest of the build to do), at most four.
+ * On two cores that is none: measured on a 2-vCPU machine, two render workers took 50% more CPU
+ * than rendering in the main thread (each loads jsdom, marked and highlight.js, and V8's
+ * garbage collector already uses the second core), so the build was slower
+ * (docs/decisions/2026-12-01-compile-speed.md).
+ */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 export function createRenderHost(workers: number): RenderHost {
