@@ -5,7 +5,7 @@
  * imported `.md`/`.mdx` partial is included, and any other component is reduced to the text
  * between its tags, with one warning per component name for the whole build.
  */
-import type { MarkedExtension, RendererExtension, TokenizerExtension } from 'marked';
+import type { MarkedExtension, RendererExtension, TokenizerExtension, Tokens } from 'marked';
 import { calloutClosing, calloutOpening } from './callouts.js';
 import { activeContext, escapeHtml, type RenderContext } from './context.js';
 import { includeFile } from './includes.js';
@@ -192,11 +192,7 @@ const COMPONENTS: Record<string, Component> = {
   TOCInline: {},
 };
 
-function renderTag(
-  tag: JsxTag & { raw: string },
-  context: RenderContext,
-  at: number | undefined,
-): string {
+function renderTag(tag: JsxTag, context: RenderContext, at: number | undefined): string {
   const component = COMPONENTS[tag.name];
   if (tag.closing) return component?.close ?? '';
   if (component) {
@@ -211,6 +207,11 @@ function renderTag(
     onceKey: `mdx-component:${tag.name}`,
   });
   return '';
+}
+
+function renderJsxToken(token: Tokens.Generic): string {
+  const context = activeContext();
+  return renderTag(token.tag as JsxTag, context, context.offsetOf(token));
 }
 
 const jsxBlock: TokenizerExtension & RendererExtension = {
@@ -238,14 +239,7 @@ const jsxBlock: TokenizerExtension & RendererExtension = {
     }
     return { type: 'jsxBlock', raw, tag };
   },
-  renderer(token) {
-    const context = activeContext();
-    return renderTag(
-      { ...(token.tag as JsxTag), raw: token.raw },
-      context,
-      context.offsetOf(token),
-    );
-  },
+  renderer: renderJsxToken,
 };
 
 const jsxInline: TokenizerExtension & RendererExtension = {
@@ -262,14 +256,7 @@ const jsxInline: TokenizerExtension & RendererExtension = {
     if (!tag) return undefined;
     return { type: 'jsxInline', raw: src.slice(0, tag.end), tag };
   },
-  renderer(token) {
-    const context = activeContext();
-    return renderTag(
-      { ...(token.tag as JsxTag), raw: token.raw },
-      context,
-      context.offsetOf(token),
-    );
-  },
+  renderer: renderJsxToken,
 };
 
 export const jsxExtension: MarkedExtension = { extensions: [jsxBlock, jsxInline] };

@@ -48,6 +48,25 @@ function escapeUrl(url: string): string {
   return url.replace(/["<>]/g, (c) => (c === '"' ? '%22' : c === '<' ? '%3C' : '%3E'));
 }
 
+/** The mark that ties a link or image to its reference in the source. */
+function markReference(
+  token: Tokens.Link | Tokens.Image,
+  kind: 'link' | 'embed',
+  source: { text: string; bodyOffset: number },
+): string {
+  const context = activeContext();
+  return context.mark({
+    type: 'ref',
+    reference: {
+      kind,
+      raw: token.href,
+      wikilink: false,
+      at: urlOffset(token, source.text, source.bodyOffset),
+      from: context.includeStack.at(-1),
+    },
+  });
+}
+
 export interface MarkdownReader {
   lex(markdown: string): Token[];
   parse(tokens: Token[]): string;
@@ -70,35 +89,13 @@ export function createMarkdownReader(
   marked.use({
     renderer: {
       link(token) {
-        const context = activeContext();
-        const { text, bodyOffset } = sourceOf();
-        const mark = context.mark({
-          type: 'ref',
-          reference: {
-            kind: 'link',
-            raw: token.href,
-            wikilink: false,
-            at: urlOffset(token, text, bodyOffset),
-            from: context.includeStack.at(-1),
-          },
-        });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+        const mark = markReference(token, 'link', sourceOf());
         return `<a href="${escapeUrl(token.href)}"${title}${mark}>${this.parser.parseInline(token.tokens)}</a>`;
       },
       image(token) {
-        const context = activeContext();
-        const { text, bodyOffset } = sourceOf();
-        const mark = context.mark({
-          type: 'ref',
-          reference: {
-            kind: 'embed',
-            raw: token.href,
-            wikilink: false,
-            at: urlOffset(token, text, bodyOffset),
-            from: context.includeStack.at(-1),
-          },
-        });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+        const mark = markReference(token, 'embed', sourceOf());
         return `<img src="${escapeUrl(token.href)}" alt="${escapeHtml(token.text)}"${title}${mark}>`;
       },
       heading(token) {
