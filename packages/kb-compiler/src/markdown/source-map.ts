@@ -30,8 +30,6 @@ function mapList(
   let cursor = range.from;
   for (const token of tokens) {
     if (offsets.has(token)) continue;
-    // marked-footnote's list of footnotes is synthetic; its items are mapped where they are.
-    if (token.type === 'footnotes') continue;
     const raw = token.raw ?? '';
     const found = raw ? find(source, raw, cursor, range.to) : undefined;
     offsets.set(token, found?.at ?? cursor);
