@@ -1,66 +1,146 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * Builds the script-tag bundle `@porthole/widget/porthole.js` and the parts it loads when
- * first needed (docs/decisions/2026-11-24-widget-bundle-size.md), in two passes because a
- * classic script cannot be split:
+ * needed (docs/decisions/2026-12-01-widget-shell.md), in two passes because a classic script
+ * cannot be split:
  *
- * - `vite build`: `porthole.js`, one classic (IIFE) script that works with a plain
- *   `<script async>` tag: Lit, Floating UI and the components.
- * - `vite build --mode chunks`: `porthole-kb.js`, `porthole-sanitize.js` and
- *   `porthole-tickets.js`, ES modules that `porthole.js` imports from beside itself.
+ * 1. `vite build --mode parts`: the ES modules `porthole.js` imports from beside itself —
+ *    `porthole-panel-<hash>.js` (Lit, the panel and its views), `porthole-kb-<hash>.js`,
+ *    `porthole-sanitize-<hash>.js`, `porthole-tickets-<hash>.js`, `porthole-position-<hash>.js`
+ *    and any chunk they share — named by their content, and `porthole-parts.json`, which names
+ *    them for the second pass.
+ * 2. `vite build`: `porthole.js`, one classic (IIFE) script that works with a plain
+ *    `<script async>` tag: the launcher, the dialog's frame and the command API, with the
+ *    parts' names written in.
  *
- * No inline styles, no eval. Package libraries (`dist/*.js` + `.d.ts`) are emitted by
- * `tsc -b`; this config only makes the bundles.
+ * Every file also gets a `.br` (quality 11) and a `.gz` (level 9) beside it, which
+ * `porthole serve` sends as they are. No inline styles, no eval. Package libraries
+ * (`dist/*.js` + `.d.ts`) are emitted by `tsc -b`; this config only makes the bundles.
  */
 
 const widgetSource = (file: string) =>
   fileURLToPath(new URL(`packages/widget/src/${file}`, import.meta.url));
+const outDir = fileURLToPath(new URL('packages/widget/dist', import.meta.url));
+const PARTS_FILE = join(outDir, 'porthole-parts.json');
 
-/** The chunk files, by the name `porthole.js` imports them under (see `lazy-script.ts`). */
-const CHUNK_ENTRIES = {
-  'porthole-kb': widgetSource('chunks/kb.ts'),
-  'porthole-sanitize': widgetSource('chunks/sanitize.ts'),
-  'porthole-tickets': widgetSource('chunks/tickets.ts'),
+/** The parts, by the name the chunk loader knows them under (`core/chunk-loader.ts`). */
+const PART_ENTRIES = {
+  panel: widgetSource('chunks/panel.ts'),
+  kb: widgetSource('chunks/kb.ts'),
+  sanitize: widgetSource('chunks/sanitize.ts'),
+  tickets: widgetSource('chunks/tickets.ts'),
+  position: widgetSource('chunks/position.ts'),
 };
 
+/** A part's file: `porthole-panel-1k2j3h4g5f.js` (what `porthole serve` serves beside porthole.js). */
+const PART_FILE = /^porthole-[a-z0-9-]+\.js(\.map|\.br|\.gz)?$/;
+
 /**
- * In the script bundle the lazy seam (`lazy.ts`, plain `import()` of source files) becomes
- * `lazy-script.ts` (`import()` of the sibling files by URL), so none of the chunks' code is
- * pulled into `porthole.js`.
+ * In the script bundle, the importers of the npm build (`loading/importers.ts`, plain
+ * `import()` of source files) become `loading/importers-script.ts` (`import()` of the sibling
+ * files by URL), so none of the parts' code is pulled into `porthole.js`.
  */
-function scriptSeam(): Plugin {
-  const seam = widgetSource('lazy.ts');
-  const scriptSeamFile = widgetSource('lazy-script.ts');
+function scriptImporters(): Plugin {
+  const npmImporters = widgetSource('loading/importers.ts');
+  const scriptFile = widgetSource('loading/importers-script.ts');
   return {
-    name: 'porthole-script-seam',
+    name: 'porthole-script-importers',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (!source.endsWith('/lazy.js')) return null;
+      if (!source.endsWith('/importers.js')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === seam ? scriptSeamFile : resolved;
+      return resolved?.id === npmImporters ? scriptFile : resolved;
     },
   };
 }
 
 /**
- * `porthole.js` loads exactly the files named in {@link CHUNK_ENTRIES}, and `porthole serve`
- * serves only `porthole-*.js` beside it. A module imported by two chunks would become a third,
- * shared file that nobody serves (a 404 on every page), so the build refuses to make one.
+ * Minify the widget's CSS, which lives in template literals the JavaScript minifier leaves
+ * alone: `css\`…\`` (Lit) in `*.styles.ts` and the shell's `/* css *\/` string. Comments go,
+ * runs of white space become one space or none around punctuation. The styles hold no
+ * interpolations and no strings where white space matters.
  */
-function onlyNamedChunks(): Plugin {
-  const expected = new Set(Object.keys(CHUNK_ENTRIES).map((name) => `${name}.js`));
+function minifyStyles(): Plugin {
+  const literal = /(css`|\/\* css \*\/ `)([^`]*)`/g;
+  const squeeze = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};:,>])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      .trim();
   return {
-    name: 'porthole-only-named-chunks',
+    name: 'porthole-minify-styles',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/packages\/widget\/src\/components\/.*\.styles\.ts$/.test(id)) return null;
+      return {
+        code: code.replace(
+          literal,
+          (_all, open: string, body: string) => `${open}${squeeze(body)}\``,
+        ),
+        map: null,
+      };
+    },
+  };
+}
+
+/** Old parts would pile up in dist/ (their names change with every build): remove them first. */
+function removeOldParts(): Plugin {
+  return {
+    name: 'porthole-remove-old-parts',
+    buildStart() {
+      for (const file of readdirSync(outDir, { withFileTypes: true })) {
+        if (file.isFile() && PART_FILE.test(file.name)) rmSync(join(outDir, file.name));
+      }
+    },
+  };
+}
+
+/** Write `porthole-parts.json`: each entry's hashed file name, for the `porthole.js` pass. */
+function partsManifest(): Plugin {
+  return {
+    name: 'porthole-parts-manifest',
     generateBundle(_options, bundle) {
+      const parts: Record<string, string> = {};
       for (const file of Object.values(bundle)) {
-        if (file.type === 'chunk' && !expected.has(file.fileName)) {
-          this.error(
-            `${file.fileName} is shared by several lazily loaded parts (${file.moduleIds.join(', ')}). ` +
-              'porthole.js cannot load it: move what they share out of one of them.',
-          );
-        }
+        if (file.type === 'chunk' && file.isEntry) parts[file.name] = file.fileName;
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: 'porthole-parts.json',
+        source: `${JSON.stringify(parts, null, 2)}\n`,
+      });
+    },
+  };
+}
+
+/** Write a `.br` and a `.gz` beside every script, compressed once, as hard as they go. */
+function precompress(): Plugin {
+  return {
+    name: 'porthole-precompress',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? outDir;
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const path = join(dir, file.fileName);
+        const source = readFileSync(path);
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(source, {
+            params: {
+              [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+              [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+              [zlib.BROTLI_PARAM_SIZE_HINT]: source.length,
+            },
+          }),
+        );
+        writeFileSync(`${path}.gz`, gzipSync(source, { level: 9 }));
       }
     },
   };
@@ -73,34 +153,41 @@ const shared: UserConfig = {
   },
 };
 
+const build = {
+  outDir,
+  emptyOutDir: false,
+  target: 'es2022',
+  sourcemap: true,
+  minify: true,
+} as const;
+
 export default defineConfig(({ mode }): UserConfig => {
-  const build = {
-    outDir: 'packages/widget/dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    sourcemap: true,
-    minify: true,
-  } as const;
-  if (mode === 'chunks') {
+  if (mode === 'parts') {
     return {
       ...shared,
-      plugins: [onlyNamedChunks()],
+      plugins: [minifyStyles(), removeOldParts(), partsManifest(), precompress()],
       build: {
         ...build,
-        lib: {
-          entry: CHUNK_ENTRIES,
-          formats: ['es'],
-          fileName: (_format, name) => `${name}.js`,
+        lib: { entry: PART_ENTRIES, formats: ['es'] },
+        rolldownOptions: {
+          output: {
+            entryFileNames: 'porthole-[name]-[hash:10].js',
+            chunkFileNames: 'porthole-shared-[hash:10].js',
+            hashCharacters: 'base36',
+            // Vite leaves ES libraries unminified for the consumer's bundler; these files are
+            // served as they are.
+            minify: true,
+            comments: false,
+          },
         },
-        // Vite leaves ES libraries unminified for the consumer's bundler; these files are
-        // served as they are.
-        rolldownOptions: { output: { minify: true, comments: false } },
       },
     };
   }
+  const parts: unknown = JSON.parse(readFileSync(PARTS_FILE, 'utf8'));
   return {
     ...shared,
-    plugins: [scriptSeam()],
+    plugins: [minifyStyles(), scriptImporters(), precompress()],
+    define: { __PORTHOLE_PARTS__: JSON.stringify(parts) },
     build: {
       ...build,
       lib: {

@@ -37,10 +37,10 @@ export default {
   ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   middleware: [
-    // lazy-script.test.ts: a part of porthole.js that is missing (404) until it is asked for
+    // importers-script.test.ts: a part of porthole.js that is missing (404) until it is asked for
     // again with `retry`, as after a dropped connection. Answers with its query string.
     async function flakyChunk(context, next) {
-      if (context.path !== '/porthole-kb.js') return next();
+      if (context.path !== '/porthole-kb-0123456789.js') return next();
       if (!context.query.retry) {
         context.status = 404;
         context.body = 'missing on the first request';

@@ -4,7 +4,7 @@
  * Requires `npm run build` first (the CLI's dist/ and the widget's porthole.js).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
@@ -126,21 +126,84 @@ export async function removeDir(dir: string): Promise<void> {
 }
 
 /**
- * Types a query into the search box and returns the option texts once the list has stopped
- * changing (results arrive after a debounce and may replace suggestions shown before typing).
+ * Types a query into the search box and returns the option texts once its results are shown:
+ * it waits for the widget's `porthole-search` event for that query, then for that many
+ * options, instead of sleeping and hoping.
  */
 export async function searchAndSettle(page: Page, query: string): Promise<string[]> {
   const dialog = page.getByRole('dialog', { name: 'Help' });
-  await dialog.getByRole('combobox', { name: 'Search help articles' }).fill(query);
-  const options = dialog.getByRole('option');
-  let last: string[] = [];
-  let stableReads = 0;
-  for (let i = 0; i < 60 && stableReads < 3; i++) {
-    await page.waitForTimeout(100);
-    const now = await options.allInnerTexts();
-    stableReads =
-      now.length > 0 && now.join('\u0000') === last.join('\u0000') ? stableReads + 1 : 0;
-    last = now;
-  }
-  return last;
+  const box = dialog.getByRole('combobox', { name: 'Search help articles' });
+  if ((await box.inputValue()) === query) await box.fill('');
+  // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
+  const answered = page.evaluate(`new Promise((resolve) => {
+    document.addEventListener('porthole-search', function heard(event) {
+      if (event.detail.query !== ${JSON.stringify(query)}) return;
+      document.removeEventListener('porthole-search', heard);
+      resolve(event.detail.results);
+    });
+  })`) as Promise<number>;
+  await box.fill(query);
+  const results = await answered;
+  const options = dialog.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await page.waitForFunction(
+    ([count]) => {
+      const search = document
+        .querySelector('porthole-widget')
+        ?.shadowRoot?.querySelector('porthole-panel')
+        ?.shadowRoot?.querySelector('porthole-search');
+      return search?.shadowRoot?.querySelectorAll('[role=option]').length === count;
+    },
+    [results],
+  );
+  return options.allInnerTexts();
+}
+
+export interface Site {
+  dir: string;
+  server: RunningServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The example help center built with `porthole build`, and `files` (pages, styles) served by
+ * `porthole serve` beside it, with a Chromium to visit them.
+ */
+export async function startSite(name: string, files: Record<string, string>): Promise<Site> {
+  const dir = await makeTempDir(name);
+  runPorthole(['build', join(repoRoot, 'examples/quayside/content'), '--out', join(dir, 'kb')]);
+  await mkdir(join(dir, 'site'));
+  for (const [file, text] of Object.entries(files)) await writeFile(join(dir, 'site', file), text);
+  const server = await startPorthole(['--kb', join(dir, 'kb'), '--static', join(dir, 'site')], dir);
+  const browser = await launchChromium();
+  return {
+    dir,
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.stop();
+      await removeDir(dir);
+    },
+  };
+}
+
+/** A page of the site: the widget's plain script tag and whatever `head` adds. */
+export function widgetPage(head = '', body = '<h1>Quayside</h1>'): string {
+  return (
+    `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Quayside</title>${head}</head>\n` +
+    `<body>${body}\n<script src="/porthole.js" data-kb="/kb/" data-endpoint="/v1/tickets" async></script>\n</body></html>\n`
+  );
+}
+
+/** The element that has focus in the page, through shadow roots, as `tag#id.class "text"`. */
+export async function describeFocus(page: Page): Promise<{ inWidget: boolean; what: string }> {
+  // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
+  return (await page.evaluate(`(() => {
+    let active = document.activeElement;
+    let inWidget = active?.localName === 'porthole-widget';
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const label = active?.getAttribute('aria-label') ?? active?.textContent?.trim().slice(0, 20) ?? '';
+    return { inWidget, what: (active?.localName ?? 'none') + ' "' + label + '"' };
+  })()`)) as { inWidget: boolean; what: string };
 }

@@ -94,3 +94,39 @@ test('visitor finds an answer despite a typo, then writes to support exactly onc
   assert.deepEqual(problems, [], 'no console errors, warnings, failed requests or uncaught errors');
   await page.close();
 });
+
+test('an invalid email, Send, the email fixed, Send once: exactly one ticket', async () => {
+  const page = await browser.newPage();
+  const problems = watchForProblems(page);
+  await page.goto(`${server.url}/`);
+  await page.getByRole('button', { name: 'Help', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Help' });
+  await dialog.getByRole('button', { name: 'Contact us' }).click();
+  await dialog.getByLabel('Name').fill('Ivo');
+  await dialog.getByLabel('Email').fill('ivo@example');
+  await dialog.getByLabel('Subject').fill('Invoice address is wrong');
+  await dialog.getByLabel('Message').fill('Please change it to Quay 7.');
+  const send = dialog.getByRole('button', { name: 'Send' });
+  await send.click();
+  const email = dialog.getByLabel('Email');
+  await page.waitForFunction(() => {
+    const form = document
+      .querySelector('porthole-widget')
+      ?.shadowRoot?.querySelector('porthole-panel')
+      ?.shadowRoot?.querySelector('porthole-contact-form');
+    return form?.shadowRoot?.querySelector('#email[aria-invalid=true]') !== null;
+  });
+  // Fix it where a visitor would: focus stays in the field until Send is pressed.
+  await email.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('.com');
+  await send.click();
+  await dialog.getByText(/PH-[0-9A-Z]{4}-[0-9A-Z]{4}/).waitFor();
+  const mine = (await listTickets(server.url)).filter(
+    (t) => t.subject === 'Invoice address is wrong',
+  );
+  assert.equal(mine.length, 1, 'one click on Send after the fix made one ticket');
+  assert.equal(mine[0]?.email, 'ivo@example.com');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -268,7 +268,8 @@ test('hostile HTML inside an article never runs', async () => {
     const link = dialog.getByText(name);
     if ((await link.count()) > 0) await link.first().click();
   }
-  await page.waitForTimeout(300);
+  // Whatever a vector could trigger (an image's error, a navigation) comes from the network.
+  await page.waitForLoadState('networkidle');
   assert.equal(
     await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
     undefined,

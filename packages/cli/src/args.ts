@@ -1,11 +1,20 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './io.js';
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type OptionSpec = Record<
+  string,
+  { type: 'string' | 'boolean'; short?: string; multiple?: boolean }
+>;
 
 /** What `parseArgs` returns for a spec, spelled out so declaration files can name it. */
 export interface ParsedArgs<T extends OptionSpec> {
-  values: { [K in keyof T]?: T[K]['type'] extends 'string' ? string : boolean };
+  values: {
+    [K in keyof T]?: T[K]['type'] extends 'string'
+      ? T[K]['multiple'] extends true
+        ? string[]
+        : string
+      : boolean;
+  };
   positionals: string[];
 }
 

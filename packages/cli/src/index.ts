@@ -5,6 +5,8 @@
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { devCommand } from './commands/dev.js';
+import { deliveriesCommand } from './commands/deliveries.js';
+import { relayCommand } from './commands/relay.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { processIo, UsageError, type CliIo, type Command } from './io.js';
@@ -17,12 +19,14 @@ const commands: readonly Command[] = [
   devCommand,
   searchCommand,
   serveCommand,
+  relayCommand,
+  deliveriesCommand,
 ];
 
 const usage = `Usage: porthole <command> [options]
 
 Commands:
-${commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Run \`porthole <command> --help\` for a command's options.
 Docs: https://github.com/porthole-help/porthole/tree/main/docs

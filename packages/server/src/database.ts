@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type ColumnType } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type ColumnType } from 'kysely';
 import pg from 'pg';
+import { createMigrationProvider } from './migrations.js';
 import type { ServerLogger } from './options.js';
 
 /** Timestamps: written as ISO strings; PostgreSQL reads them back as `Date`, SQLite as text. */
@@ -20,8 +21,10 @@ export interface TicketsTable {
   /** JSON text in, parsed object (PostgreSQL `jsonb`) or text (SQLite) out. */
   metadata: ColumnType<unknown, string | null, never>;
   user_agent: string | null;
-  /** `open` for now; the outbox relay and agents will move it on. */
+  /** `open` for now; agents will move it on. */
   status: string;
+  /** 1/true when the ticket carried a `userHash` that matched its email. */
+  verified: ColumnType<boolean | number, boolean | number | undefined, never>;
   created_at: Timestamp;
 }
 
@@ -35,15 +38,54 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
-export interface MigrationsTable {
+export interface DeliveriesTable {
+  id: string;
+  ticket_id: string;
+  /** The destination's name: its URL without credentials (`zendesk+https://acme.zendesk.com`). */
+  destination: string;
+  state: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  /** Epoch ms (PostgreSQL `bigint` reads back as a string: use `Number()`). */
+  next_attempt_at: ColumnType<number | string, number, number>;
+  claimed_until: ColumnType<number | string, number | undefined, number>;
+  claim_token: string | null;
+  /** JSON the destination keeps between attempts (Zendesk upload tokens, mail already sent). */
+  progress: string | null;
+  last_error: string | null;
+  last_status: number | null;
+  remote_id: string | null;
+  created_at: ColumnType<number | string, number, never>;
+  updated_at: ColumnType<number | string, number, number>;
+  delivered_at: ColumnType<number | string | null, number | null | undefined, number | null>;
+}
+
+export interface AttachmentsTable {
+  /** `up_` + 32 hex digits: also the file's name in the uploads folder. */
+  id: string;
+  /** Null until a ticket claims the upload. */
+  ticket_id: string | null;
   name: string;
-  applied_at: string;
+  type: string;
+  size: number;
+  sha256: string;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<number | string, number, never>;
+}
+
+export interface RelayLeasesTable {
+  name: string;
+  holder: string;
+  host: string;
+  pid: number;
+  expires_at: ColumnType<number | string, number, number>;
 }
 
 export interface Database {
   tickets: TicketsTable;
   idempotency_keys: IdempotencyKeysTable;
-  porthole_migrations: MigrationsTable;
+  deliveries: DeliveriesTable;
+  attachments: AttachmentsTable;
+  relay_leases: RelayLeasesTable;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -51,6 +93,12 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export interface OpenDatabase {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The SQLite handle behind `db` (for prepared statements); absent on PostgreSQL. */
+  sqlite?: SQLite.Database;
+  /** Resolves once the schema is up to date (at once on SQLite; on PostgreSQL when it answers). */
+  ready: Promise<void>;
+  /** Whether `ready` has resolved. */
+  isReady(): boolean;
 }
 
 type ParsedUrl = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -73,7 +121,7 @@ export function parseDatabaseUrl(url: string): ParsedUrl {
   );
 }
 
-function openSqlite(file: string, logger: ServerLogger): Kysely<Database> {
+function openSqlite(file: string, logger: ServerLogger) {
   const path = file === ':memory:' ? file : resolve(file);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
@@ -85,110 +133,130 @@ function openSqlite(file: string, logger: ServerLogger): Kysely<Database> {
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { database, db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }) };
 }
 
 function openPostgres(url: string, logger: ServerLogger): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its connection (PostgreSQL restarted) emits 'error' on the pool;
   // unhandled, that would crash the process. The pool replaces the client by itself.
-  pool.on('error', (error) => logger.error('PostgreSQL connection lost', { error }));
+  pool.on('error', (error) =>
+    logger.warn('PostgreSQL connection lost', { code: errorCode(error) }),
+  );
+  // A client that is checked out (mid-query, mid-transaction) has no pool listener: when the
+  // server dies under it, its 'error' would be unhandled and end the process. The query in
+  // flight fails on its own; this only keeps the event from killing everything else.
+  pool.on('connect', (client) => {
+    client.on('error', (error) =>
+      logger.warn('PostgreSQL connection lost mid-request', { code: errorCode(error) }),
+    );
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-interface Migration {
-  name: string;
-  up(db: Kysely<Database>, kind: DatabaseKind): Promise<void>;
+async function migrate(db: Kysely<Database>, kind: DatabaseKind): Promise<string[]> {
+  // The Migrator looks for its tables in every schema unless told which one: a database with
+  // Porthole in two schemas would find the other's and skip creating its own.
+  const schema =
+    kind === 'postgres'
+      ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db))
+          .rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: createMigrationProvider(kind),
+    migrationTableName: 'porthole_migration',
+    migrationLockTableName: 'porthole_migration_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /**
- * Ordered migrations; append only. Applied at start inside one transaction, so a failed
- * migration leaves nothing half-done (both PostgreSQL and SQLite have transactional DDL).
+ * PostgreSQL errors that mean "not now" rather than "never": the server is starting, shutting
+ * down, restarting, or out of reach. Anything else (a wrong password, a missing database)
+ * stops the start with its own message.
  */
-const MIGRATIONS: readonly Migration[] = [
-  {
-    name: '0001_tickets',
-    async up(db, kind) {
-      const uuid = kind === 'postgres' ? 'uuid' : 'text';
-      const timestamp = kind === 'postgres' ? 'timestamptz' : 'text';
-      const json = kind === 'postgres' ? 'jsonb' : 'text';
-      await db.schema
-        .createTable('tickets')
-        .addColumn('id', uuid, (c) => c.primaryKey())
-        .addColumn('reference', 'text', (c) => c.notNull().unique())
-        .addColumn('email', 'text', (c) => c.notNull())
-        .addColumn('name', 'text')
-        .addColumn('subject', 'text', (c) => c.notNull())
-        .addColumn('message', 'text', (c) => c.notNull())
-        .addColumn('locale', 'text')
-        .addColumn('page_url', 'text')
-        .addColumn('metadata', json)
-        .addColumn('user_agent', 'text')
-        .addColumn('status', 'text', (c) => c.notNull().defaultTo('open'))
-        .addColumn('created_at', timestamp, (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex('tickets_created_at_id')
-        .on('tickets')
-        .columns(['created_at desc', 'id desc'])
-        .execute();
-      await db.schema
-        .createTable('idempotency_keys')
-        .addColumn('key', 'text', (c) => c.primaryKey())
-        .addColumn('request_hash', 'text', (c) => c.notNull())
-        .addColumn('ticket_id', uuid, (c) =>
-          c.notNull().references('tickets.id').onDelete('cascade'),
-        )
-        .addColumn('response', 'text', (c) => c.notNull())
-        .addColumn('created_at', timestamp, (c) => c.notNull())
-        .execute();
-    },
-  },
-];
-
-async function migrate(db: Kysely<Database>, kind: DatabaseKind): Promise<string[]> {
-  return db.transaction().execute(async (trx) => {
-    if (kind === 'postgres') {
-      // Several instances may start at once against one database: one migrates, the others
-      // wait here and then find nothing left to do.
-      await sql`select pg_advisory_xact_lock(hashtext('porthole_migrations'))`.execute(trx);
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (/^(57P0[1-3]|08\d{3}|53300)$/.test(code)) return true;
+    if (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN)$/.test(code)) {
+      return true;
     }
-    await trx.schema
-      .createTable('porthole_migrations')
-      .ifNotExists()
-      .addColumn('name', 'text', (c) => c.primaryKey())
-      .addColumn('applied_at', 'text', (c) => c.notNull())
-      .execute();
-    const done = new Set(
-      (await trx.selectFrom('porthole_migrations').select('name').execute()).map((r) => r.name),
-    );
-    const applied: string[] = [];
-    for (const migration of MIGRATIONS) {
-      if (done.has(migration.name)) continue;
-      await migration.up(trx, kind);
-      await trx
-        .insertInto('porthole_migrations')
-        .values({ name: migration.name, applied_at: new Date().toISOString() })
-        .execute();
-      applied.push(migration.name);
-    }
-    return applied;
-  });
+  }
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|Client has encountered a connection error|Client was closed/i.test(
+      message,
+    )
+  );
 }
 
-/** Open the database named by `databaseUrl` and bring its schema up to date. */
+/**
+ * Open the database named by `databaseUrl` and bring its schema up to date. SQLite errors
+ * fail at once. A PostgreSQL that does not answer yet (restarting, recovering) does not: the
+ * server starts, answers 503, and keeps trying in the background until `ready` resolves.
+ */
 export async function openDatabase(url: string, logger: ServerLogger): Promise<OpenDatabase> {
   const parsed = parseDatabaseUrl(url);
-  const db =
-    parsed.kind === 'sqlite' ? openSqlite(parsed.file, logger) : openPostgres(parsed.url, logger);
-  try {
-    const applied = await migrate(db, parsed.kind);
-    if (applied.length > 0) logger.info('database migrated', { applied });
-  } catch (error) {
-    await db.destroy();
-    throw error;
+  if (parsed.kind === 'sqlite') {
+    const { db, database } = openSqlite(parsed.file, logger);
+    try {
+      const applied = await migrate(db, 'sqlite');
+      if (applied.length > 0) logger.info('database migrated', { applied });
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return { db, kind: 'sqlite', sqlite: database, ready: Promise.resolve(), isReady: () => true };
   }
-  return { db, kind: parsed.kind };
+  const db = openPostgres(parsed.url, logger);
+  let ready = false;
+  let closed = false;
+  const attempt = async () => {
+    const applied = await migrate(db, 'postgres');
+    if (applied.length > 0) logger.info('database migrated', { applied });
+    ready = true;
+  };
+  try {
+    await attempt();
+    return { db, kind: 'postgres', ready: Promise.resolve(), isReady: () => ready };
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) {
+      await db.destroy();
+      throw error;
+    }
+    logger.warn('PostgreSQL does not answer yet; retrying in the background', {
+      code: (error as { code?: string }).code,
+    });
+  }
+  const retries = (async () => {
+    for (let delay = 250; !closed; delay = Math.min(delay * 2, 5_000)) {
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      try {
+        await attempt();
+        logger.info('PostgreSQL answers again; the schema is up to date');
+        return;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) logger.error('migration failed', { error });
+      }
+    }
+  })();
+  const destroy = db.destroy.bind(db);
+  db.destroy = async () => {
+    closed = true;
+    await destroy();
+  };
+  return { db, kind: 'postgres', ready: retries, isReady: () => ready };
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** True when `error` is a unique/primary-key violation, in either database. */

@@ -1,13 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  createReference,
-  serializeTicket,
-  type Ticket,
-  type TicketMetadata,
-  type TicketReceipt,
-} from '@porthole/tickets';
-import type { Kysely, Selectable } from 'kysely';
-import { isUniqueViolation, type Database, type TicketsTable } from './database.js';
+import type { TicketMetadata, TicketReceipt } from '@porthole/tickets';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, DatabaseKind, TicketsTable } from './database.js';
+import { createOutbox, type DeliveryRecord } from './outbox.js';
 
 /** A stored ticket as the agent API returns it. */
 export interface TicketRecord extends TicketReceipt {
@@ -20,20 +14,39 @@ export interface TicketRecord extends TicketReceipt {
   pageUrl: string | null;
   metadata: TicketMetadata | null;
   userAgent: string | null;
+  /** The ticket carried a `userHash` that matched its email. */
+  verified: boolean;
 }
 
-export type CreateTicketResult =
-  | { outcome: 'created'; receipt: TicketReceipt }
-  | { outcome: 'replayed'; receipt: TicketReceipt }
-  | { outcome: 'conflict' };
+/** One file of a ticket, as agents see it. */
+export interface AttachmentRecord {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  /** Where an agent downloads it (with the agent token). */
+  url: string;
+}
+
+/** A ticket with where it went and what came with it: `GET /v1/tickets/:id`. */
+export interface TicketDetail extends TicketRecord {
+  attachments: AttachmentRecord[];
+  deliveries: DeliveryRecord[];
+}
+
+export interface TicketFilter {
+  status?: string;
+  /** ISO timestamps: created at or after `from`, before `to`. */
+  from?: string;
+  to?: string;
+}
 
 export interface TicketPage {
   tickets: TicketRecord[];
   nextCursor: string | null;
 }
 
-/** Draws of a fresh reference before giving up; 40 random bits make a second draw rare. */
-const REFERENCE_ATTEMPTS = 5;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -57,6 +70,7 @@ function toRecord(row: Selectable<TicketsTable>): TicketRecord {
     pageUrl: row.page_url,
     metadata: (metadata ?? null) as TicketMetadata | null,
     userAgent: row.user_agent,
+    verified: row.verified === true || row.verified === 1,
   };
 }
 
@@ -77,87 +91,16 @@ export function isTicketId(id: string): boolean {
   return UUID.test(id);
 }
 
-/** Data access for tickets; one instance per server, stateless between calls. */
-export function createTicketStore(db: Kysely<Database>) {
-  async function findByKey(key: string, requestHash: string): Promise<CreateTicketResult | null> {
-    const row = await db
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'response'])
-      .where('key', '=', key)
-      .executeTakeFirst();
-    if (!row) return null;
-    if (row.request_hash !== requestHash) return { outcome: 'conflict' };
-    return { outcome: 'replayed', receipt: JSON.parse(row.response) as TicketReceipt };
-  }
-
+/** Reads for the agent API; writes go through `intake.ts`. */
+export function createTicketStore(db: Kysely<Database>, kind: DatabaseKind) {
+  const outbox = createOutbox(db, kind);
   return {
-    /**
-     * Store a ticket, at most once per idempotency key. Resolves only after the transaction
-     * committed. Concurrent requests with one key: every loser hits the key's primary key,
-     * rolls back its own ticket, and replays the winner's committed answer.
-     */
-    async create(
-      ticket: Ticket,
-      { idempotencyKey, userAgent }: { idempotencyKey?: string; userAgent?: string },
-    ): Promise<CreateTicketResult> {
-      const requestHash = createHash('sha256').update(serializeTicket(ticket)).digest('hex');
-      if (idempotencyKey !== undefined) {
-        const earlier = await findByKey(idempotencyKey, requestHash);
-        if (earlier) return earlier;
-      }
-      for (let attempt = 1; ; attempt++) {
-        const receipt: TicketReceipt = {
-          id: randomUUID(),
-          reference: createReference(),
-          createdAt: new Date().toISOString(),
-        };
-        try {
-          await db.transaction().execute(async (trx) => {
-            await trx
-              .insertInto('tickets')
-              .values({
-                id: receipt.id,
-                reference: receipt.reference,
-                email: ticket.email,
-                name: ticket.name ?? null,
-                subject: ticket.subject,
-                message: ticket.message,
-                locale: ticket.locale ?? null,
-                page_url: ticket.pageUrl ?? null,
-                metadata: ticket.metadata ? JSON.stringify(ticket.metadata) : null,
-                user_agent: userAgent ?? null,
-                status: 'open',
-                created_at: receipt.createdAt,
-              })
-              .execute();
-            if (idempotencyKey !== undefined) {
-              await trx
-                .insertInto('idempotency_keys')
-                .values({
-                  key: idempotencyKey,
-                  request_hash: requestHash,
-                  ticket_id: receipt.id,
-                  response: JSON.stringify(receipt),
-                  created_at: receipt.createdAt,
-                })
-                .execute();
-            }
-          });
-          return { outcome: 'created', receipt };
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
-          if (idempotencyKey !== undefined) {
-            const winner = await findByKey(idempotencyKey, requestHash);
-            if (winner) return winner;
-          }
-          // Otherwise the reference collided with an older ticket: draw a new one.
-          if (attempt >= REFERENCE_ATTEMPTS) throw error;
-        }
-      }
-    },
-
     /** Newest first; `after` is a decoded cursor. */
-    async list(limit: number, after?: { createdAt: string; id: string }): Promise<TicketPage> {
+    async list(
+      limit: number,
+      after?: { createdAt: string; id: string },
+      filter: TicketFilter = {},
+    ): Promise<TicketPage> {
       let query = db
         .selectFrom('tickets')
         .selectAll()
@@ -169,13 +112,16 @@ export function createTicketStore(db: Kysely<Database>) {
           eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
         );
       }
+      if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+      if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from);
+      if (filter.to !== undefined) query = query.where('created_at', '<', filter.to);
       const rows = await query.execute();
       const tickets = rows.slice(0, limit).map(toRecord);
       const last = tickets.at(-1);
       return { tickets, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
     },
 
-    async get(id: string): Promise<TicketRecord | undefined> {
+    async record(id: string): Promise<TicketRecord | undefined> {
       const row = await db
         .selectFrom('tickets')
         .selectAll()
@@ -184,9 +130,40 @@ export function createTicketStore(db: Kysely<Database>) {
       return row ? toRecord(row) : undefined;
     },
 
+    async get(id: string): Promise<TicketDetail | undefined> {
+      const row = await db
+        .selectFrom('tickets')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const attachments = await db
+        .selectFrom('attachments')
+        .select(['id', 'name', 'type', 'size', 'sha256'])
+        .where('ticket_id', '=', id)
+        .orderBy('position')
+        .execute();
+      return {
+        ...toRecord(row),
+        attachments: attachments.map((a) => ({
+          ...a,
+          url: `/v1/tickets/${id}/attachments/${a.id}`,
+        })),
+        deliveries: await outbox.forTicket(id),
+      };
+    },
+
     /** Whether the database answers a trivial query. */
     async ping(): Promise<void> {
-      await db.selectFrom('porthole_migrations').select('name').limit(1).execute();
+      await sql`select 1`.execute(db);
+    },
+
+    /** Forget idempotency keys older than `ttlMs`. */
+    async purgeIdempotencyKeys(ttlMs: number): Promise<void> {
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('created_at', '<', new Date(Date.now() - ttlMs).toISOString())
+        .execute();
     },
   };
 }

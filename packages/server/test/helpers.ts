@@ -38,10 +38,17 @@ export const databaseTargets: DatabaseTarget[] = [
   },
   {
     name: 'postgres',
-    skip: hasPostgres
-      ? false
-      : 'PostgreSQL suite skipped: set PORTHOLE_TEST_DATABASE_URL=postgres://user:pass@host/db to run it',
+    // On CI a missing database is a failure, not a quietly skipped half of the suite.
+    skip:
+      hasPostgres || process.env.CI === 'true'
+        ? false
+        : 'PostgreSQL suite skipped: set PORTHOLE_TEST_DATABASE_URL=postgres://user:pass@host/db to run it',
     async create() {
+      if (!hasPostgres) {
+        throw new Error(
+          'CI=true but PORTHOLE_TEST_DATABASE_URL is not set: the PostgreSQL suite cannot run.',
+        );
+      }
       const schema = `porthole_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
       const admin = new pg.Client({ connectionString: postgresUrl });
       await admin.connect();

@@ -4,9 +4,12 @@ export type {
   TicketAdapter,
   TicketErrorCode,
   TicketReceipt,
+  UploadOptions,
+  UploadedAttachment,
 } from './types.js';
 export {
   TICKET_LIMITS,
+  UPLOAD_ID,
   parseTicket,
   serializeTicket,
   ticketSchema,

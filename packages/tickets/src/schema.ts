@@ -25,6 +25,9 @@ export const TICKET_LIMITS = {
   metadataKeys: 20,
   metadataKey: 64,
   metadataValue: 500,
+  /** Upload ids per ticket; a server may allow fewer (its `attachments.maxFiles`). */
+  attachments: 20,
+  userHash: 128,
 } as const;
 
 /** What a visitor sees next to each field: the form's own labels. */
@@ -36,6 +39,7 @@ const LABELS = {
   locale: 'Language',
   pageUrl: 'Page address',
   metadata: 'Metadata',
+  attachments: 'Attachments',
 } as const;
 
 const REQUIRED_MESSAGES = {
@@ -53,6 +57,8 @@ const LINE_BREAK = /[\r\n\u2028\u2029]/;
 /** BCP 47 in its common shapes (`en`, `pt-BR`, `zh-Hant-TW`, `sr-Latn`). */
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** What `POST /v1/uploads` answers as `id`: `up_` and 32 lower-case hex digits. */
+export const UPLOAD_ID = /^up_[0-9a-f]{32}$/;
 
 interface TextOptions {
   max: number;
@@ -90,6 +96,29 @@ function createOptionalTextSchema(schema: v.GenericSchema<string, string>) {
   );
 }
 
+/**
+ * One `@`, a local part without spaces or the characters RFC 5322 reserves, and a domain with
+ * at least one dot whose labels a URL parser accepts. Unicode is welcome on both sides
+ * (RFC 6531: `ана@пример.рф`), which valibot's `email()` refuses.
+ */
+const EMAIL_LOCAL_PART = /^[^\s@"(),:;<>[\\\]]{1,64}$/u;
+
+function isEmailAddress(s: string): boolean {
+  const at = s.lastIndexOf('@');
+  if (at <= 0 || s.indexOf('@') !== at) return false;
+  const local = s.slice(0, at);
+  const domain = s.slice(at + 1);
+  if (!EMAIL_LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.')) return false;
+  if (local.includes('..') || !/^[^\s@/?#:[\]\\]+\.[^\s@/?#:.[\]\\]{2,}$/u.test(domain))
+    return false;
+  try {
+    // The URL parser applies IDNA (UTS #46): it refuses labels no registry could hold.
+    return new URL(`http://${domain}/`).hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 function isWebAddress(s: string): boolean {
   if (!/^https?:\/\//i.test(s)) return false;
   try {
@@ -107,6 +136,15 @@ function isPlainRecord(value: unknown): value is Record<string, string | number 
     !Array.isArray(value) &&
     !Object.keys(value).some((key) => RESERVED_KEYS.has(key))
   );
+}
+
+/**
+ * A copy that holds only the object's own enumerable keys, on a null prototype. valibot walks
+ * objects with `for … in`, which also visits enumerable properties that a page (or an old
+ * polyfill) added to `Object.prototype`; on these copies there are none to visit.
+ */
+function ownKeysOnly<T extends object>(value: T): T {
+  return Object.assign(Object.create(null) as T, value);
 }
 
 const metadataSchema = v.pipe(
@@ -145,47 +183,81 @@ const metadataSchema = v.pipe(
   ),
 );
 
-/** The ticket schema. Prefer {@link parseTicket}, which turns issues into field messages. */
-export const ticketSchema = v.strictObject({
-  email: v.pipe(
-    createTextSchema(LABELS.email, {
-      max: TICKET_LIMITS.email,
-      required: REQUIRED_MESSAGES.email,
-    }),
-    v.email('Enter an email address like name@example.com'),
-  ),
-  name: createOptionalTextSchema(createTextSchema(LABELS.name, { max: TICKET_LIMITS.name })),
-  subject: createTextSchema(LABELS.subject, {
-    max: TICKET_LIMITS.subject,
-    required: REQUIRED_MESSAGES.subject,
-  }),
-  message: createTextSchema(LABELS.message, {
-    max: TICKET_LIMITS.message,
-    multiline: true,
-    required: REQUIRED_MESSAGES.message,
-  }),
-  locale: createOptionalTextSchema(
+const attachmentsSchema = v.pipe(
+  v.array(
     v.pipe(
-      createTextSchema(LABELS.locale, { max: TICKET_LIMITS.locale }),
-      v.check(
-        (s) => s === '' || LANGUAGE_TAG.test(s),
-        'Language must be a language tag like en or pt-BR',
-      ),
+      v.string('Each attachment must be an upload id'),
+      v.regex(UPLOAD_ID, 'Each attachment must be an id from the upload endpoint'),
     ),
+    'Attachments must be a list of upload ids',
   ),
-  pageUrl: createOptionalTextSchema(
-    v.pipe(
-      createTextSchema(LABELS.pageUrl, { max: TICKET_LIMITS.pageUrl }),
-      v.check(
-        (s) => s === '' || isWebAddress(s),
-        'Page address must be a web address starting with http:// or https://',
-      ),
-    ),
+  v.maxLength(
+    TICKET_LIMITS.attachments,
+    `A ticket can have at most ${TICKET_LIMITS.attachments} attachments`,
   ),
-  metadata: v.optional(metadataSchema),
-});
+  v.check((ids) => new Set(ids).size === ids.length, 'The same file is attached twice'),
+);
 
-/** What a widget or an API client sends. `attachments` are not supported yet. */
+/** The ticket schema. Prefer {@link parseTicket}, which turns issues into field messages. */
+export const ticketSchema = v.strictObject(
+  ownKeysOnly({
+    email: v.pipe(
+      createTextSchema(LABELS.email, {
+        max: TICKET_LIMITS.email,
+        required: REQUIRED_MESSAGES.email,
+      }),
+      v.check(isEmailAddress, 'Enter an email address like name@example.com'),
+    ),
+    name: createOptionalTextSchema(createTextSchema(LABELS.name, { max: TICKET_LIMITS.name })),
+    subject: createTextSchema(LABELS.subject, {
+      max: TICKET_LIMITS.subject,
+      required: REQUIRED_MESSAGES.subject,
+    }),
+    message: createTextSchema(LABELS.message, {
+      max: TICKET_LIMITS.message,
+      multiline: true,
+      required: REQUIRED_MESSAGES.message,
+    }),
+    locale: createOptionalTextSchema(
+      v.pipe(
+        createTextSchema(LABELS.locale, { max: TICKET_LIMITS.locale }),
+        v.check(
+          (s) => s === '' || LANGUAGE_TAG.test(s),
+          'Language must be a language tag like en or pt-BR',
+        ),
+      ),
+    ),
+    pageUrl: createOptionalTextSchema(
+      v.pipe(
+        createTextSchema(LABELS.pageUrl, { max: TICKET_LIMITS.pageUrl }),
+        v.check(
+          (s) => s === '' || isWebAddress(s),
+          'Page address must be a web address starting with http:// or https://',
+        ),
+      ),
+    ),
+    metadata: v.optional(metadataSchema),
+    /** Ids returned by `POST /v1/uploads`, in the order the visitor attached them. */
+    attachments: v.optional(attachmentsSchema),
+    /**
+     * HMAC-SHA256 of `email` with the site's identity secret, computed by the site's backend
+     * (hex). The server marks the ticket verified only when it matches; it is never stored.
+     */
+    userHash: v.optional(
+      v.pipe(
+        v.string('userHash must be text'),
+        v.regex(/^[0-9A-Fa-f]{1,128}$/, 'userHash must be a hexadecimal HMAC-SHA256'),
+      ),
+    ),
+    /**
+     * The honeypot: a form field people never see and bots fill in. Anything but empty makes the
+     * server answer as if it stored the ticket, and drop it.
+     */
+    website: v.optional(v.pipe(v.string(), v.maxLength(2_048))),
+  }),
+);
+
+/** What a widget or an API client sends. */
 export type TicketInput = v.InferInput<typeof ticketSchema>;
 /** A validated ticket: strings trimmed, blank optional fields removed. */
 export type Ticket = v.InferOutput<typeof ticketSchema>;
@@ -197,6 +269,17 @@ export type ParseTicketResult =
 
 const NOT_AN_OBJECT = 'A ticket must be an object with email, subject and message';
 
+/** The ticket and its metadata as {@link ownKeysOnly} copies; anything else as it is. */
+function withOwnKeysOnly(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const copy = ownKeysOnly(input as Record<string, unknown>);
+  const { metadata } = copy;
+  if (typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata)) {
+    copy.metadata = ownKeysOnly(metadata);
+  }
+  return copy;
+}
+
 /** Unknown keys safe to echo back as `fieldErrors` keys (never `__proto__` or 10 kB of junk). */
 const SAFE_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
@@ -207,11 +290,7 @@ function describeField(field: string): string {
 
 function describeIssue(issue: v.BaseIssue<unknown>, field: string): string {
   if (issue.type === 'strict_object') {
-    if (issue.expected === 'never') {
-      return field === 'attachments'
-        ? 'Attachments are not supported yet'
-        : 'This field is not part of a ticket; remove it';
-    }
+    if (issue.expected === 'never') return 'This field is not part of a ticket; remove it';
     const required: Partial<Record<string, string>> = REQUIRED_MESSAGES;
     return required[field] ?? `${field} is required`;
   }
@@ -226,7 +305,7 @@ export function parseTicket(input: unknown): ParseTicketResult {
   if (Array.isArray(input)) {
     return { success: false, fieldErrors: {}, message: NOT_AN_OBJECT };
   }
-  const result = v.safeParse(ticketSchema, input, { abortPipeEarly: true });
+  const result = v.safeParse(ticketSchema, withOwnKeysOnly(input), { abortPipeEarly: true });
   if (result.success) return { success: true, ticket: result.output };
 
   const fieldErrors: FieldErrors = {};

@@ -28,6 +28,28 @@ export interface SubmitOptions {
   signal?: AbortSignal;
 }
 
+/** A file stored by `POST /v1/uploads`, ready to be listed in a ticket's `attachments`. */
+export interface UploadedAttachment {
+  /** Put this in `TicketInput.attachments`. */
+  id: string;
+  name: string;
+  /** Bytes. */
+  size: number;
+  /** The media type the server found in the file's content (not its name). */
+  type: string;
+}
+
+export interface UploadOptions {
+  /**
+   * The file name to store.
+   * @default the `File`'s own name, else `attachment`
+   */
+  name?: string;
+  signal?: AbortSignal;
+  /** Called as bytes leave the browser (and once at the end elsewhere). */
+  onProgress?: (loaded: number, total: number) => void;
+}
+
 /** The seam between the widget and wherever tickets go. */
 export interface TicketAdapter {
   /** Short identifier for logs and errors, e.g. `http`, `memory`. */
@@ -37,6 +59,11 @@ export interface TicketAdapter {
    * `TicketError`.
    */
   submit(ticket: TicketInput, options?: SubmitOptions): Promise<TicketReceipt>;
+  /**
+   * Store one file for a ticket that is still being written; the ticket lists the returned
+   * `id` in `attachments`. Adapters without attachments leave this out.
+   */
+  upload?(file: Blob, options?: UploadOptions): Promise<UploadedAttachment>;
 }
 
 /**

@@ -84,7 +84,8 @@ describe('parseTicket', () => {
 
   it('enforces every maximum length, and accepts exactly the maximum', () => {
     const cases: [keyof typeof TICKET_LIMITS & keyof TicketInput, (n: number) => string][] = [
-      ['email', (n) => `${'a'.repeat(n - 12)}@example.com`],
+      // A local part may have 64 characters; the rest is a domain of 49-character labels.
+      ['email', (n) => `${'a'.repeat(64)}@${`${'d'.repeat(49)}.`.repeat(4).slice(0, n - 69)}.com`],
       ['name', (n) => 'n'.repeat(n)],
       ['subject', (n) => 's'.repeat(n)],
       ['message', (n) => 'm'.repeat(n)],
@@ -207,9 +208,52 @@ describe('parseTicket', () => {
     assert.equal(({} as Record<string, unknown>).x, undefined);
   });
 
-  it('refuses unknown fields, and says attachments are not supported yet', () => {
+  it('refuses unknown fields', () => {
     expectFieldError({ ...valid, priority: 'high' }, 'priority', /not part of a ticket/);
-    expectFieldError({ ...valid, attachments: [] }, 'attachments', /not supported yet/);
+  });
+
+  it('accepts upload ids as attachments and refuses anything else there', () => {
+    const id = `up_${'0123456789abcdef'.repeat(2)}`;
+    const ok = parseTicket({ ...valid, attachments: [id] });
+    assert.ok(ok.success && ok.ticket.attachments?.[0] === id);
+    expectFieldError({ ...valid, attachments: ['../etc/passwd'] }, 'attachments', /upload/);
+    expectFieldError({ ...valid, attachments: [id, id] }, 'attachments', /attached twice/);
+    expectFieldError({ ...valid, attachments: id }, 'attachments', /list of upload ids/);
+  });
+
+  it('accepts internationalised email addresses and refuses malformed ones', () => {
+    for (const email of [
+      'ана@пример.рф',
+      'δοκιμή@παράδειγμα.δοκιμή',
+      'user+tag@mail.example.co.uk',
+    ]) {
+      assert.ok(parseTicket({ ...valid, email }).success, email);
+    }
+    for (const email of [
+      'a@b',
+      'a b@example.com',
+      'a@@example.com',
+      '.a@example.com',
+      'a@exa mple.com',
+    ]) {
+      expectFieldError({ ...valid, email }, 'email', /like name@example.com/);
+    }
+  });
+
+  it('ignores enumerable properties added to Object.prototype', () => {
+    Object.defineProperty(Object.prototype, 'polyfilled', {
+      value: () => 1,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    try {
+      const result = parseTicket({ ...valid, metadata: { plan: 'pro' } });
+      assert.ok(result.success, JSON.stringify(result));
+      assert.deepEqual(result.ticket.metadata, { plan: 'pro' });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polyfilled;
+    }
   });
 
   it('refuses values of the wrong type per field', () => {

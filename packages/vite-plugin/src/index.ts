@@ -62,7 +62,7 @@ function widgetFiles(): Map<string, string> {
   const files = new Map<string, string>();
   if (!existsSync(dir)) return files;
   for (const name of readdirSync(dir)) {
-    if (/^porthole(?:-[a-z]+)?\.js(?:\.map)?$/.test(name)) files.set(name, join(dir, name));
+    if (/^porthole(?:-[a-z0-9]+)*\.js(?:\.map)?$/.test(name)) files.set(name, join(dir, name));
   }
   return files;
 }

@@ -21,6 +21,11 @@ async function widget() {
   );
 }
 
+/** An element of the lazily loaded panel, once it is there. */
+function inPanel<K extends keyof HTMLElementTagNameMap>(el: PortholeWidget, name: K) {
+  return el.shadowRoot?.querySelector('porthole-panel')?.shadowRoot?.querySelector(name) ?? null;
+}
+
 /** The embed snippet's stub, exactly as a page would define it before the script loads. */
 function installStub(): PortholeStub {
   const stub: PortholeStub = function (...args: unknown[]) {
@@ -66,7 +71,7 @@ describe('Porthole() command API', () => {
 
     porthole('contact');
     await el.updateComplete;
-    const form = el.shadowRoot?.querySelector('porthole-contact-form');
+    const form = inPanel(el, 'porthole-contact-form');
     expect(form?.draft.email).to.equal('ivo@example.com');
   });
 
@@ -87,7 +92,7 @@ describe('Porthole() command API', () => {
     const porthole = createPorthole(el);
     porthole('article', 'logariasmos/kodikos', 'el');
     await until(
-      () => el.shadowRoot?.querySelector('porthole-article')?.article?.locale === 'el',
+      () => inPanel(el, 'porthole-article')?.article?.locale === 'el',
       'Greek article shown',
     );
     expect(el.open).to.equal(true);
@@ -98,7 +103,7 @@ describe('Porthole() command API', () => {
     createPorthole(el)('config', { position: 'bottom-left', strings: { launcher: 'Aide' } });
     await el.updateComplete;
     expect(el.getAttribute('position')).to.equal('bottom-left');
-    expect(el.shadowRoot?.querySelector('porthole-launcher')?.getAttribute('aria-label')).to.equal(
+    expect(el.shadowRoot?.querySelector('[part=launcher]')?.getAttribute('aria-label')).to.equal(
       'Aide',
     );
   });
@@ -148,7 +153,9 @@ describe('Porthole() command API', () => {
       const porthole = createPorthole(el);
       porthole('search', 'x');
       porthole('article', 'nope');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await el.updateComplete;
+      // Unhandled rejections are reported in a task after the one that dropped them.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     } finally {
       window.removeEventListener('unhandledrejection', onRejection);
       window.removeEventListener('error', onError);

@@ -1,11 +1,8 @@
 import type { PortholeWidget } from './components/widget/widget.component.js';
-import type {
-  ContactPrefill,
-  PortholeOptions,
-  PortholeUser,
-} from './components/widget/widget.component.js';
-import type { PortholeEventDetails, PortholeEventName } from './events.js';
-import { issueWarning } from './warnings.js';
+import { isPortholeEventName } from './core/events.js';
+import type { PortholeEventDetails, PortholeEventName } from './core/events.js';
+import type { ContactPrefill, PortholeOptions, PortholeUser } from './core/options.js';
+import { issueWarning } from './core/warnings.js';
 
 /** An event name with or without its `porthole-` prefix: `'open'` or `'porthole-open'`. */
 export type PortholeEventShortName = PortholeEventName extends `porthole-${infer Short}`
@@ -74,17 +71,6 @@ function pickStrings<K extends string>(
   return out;
 }
 
-const EVENT_NAMES: readonly PortholeEventName[] = [
-  'porthole-open',
-  'porthole-close',
-  'porthole-search',
-  'porthole-article-view',
-  'porthole-feedback',
-  'porthole-ticket-submit',
-  'porthole-ticket-created',
-  'porthole-error',
-];
-
 /** Make the `Porthole()` function that drives one widget element. */
 export function createPorthole(widget: PortholeWidget): PortholeFunction {
   const unsubscribers = new Set<() => void>();
@@ -113,7 +99,7 @@ export function createPorthole(widget: PortholeWidget): PortholeFunction {
     on: (name, handler) => {
       const type =
         typeof name === 'string' && !name.startsWith('porthole-') ? `porthole-${name}` : name;
-      if (!EVENT_NAMES.includes(type as PortholeEventName) || typeof handler !== 'function') {
+      if (!isPortholeEventName(type) || typeof handler !== 'function') {
         issueWarning(
           'bad-argument',
           `Porthole('on', …) needs a known event name and a function; got "${String(name)}".`,
@@ -121,9 +107,9 @@ export function createPorthole(widget: PortholeWidget): PortholeFunction {
         return () => undefined;
       }
       const listener = (event: Event) => (handler as (event: Event) => void)(event);
-      widget.addEventListener(type as string, listener);
+      widget.addEventListener(type, listener);
       const off = () => {
-        widget.removeEventListener(type as string, listener);
+        widget.removeEventListener(type, listener);
         unsubscribers.delete(off);
       };
       unsubscribers.add(off);

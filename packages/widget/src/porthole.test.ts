@@ -15,6 +15,8 @@ describe('porthole.js (script-tag entry)', () => {
     window.Porthole('search', 'refunds');
 
     await import('./porthole.js');
+    // It mounts in a task of its own, after the one that ran the script.
+    await until(() => document.querySelector('porthole-widget'), 'mounted');
     const widgets = document.querySelectorAll('porthole-widget');
     expect(widgets).to.have.length(1);
     const el = widgets[0];

@@ -5,13 +5,15 @@
  *
  * Mounts one `<porthole-widget>` at the end of `<body>` and replaces the `window.Porthole`
  * stub with the real command function, running the calls queued before the script arrived.
- * Under a strict CSP it needs nothing but `script-src 'self'` and `connect-src 'self'`: styles
- * are constructed stylesheets inside shadow roots, positions are set through CSSOM.
+ * It holds only the launcher, the dialog's frame and the command API; the panel and what it
+ * needs load later from the `porthole-*.js` files beside it. Under a strict CSP it needs
+ * nothing but `script-src 'self'` and `connect-src 'self'`: styles are constructed stylesheets
+ * inside shadow roots, positions are set through CSSOM.
  */
 import { installPorthole, isPortholeFunction } from './command-api.js';
-import type { PortholeOptions, WidgetPosition } from './components/widget/widget.component.js';
 import './components/widget/widget.js';
-import { issueWarning } from './warnings.js';
+import type { PortholeOptions, WidgetPosition } from './core/options.js';
+import { issueWarning } from './core/warnings.js';
 
 // Only readable while the script first runs, so it is captured before anything waits.
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
@@ -31,6 +33,11 @@ export function readScriptOptions(element: HTMLScriptElement | null): PortholeOp
   };
   if (data['locale']) options.locale = data['locale'];
   if (data['accent']) options.accent = data['accent'];
+  if (data['shortcut']) options.shortcut = data['shortcut'];
+  if (data['launcher'] === 'none') options.launcher = false;
+  else if (data['launcher']) {
+    issueWarning('bad-launcher', `data-launcher="${data['launcher']}" is not "none".`);
+  }
   const position = data['position'];
   if (position === 'bottom-left' || position === 'bottom-right') {
     options.position = position satisfies WidgetPosition;
@@ -40,14 +47,30 @@ export function readScriptOptions(element: HTMLScriptElement | null): PortholeOp
   return options;
 }
 
+function alreadyLoaded(): boolean {
+  if (!isPortholeFunction(window.Porthole)) return false;
+  issueWarning('loaded-twice', 'porthole.js was loaded twice; the second copy does nothing.');
+  return true;
+}
+
+/**
+ * Make the widget, then, in a task of its own, put it on the page and run the queued calls:
+ * building it and showing it cost about the same, so two short tasks instead of one.
+ */
 function mount(): void {
   try {
-    if (isPortholeFunction(window.Porthole)) {
-      issueWarning('loaded-twice', 'porthole.js was loaded twice; the second copy does nothing.');
-      return;
-    }
+    if (alreadyLoaded()) return;
     const widget = document.createElement('porthole-widget');
     widget.configure(readScriptOptions(script));
+    setTimeout(() => attach(widget), 0);
+  } catch (error) {
+    issueWarning('mount-failed', `The help widget could not start: ${String(error)}`);
+  }
+}
+
+function attach(widget: HTMLElementTagNameMap['porthole-widget']): void {
+  try {
+    if (alreadyLoaded()) return;
     document.body.append(widget);
     installPorthole(widget);
   } catch (error) {
@@ -55,8 +78,11 @@ function mount(): void {
   }
 }
 
+// In a task of its own, after the one that evaluated this script: short tasks instead of one
+// long one on the host page's main thread.
+const mountSoon = () => setTimeout(mount, 0);
 if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', mount, { once: true });
+  document.addEventListener('DOMContentLoaded', mountSoon, { once: true });
 } else {
-  mount();
+  mountSoon();
 }

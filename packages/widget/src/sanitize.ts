@@ -1,8 +1,13 @@
 import DOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
 import { FORBIDDEN_ARTICLE_TAGS } from '@porthole/kb/article-policy';
+import { FORBIDDEN_ARTICLE_ATTRIBUTES, prepareArticleLinks } from './sanitize/article-links.js';
 
 /**
+ * `@porthole/widget/sanitize`: the article sanitizer on DOMPurify, for every browser. The
+ * widget itself uses the browser's HTML Sanitizer API where there is one
+ * (`sanitize/platform.ts`) and loads this only where there is not.
+ *
  * Article bodies were sanitized when the knowledge base was compiled; they are sanitized again
  * here because the widget cannot know who wrote or served the file it fetched (a stale cache,
  * a misconfigured CDN, a hand-edited KB folder).
@@ -10,15 +15,13 @@ import { FORBIDDEN_ARTICLE_TAGS } from '@porthole/kb/article-policy';
 const PURIFY_CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   USE_PROFILES: { html: true },
   FORBID_TAGS: [...FORBIDDEN_ARTICLE_TAGS],
-  FORBID_ATTR: ['style', 'action', 'formaction', 'ping', 'autofocus', 'tabindex'],
+  FORBID_ATTR: FORBIDDEN_ARTICLE_ATTRIBUTES,
   // Section headings need their ids (`#images`, `#title`, …) even when they share a name with
   // a `document` property. Named properties only exist for elements in the document tree;
   // this HTML lives in a shadow root, where an id cannot clobber `document` or `window`.
   SANITIZE_DOM: false,
   RETURN_DOM_FRAGMENT: true,
 };
-
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
 /**
  * Sanitize article HTML into a detached fragment ready to insert, and prepare its links:
@@ -27,25 +30,5 @@ const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
  * click handler, anything that is not http(s)/mailto/tel loses its `href`.
  */
 export function sanitizeArticleHtml(html: string): DocumentFragment {
-  const fragment = DOMPurify.sanitize(html, PURIFY_CONFIG);
-  for (const link of fragment.querySelectorAll('a')) {
-    link.removeAttribute('target');
-    const href = link.getAttribute('href');
-    if (href === null || href.startsWith('#') || link.hasAttribute('data-porthole-article')) {
-      continue;
-    }
-    let url: URL;
-    try {
-      url = new URL(href, document.baseURI);
-    } catch {
-      link.removeAttribute('href');
-      continue;
-    }
-    if (!SAFE_PROTOCOLS.has(url.protocol)) link.removeAttribute('href');
-    else if (url.origin !== location.origin) {
-      link.setAttribute('target', '_blank');
-      link.setAttribute('rel', 'noopener noreferrer');
-    }
-  }
-  return fragment;
+  return prepareArticleLinks(DOMPurify.sanitize(html, PURIFY_CONFIG));
 }

@@ -27,12 +27,26 @@ Options:
       --allowed-origins <list>
                             comma-separated origins whose pages may POST tickets
                             (e.g. https://www.example.com; * for any; default: same origin)
+      --deliver <url>       forward every ticket there through the outbox (repeatable):
+                              zendesk+https://{email}%2Ftoken:{token}@{sub}.zendesk.com
+                              freshdesk+https://{api_key}:X@{domain}.freshdesk.com
+                              helpscout+https://{id}:{secret}@api.helpscout.net/?mailbox={n}
+                              webhook+https://hooks.example.com/porthole
+                              smtp://user:pass@host:587?to=support@…&from=help@…[&confirm=1]
+      --no-relay            store deliveries but leave them to \`porthole relay\`
   -h, --help                show this help
 
 Environment:
   PORTHOLE_AGENT_TOKEN      enables the agent API (GET /v1/tickets); refused without it
+  PORTHOLE_DELIVER          destinations, separated by spaces (as --deliver)
+  PORTHOLE_WEBHOOK_SECRET   signs webhook deliveries (required with webhook+…)
+  PORTHOLE_IDENTITY_SECRET  checks userHash, marking tickets verified
+  PORTHOLE_PUBLIC_URL       this server as webhook receivers reach it (attachment links)
+  PORTHOLE_UPLOADS_DIR      attachment folder (default: uploads/ beside the SQLite file)
+  PORTHOLE_RATE_LIMIT       tickets per client address, e.g. 20/min (default), or off
   DATABASE_URL, PORT, PORTHOLE_ALLOWED_ORIGINS
                             as the options above
+  More (attachment limits, fields, retries): docs/server.md
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
@@ -42,6 +56,8 @@ Environment:
       static: { type: 'string' },
       'database-url': { type: 'string' },
       'allowed-origins': { type: 'string' },
+      deliver: { type: 'string', multiple: true },
+      'no-relay': { type: 'boolean' },
     });
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
     const port = parsePort(values.port ?? io.env.PORT, 8787);
@@ -75,6 +91,8 @@ Environment:
       ...(staticDir ? { staticDir } : {}),
       ...(databaseUrl ? { databaseUrl } : {}),
       ...(allowedOrigins.length > 0 ? { allowedOrigins } : {}),
+      ...(values.deliver ? { deliver: values.deliver } : {}),
+      ...(values['no-relay'] ? { relay: false } : {}),
     });
     io.out(`Porthole is serving on ${server.url}\n`);
     if (!io.env.PORTHOLE_AGENT_TOKEN) {

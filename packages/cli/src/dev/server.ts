@@ -90,7 +90,7 @@ export async function startDevServer(options: {
     const name = basename(path);
     if (
       path === `/${name}` &&
-      /^porthole(?:-[a-z]+)?\.js(?:\.map)?$/.test(name) &&
+      /^porthole(?:-[a-z0-9]+)*\.js(?:\.map)?$/.test(name) &&
       existsSync(join(widgetDir, name))
     ) {
       response.writeHead(200, { 'content-type': typeOf(name), 'cache-control': 'no-store' });

@@ -1,28 +1,24 @@
 import type { Article } from '@porthole/kb';
 import { LitElement, html, nothing } from 'lit';
-import { emitInternal } from '../../events.js';
-import { chunks } from '../../lazy.js';
-import type { Chunks } from '../../lazy.js';
-import { sharedStyles } from '../../shared.styles.js';
-import { renderBackButton, renderContactPrompt } from '../../templates.js';
-import { defaultStrings } from '../../strings.js';
-import type { PortholeStrings } from '../../strings.js';
-import type { ArticleChoice } from '../search/search.component.js';
+import { emitInternal } from '../../core/events.js';
+import { sharedStyles } from '../shared.styles.js';
+import { renderBackButton, renderContactPrompt } from '../templates.js';
+import type { ArticleStatus, SanitizeArticle } from '../../controllers/article.controller.js';
+import type { ArticleChoice } from '../../core/options.js';
+import { defaultStrings } from '../../core/strings.js';
+import type { PortholeStrings } from '../../core/strings.js';
 import styles from './article.styles.js';
 import contentStyles from './article-content.styles.js';
+import { insertProgressively, pieceEnd } from './progressive.js';
 
-/** Where loading the article stands; the widget fetches it and sets this. */
-export type ArticleStatus = 'loading' | 'ready' | 'error';
-
-type Sanitize = Chunks['sanitize']['sanitizeArticleHtml'];
+export type { ArticleStatus };
 
 /**
- * @summary The article view: title, body (sanitized again with DOMPurify before it is
- * inserted), "Was this helpful?" and a way to contact support.
+ * @summary The article view: title, body (sanitized again before it is inserted), "Was this
+ * helpful?" and a way to contact support.
  *
- * DOMPurify is a chunk loaded when first needed (`lazy.ts`). `porthole-widget` loads it before
- * it marks an article ready; on its own, this element loads it itself and shows "Loading…"
- * until then (and `updateComplete` waits for it). Without it, no article HTML is inserted.
+ * It inserts no article HTML without `sanitize` (the panel sets it once the sanitizer's code
+ * has loaded); until then a ready article shows "Loading…".
  *
  * Links in the body: `a[data-porthole-article]` opens that article inside the widget (at
  * `data-porthole-section` when given), `#id` scrolls within the article, external links open
@@ -46,9 +42,8 @@ export class PortholeArticle extends LitElement {
     status: {},
     section: {},
     strings: { attribute: false },
+    sanitize: { attribute: false },
     feedback: { state: true },
-    sanitize: { state: true },
-    sanitizeFailed: { state: true },
   };
 
   /** The article to show (its `html` is sanitized here again). */
@@ -59,16 +54,18 @@ export class PortholeArticle extends LitElement {
   declare section: string | undefined;
   /** UI text. @default defaultStrings */
   declare strings: PortholeStrings;
+  /** Makes the article's HTML safe to insert. */
+  declare sanitize: SanitizeArticle | undefined;
   declare private feedback: boolean | undefined;
-  /** DOMPurify and the article rules, once their chunk has loaded. */
-  declare private sanitize: Sanitize | undefined;
-  declare private sanitizeFailed: boolean;
 
-  /** The sanitizer's chunk while it loads. */
-  private sanitizeLoading: Promise<void> | undefined;
-
-  /** The sanitized body, made when the article is shown, not on every render. */
+  /** The sanitized body (its first piece, for a long one), made when the article is shown. */
   private body: DocumentFragment | undefined;
+  /** Where the rest of a long article's HTML starts, until it has been inserted. */
+  private restFrom: number | undefined;
+  /** Stops inserting the rest of a long article when another one is shown. */
+  private inserting: AbortController | undefined;
+  /** Settles once the whole body is in the page (at once for most articles). */
+  bodyComplete: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -76,32 +73,8 @@ export class PortholeArticle extends LitElement {
     this.status = 'loading';
     this.section = undefined;
     this.strings = defaultStrings;
+    this.sanitize = undefined;
     this.feedback = undefined;
-    this.sanitize = chunks.get('sanitize')?.sanitizeArticleHtml;
-    this.sanitizeFailed = false;
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.sanitizeLoading) {
-      await this.sanitizeLoading;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
-  }
-
-  private loadSanitizer(): void {
-    if (this.sanitizeLoading) return;
-    this.sanitizeFailed = false;
-    const loading = chunks.load('sanitize').then(
-      (module) => {
-        this.sanitize = module.sanitizeArticleHtml;
-      },
-      () => {
-        this.sanitizeFailed = true;
-      },
-    );
-    this.sanitizeLoading = loading.finally(() => (this.sanitizeLoading = undefined));
   }
 
   /** Focus the section the visitor asked for, else the title, else the back button. */
@@ -124,10 +97,16 @@ export class PortholeArticle extends LitElement {
     // A fragment empties itself into the DOM when rendered, so a body that left the DOM (while
     // loading another article) cannot be shown again: make a fresh one whenever it reappears.
     if (changed.has('article') || changed.has('status') || changed.has('sanitize')) {
+      this.inserting?.abort();
+      this.renderRoot.querySelector('.rest')?.replaceChildren();
       const shown = this.article && this.status === 'ready' ? this.article : undefined;
-      this.sanitize ??= chunks.get('sanitize')?.sanitizeArticleHtml;
-      if (shown && !this.sanitize) this.loadSanitizer();
-      this.body = shown && this.sanitize ? this.sanitize(shown.html) : undefined;
+      // A long article starts with its first piece; the rest follows in `updated`.
+      const first = shown ? pieceEnd(shown.html, 0) : 0;
+      this.restFrom = shown && first < shown.html.length ? first : undefined;
+      this.body =
+        shown && this.sanitize
+          ? this.sanitize(first < shown.html.length ? shown.html.slice(0, first) : shown.html)
+          : undefined;
     }
   }
 
@@ -137,7 +116,43 @@ export class PortholeArticle extends LitElement {
       const target = this.section && this.findById(this.section);
       if (target) target.scrollIntoView({ block: 'start' });
       else this.scrollIntoView({ block: 'start' });
+      if (this.restFrom !== undefined) this.insertRest(this.restFrom);
     }
+  }
+
+  /** Insert the rest of a long article without blocking the page; find its section on the way. */
+  private insertRest(from: number): void {
+    const { article, sanitize } = this;
+    const rest = this.renderRoot.querySelector('.rest');
+    if (!article || !sanitize || !rest) return;
+    this.restFrom = undefined;
+    const inserting = new AbortController();
+    this.inserting = inserting;
+    let sectionShown = !this.section || Boolean(this.findById(this.section));
+    const title = this.renderRoot.querySelector('h2');
+    this.bodyComplete = insertProgressively(
+      article.html,
+      from,
+      sanitize,
+      rest,
+      inserting.signal,
+      () => {
+        const target = !sectionShown && this.section && this.findById(this.section);
+        if (!target) return;
+        sectionShown = true;
+        target.scrollIntoView({ block: 'start' });
+        // Focus followed the title while the section was on its way: move it on.
+        if ((this.renderRoot as ShadowRoot).activeElement === title) {
+          target.tabIndex = -1;
+          target.focus({ preventScroll: true });
+        }
+      },
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.inserting?.abort();
   }
 
   private onBodyClick(event: MouseEvent): void {
@@ -179,15 +194,17 @@ export class PortholeArticle extends LitElement {
   private renderContent() {
     const s = this.strings;
     if (this.status === 'loading') return html`<p class="muted">${s.loading}</p>`;
-    if (this.status === 'error' || !this.article || (!this.body && this.sanitizeFailed)) {
+    if (this.status === 'error' || !this.article) {
       return html`<p role="alert">${s.articleUnavailable}</p>`;
     }
-    // The sanitizer is on its way (only when this element is used without the widget).
     if (!this.body) return html`<p class="muted">${s.loading}</p>`;
     return html`
       <article lang=${this.article.locale}>
         <h2 part="title">${this.article.title}</h2>
-        <div part="body" class="body" @click=${this.onBodyClick}>${this.body}</div>
+        <div part="body" class="body" @click=${this.onBodyClick}>
+          ${this.body}
+          <div class="rest"></div>
+        </div>
       </article>
       <div part="feedback" class="feedback" role="group" aria-labelledby="helpful">
         <span id="helpful">${s.helpfulQuestion}</span>

@@ -8,6 +8,15 @@ export default css`
   .body {
     overflow-wrap: anywhere;
   }
+  /* The rest of a long article, inserted piece by piece. Off-screen pieces are neither laid
+     out nor painted, so a 5 MB article costs what its visible part costs. */
+  .rest {
+    display: contents;
+  }
+  .piece {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 2000px;
+  }
   .body :where(h2, h3) {
     line-height: 1.3;
     margin: 1.2em 0 0.4em;

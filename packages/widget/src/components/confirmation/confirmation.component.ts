@@ -1,9 +1,9 @@
 import type { TicketReceipt } from '@porthole/tickets';
 import { LitElement, html } from 'lit';
-import { emitInternal } from '../../events.js';
-import { sharedStyles } from '../../shared.styles.js';
-import { defaultStrings } from '../../strings.js';
-import type { PortholeStrings } from '../../strings.js';
+import { emitInternal } from '../../core/events.js';
+import { sharedStyles } from '../shared.styles.js';
+import { defaultStrings } from '../../core/strings.js';
+import type { PortholeStrings } from '../../core/strings.js';
 import styles from './confirmation.styles.js';
 
 /**

@@ -1,20 +1,16 @@
-import type { FieldErrors, Ticket } from '@porthole/tickets';
+import type { FieldErrors, parseTicket } from '@porthole/tickets';
 import { LitElement, html, nothing } from 'lit';
-import { draftFields } from '../../draft.js';
-import type { Draft, DraftField } from '../../draft.js';
-import { emitInternal } from '../../events.js';
-import { chunks } from '../../lazy.js';
-import { sharedStyles } from '../../shared.styles.js';
-import { renderBackButton } from '../../templates.js';
-import { defaultStrings } from '../../strings.js';
-import type { PortholeStrings } from '../../strings.js';
+import type { TicketContext } from '../../controllers/contact.controller.js';
+import { draftFields } from '../../controllers/draft.js';
+import type { Draft, DraftField } from '../../controllers/draft.js';
+import { emitInternal } from '../../core/events.js';
+import { defaultStrings } from '../../core/strings.js';
+import type { PortholeStrings } from '../../core/strings.js';
+import { sharedStyles } from '../shared.styles.js';
+import { renderBackButton } from '../templates.js';
 import styles from './contact-form.styles.js';
 
-/** What the widget adds to the visitor's fields before validating. */
-export interface TicketContext {
-  locale?: string;
-  pageUrl?: string;
-}
+export type { TicketContext };
 
 const INPUTS: Record<DraftField, { type: string; autocomplete: string; required: boolean }> = {
   name: { type: 'text', autocomplete: 'name', required: false },
@@ -25,16 +21,15 @@ const INPUTS: Record<DraftField, { type: string; autocomplete: string; required:
 
 /**
  * @summary The contact form: Name, Email, Subject, Message and Send, validated with the shared
- * ticket schema (`parseTicket` from `@porthole/tickets`) on submit and, after a first attempt,
- * whenever a field loses focus. Errors sit under their fields (`aria-invalid`,
- * `aria-describedby`) and the first invalid field gets focus.
+ * ticket schema (`parseTicket` from `@porthole/tickets`) on submit. Errors sit under their
+ * fields (`aria-invalid`, `aria-describedby`) and the first invalid field gets focus; after
+ * that, an error goes as soon as the visitor's typing fixes it.
  *
- * It sends nothing itself: it fires `ph-send` with the validated ticket and the widget does
+ * Nothing changes when a field loses focus: a message appearing or vanishing then would move
+ * Send between the press and the release of a click on it, and the click would be lost.
+ *
+ * It sends nothing itself: it fires `ph-send` with the validated ticket and the panel does
  * the rest, setting `sending` and `error`.
- *
- * The schema is a chunk loaded when first needed (`lazy.ts`): `porthole-widget` shows the form
- * only once it has loaded; on its own, this element starts loading it when connected (and
- * `updateComplete` waits for it), and a Send pressed before it arrives waits for it.
  *
  * @event ph-draft - (internal) A field changed; `detail` is `{ field, value }`.
  * @event ph-send - (internal) The form is valid; `detail` is the validated `Ticket`.
@@ -58,6 +53,7 @@ export class PortholeContactForm extends LitElement {
     error: {},
     strings: { attribute: false },
     fieldErrors: { attribute: false },
+    parseTicket: { attribute: false },
     formError: { state: true },
   };
 
@@ -73,15 +69,13 @@ export class PortholeContactForm extends LitElement {
   declare strings: PortholeStrings;
   /** Messages under the fields (from the schema here, or from the server). @default {} */
   declare fieldErrors: FieldErrors;
+  /** The shared schema's check (`parseTicket` from `@porthole/tickets`). */
+  declare parseTicket: typeof parseTicket | undefined;
 
   declare private formError: string | undefined;
 
-  /** Validation waits for the first Send; after that, every blur re-checks. */
+  /** Validation waits for the first Send; after that, typing re-checks. */
   private attempted = false;
-  /** The schema's chunk while it loads. */
-  private schemaLoading: Promise<unknown> | undefined;
-  /** Send was pressed before the schema arrived: send once it has. */
-  private submitWaiting = false;
 
   constructor() {
     super();
@@ -91,26 +85,8 @@ export class PortholeContactForm extends LitElement {
     this.error = undefined;
     this.strings = defaultStrings;
     this.fieldErrors = {};
+    this.parseTicket = undefined;
     this.formError = undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!chunks.get('tickets')) void this.loadSchema().catch(() => undefined);
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.schemaLoading) {
-      await this.schemaLoading.catch(() => undefined);
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
-  }
-
-  private loadSchema(): Promise<unknown> {
-    this.schemaLoading ??= chunks.load('tickets').finally(() => (this.schemaLoading = undefined));
-    return this.schemaLoading;
   }
 
   /** Focus the first empty field (a prefilled name and email need no attention). */
@@ -129,6 +105,11 @@ export class PortholeContactForm extends LitElement {
     });
   }
 
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    // After a first Send, the messages follow what the visitor types.
+    if (changed.has('draft') && this.attempted && !this.sending) this.validate();
+  }
+
   protected override updated(changed: Map<string, unknown>): void {
     // Send was disabled while sending, so focus fell out of the form: put it on the way out.
     if (changed.has('error') && this.error) {
@@ -142,14 +123,13 @@ export class PortholeContactForm extends LitElement {
 
   /**
    * Validate with the shared schema; returns the ticket, or undefined after showing errors
-   * (or when the schema has not loaded yet).
+   * (or without the schema).
    */
-  private validate(): Ticket | undefined {
-    const tickets = chunks.get('tickets');
-    if (!tickets) return undefined;
+  private validate() {
+    if (!this.parseTicket) return undefined;
     const input: Record<string, string> = { ...this.context };
     for (const field of draftFields) input[field] = this.draft[field];
-    const result = tickets.parseTicket(input);
+    const result = this.parseTicket(input);
     this.fieldErrors = result.success ? {} : result.fieldErrors;
     // A problem outside the visible fields (say, a page address the schema refuses) still
     // needs saying, or Send would seem to do nothing.
@@ -163,23 +143,6 @@ export class PortholeContactForm extends LitElement {
   private submit(event?: Event): void {
     event?.preventDefault();
     if (this.sending) return;
-    if (!chunks.get('tickets')) {
-      // Only without the widget, which shows the form once the schema is here.
-      if (!this.submitWaiting) {
-        this.submitWaiting = true;
-        this.loadSchema().then(
-          () => {
-            this.submitWaiting = false;
-            this.submit();
-          },
-          () => {
-            this.submitWaiting = false;
-            this.formError = this.strings.contactUnavailable;
-          },
-        );
-      }
-      return;
-    }
     this.attempted = true;
     const ticket = this.validate();
     if (ticket) emitInternal(this, 'ph-send', ticket);
@@ -239,13 +202,7 @@ export class PortholeContactForm extends LitElement {
     const s = this.strings;
     return html`
       ${renderBackButton(this, s.back)}
-      <form
-        novalidate
-        @submit=${this.submit}
-        @focusout=${() => {
-          if (this.attempted && !this.sending) this.validate();
-        }}
-      >
+      <form novalidate @submit=${this.submit}>
         <h2 part="title">${s.contactTitle}</h2>
         ${draftFields.map((field) => this.renderField(field))}
         <div role="alert" part="error" class="error" ?hidden=${!this.error && !this.formError}>

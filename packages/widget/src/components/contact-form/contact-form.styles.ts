@@ -17,6 +17,8 @@ export default css`
   input,
   textarea {
     font: inherit;
+    /* Below 16 px, phones zoom the page in when the field gets focus. */
+    font-size: max(1em, 16px);
     width: 100%;
     padding: 0.5em 0.7em;
     color: var(--porthole-foreground);

@@ -1,172 +1,305 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import type { Placement } from '@floating-ui/dom';
+import type { KnowledgeBase } from '@porthole/kb';
+import type { TicketAdapter } from '@porthole/tickets';
 import { LitElement, html } from 'lit';
-import { emitInternal } from '../../events.js';
-import { sharedStyles } from '../../shared.styles.js';
+import type { ChunkLoader } from '../../core/chunk-loader.js';
+import type { InternalEvent } from '../../core/events.js';
+import type {
+  ArticleChoice,
+  ContactPrefill,
+  PortholeUser,
+  WidgetView,
+} from '../../core/options.js';
+import { defaultStrings } from '../../core/strings.js';
+import type { PortholeStrings } from '../../core/strings.js';
+import { ArticleController } from '../../controllers/article.controller.js';
+import { ContactController } from '../../controllers/contact.controller.js';
+import { KnowledgeBaseController } from '../../controllers/knowledge-base.controller.js';
+import { SEARCH_DEBOUNCE_MS, SearchController } from '../../controllers/search.controller.js';
+import type { PortholeContactForm } from '../contact-form/contact-form.component.js';
+import { sharedStyles } from '../shared.styles.js';
 import styles from './panel.styles.js';
 
-/** Below this the panel becomes a full-screen sheet instead of floating next to its anchor. */
-const SHEET_QUERY = '(max-width: 480px), (max-height: 480px)';
-/** Space kept between the panel and the viewport edges. */
-const VIEWPORT_PADDING = 8;
+/** Each view's parts, exported through the panel as `<view>__<part>`. */
+const VIEW_PARTS = {
+  search: [
+    'input',
+    'listbox',
+    'option',
+    'option-title',
+    'option-locale',
+    'option-section',
+    'option-snippet',
+    'status',
+    'contact',
+  ],
+  article: ['back', 'title', 'body', 'feedback', 'contact'],
+  'contact-form': ['back', 'title', 'field', 'label', 'control', 'field-error', 'error', 'send'],
+  confirmation: ['title', 'reference', 'back'],
+} as const;
+
+type ViewName = keyof typeof VIEW_PARTS;
+
+/** `exportparts` for one view: `input:search__input, …`. */
+const exportsOf = (view: ViewName) =>
+  VIEW_PARTS[view].map((part) => `${part}:${view}__${part}`).join(', ');
+
+/** `exportparts` for the panel itself: every view and every part of it, passed on as named. */
+const PANEL_EXPORTS = (Object.keys(VIEW_PARTS) as ViewName[])
+  .flatMap((view) => [view, ...VIEW_PARTS[view].map((part) => `${view}__${part}`)])
+  .join(', ');
 
 /**
- * @summary The help dialog: a header with its title and a close button, and a scrolling body.
- * Floats next to its anchor (the launcher) with Floating UI so it always stays inside the
- * viewport; on very small viewports it fills the screen as a sheet.
+ * @summary The inside of the help dialog: which view shows (search, article, contact form,
+ * confirmation), where focus goes, and the workflows behind the views — one reactive
+ * controller each for the knowledge base, search, articles and contact.
  *
- * The host carries `role="dialog"` and `aria-label` so that the launcher can name it in
- * `aria-controls` from the same shadow root.
- *
- * @slot - The current view.
- *
- * @event ph-close - (internal, not composed) The close button was pressed or Escape was hit.
- *
- * @csspart header - The title bar.
- * @csspart title - The visible title.
- * @csspart close - The close button.
- * @csspart body - The scrolling area around the slot.
- *
- * @cssprop --porthole-panel-width - Width of the floating panel.
- * @cssprop --porthole-panel-height - Preferred height (the viewport may make it smaller).
- * @cssprop --porthole-background - Panel background.
+ * `porthole-widget` creates it in its dialog once its code has loaded (`porthole-panel-*.js`)
+ * and keeps its properties in step with its own. Its views only display what they are given
+ * and report intent with internal `ph-*` events.
  */
 export class PortholePanel extends LitElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
-    open: { type: Boolean, reflect: true },
-    label: {},
-    closeLabel: { attribute: 'close-label' },
-    placement: {},
-    anchor: { attribute: false },
-    sheet: { type: Boolean, reflect: true },
+    kb: {},
+    endpoint: {},
+    locale: {},
+    open: { type: Boolean },
+    strings: { attribute: false },
+    knowledgeBase: { attribute: false },
+    adapter: { attribute: false },
+    user: { attribute: false },
+    view: { state: true },
   };
 
-  /**
-   * Shown or hidden.
-   * @default false
-   */
+  declare kb: string;
+  declare endpoint: string;
+  declare locale: string;
   declare open: boolean;
-  /**
-   * Accessible name and visible title.
-   * @default 'Help'
-   */
-  declare label: string;
-  /**
-   * Accessible name of the close button.
-   * @default 'Close'
-   */
-  declare closeLabel: string;
-  /**
-   * Preferred side of the anchor; Floating UI flips and shifts it to stay in view.
-   * @default 'top-end'
-   */
-  declare placement: Placement;
-  /** The element the panel floats next to. */
-  declare anchor: Element | undefined;
-  /** Set while the panel is shown as a full-screen sheet (read-only). */
-  declare sheet: boolean;
+  declare strings: PortholeStrings;
+  declare knowledgeBase: KnowledgeBase | undefined;
+  declare adapter: TicketAdapter | undefined;
+  declare user: PortholeUser;
+  /** Where lazily loaded code comes from: the widget's own loader. */
+  chunks!: ChunkLoader;
 
-  private stopAutoUpdate: (() => void) | undefined;
+  declare private view: WidgetView;
+  /** Where "Back" on the contact form goes. */
+  private contactReturn: WidgetView = 'search';
+
+  private readonly knowledge = new KnowledgeBaseController(this);
+  private readonly searches = new SearchController(this, this.knowledge);
+  private readonly articles = new ArticleController(this, this.knowledge);
+  private readonly contacts = new ContactController(this);
 
   constructor() {
     super();
+    this.kb = '';
+    this.endpoint = '';
+    this.locale = '';
     this.open = false;
-    this.label = 'Help';
-    this.closeLabel = 'Close';
-    this.placement = 'top-end';
-    this.anchor = undefined;
-    this.sheet = false;
-    this.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) {
-        event.preventDefault();
-        emitInternal(this, 'ph-close');
-      }
-    });
+    this.strings = defaultStrings;
+    this.knowledgeBase = undefined;
+    this.adapter = undefined;
+    this.user = {};
+    this.view = 'search';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.setAttribute('role', 'dialog');
+    this.setAttribute('exportparts', PANEL_EXPORTS);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopPositioning();
+  // ── What porthole-widget calls ───────────────────────────────────────────────────────
+
+  /** Show the search view and search for `query` at once. */
+  async search(query: string): Promise<void> {
+    this.view = 'search';
+    await this.searches.run(query);
+  }
+
+  /** Show an article (optionally in another locale, scrolled to a section). */
+  showArticle(slug: string, locale?: string, section?: string): Promise<void> {
+    // Without a locale, the page's (resolved when the knowledge base is open).
+    const choice = { slug, ...(locale && { locale }), ...(section && { section }) };
+    return this.openArticle(choice as ArticleChoice, 'search');
+  }
+
+  /** Show the contact form, filling empty fields from `prefill`. */
+  contact(prefill: ContactPrefill = {}): void {
+    this.contacts.prefill(prefill);
+    this.goToContact();
+  }
+
+  /** After the view has rendered, move focus to its natural starting point. */
+  async focusView(): Promise<void> {
+    await this.updateComplete;
+    const view = this.renderRoot.querySelector<LitElement>('.view');
+    if (!view || !this.open) return;
+    await view.updateComplete;
+    view.focus();
+  }
+
+  // ── Lifecycle ────────────────────────────────────────────────────────────────────────
+
+  /** Also waits for searches, articles and code in flight, so the view shown is the real one. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (;;) {
+      const pending = [this.searches.complete, this.articles.complete, ...this.loads];
+      await Promise.all(pending);
+      const again = await super.getUpdateComplete();
+      complete &&= again;
+      if (!this.isUpdatePending && this.loads.size === 0) return complete;
+    }
+  }
+
+  /** Loads started by this element that `updateComplete` waits for. */
+  private readonly loads = new Set<Promise<unknown>>();
+
+  private track(load: Promise<unknown>): void {
+    const settled = load.catch(() => undefined);
+    this.loads.add(settled);
+    void settled.finally(() => this.loads.delete(settled));
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    this.setAttribute('aria-label', this.label);
-    if (changed.has('open') || changed.has('anchor') || changed.has('placement')) {
-      this.stopPositioning();
-      if (this.open && this.anchor) {
-        const anchor = this.anchor;
-        this.stopAutoUpdate = autoUpdate(anchor, this, () => void this.reposition(anchor));
-      }
-    }
+    const source = changed.has('kb') || changed.has('knowledgeBase') || changed.has('locale');
+    if (this.open && (changed.has('open') || source)) this.track(this.knowledge.prepare());
   }
 
-  private stopPositioning(): void {
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = undefined;
+  // ── Views ────────────────────────────────────────────────────────────────────────────
+
+  private goTo(view: WidgetView): void {
+    this.view = view;
+    void this.focusView();
   }
 
-  /** Float next to the anchor, or fill the screen when the viewport is too small for that. */
-  private async reposition(anchor: Element): Promise<void> {
-    this.sheet = matchMedia(SHEET_QUERY).matches;
-    if (this.sheet) {
-      // Floating UI's coordinates are inline styles (set through CSSOM, which a strict CSP
-      // allows); the sheet layout lives in the stylesheet and needs them gone.
-      this.style.removeProperty('left');
-      this.style.removeProperty('top');
-      this.style.removeProperty('max-width');
-      this.style.removeProperty('max-height');
-      return;
+  private goToContact(): void {
+    if (this.view !== 'contact' && this.view !== 'confirmation') this.contactReturn = this.view;
+    const subject =
+      this.view === 'article' ? this.articles.article?.title : this.searches.query.trim();
+    if (subject) this.contacts.prefill({ subject });
+    this.contacts.sendError = undefined;
+    this.goTo('contact');
+    this.track(this.contacts.loadTickets());
+  }
+
+  private async retryTickets(): Promise<void> {
+    await this.contacts.loadTickets();
+    await this.focusView();
+  }
+
+  private onArticleBack(): void {
+    if (!this.articles.back()) this.goTo('search');
+  }
+
+  private async onSend(event: InternalEvent<'ph-send'>): Promise<void> {
+    const outcome = await this.contacts.send(event.detail);
+    if (outcome.kind === 'sent') this.goTo('confirmation');
+    else if (outcome.kind === 'failed' && outcome.fieldErrors) {
+      this.renderRoot
+        .querySelector<PortholeContactForm>('porthole-contact-form')
+        ?.showErrors(outcome.fieldErrors);
     }
-    const { x, y } = await computePosition(anchor, this, {
-      strategy: 'fixed',
-      placement: this.placement,
-      middleware: [
-        offset(12),
-        flip({ padding: VIEWPORT_PADDING }),
-        shift({ padding: VIEWPORT_PADDING }),
-        size({
-          padding: VIEWPORT_PADDING,
-          apply: ({ availableWidth, availableHeight, elements }) => {
-            elements.floating.style.maxWidth = `${Math.max(0, availableWidth)}px`;
-            elements.floating.style.maxHeight = `${Math.max(0, availableHeight)}px`;
-          },
-        }),
-      ],
-    });
-    // A sheet switch or a close may have happened while Floating UI measured.
-    if (!this.open || this.sheet) return;
-    this.style.left = `${x}px`;
-    this.style.top = `${y}px`;
   }
 
   protected override render() {
-    return html`
-      <div part="header" class="header">
-        <span part="title" class="title">${this.label}</span>
-        <button
-          part="close"
-          class="close"
-          type="button"
-          aria-label=${this.closeLabel}
-          @click=${() => emitInternal(this, 'ph-close')}
-        >
-          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-            <path
-              d="M6 6l12 12M18 6L6 18"
-              stroke="currentColor"
-              stroke-width="2.2"
-              stroke-linecap="round"
-            />
-          </svg>
-        </button>
-      </div>
-      <div part="body" class="body"><slot></slot></div>
-    `;
+    switch (this.view) {
+      case 'article':
+        return this.renderArticle();
+      case 'contact':
+        return this.renderContact();
+      case 'confirmation':
+        return html`<porthole-confirmation
+          class="view"
+          part="confirmation"
+          exportparts=${exportsOf('confirmation')}
+          .receipt=${this.contacts.receipt}
+          .strings=${this.strings}
+          @ph-back=${() => this.goTo('search')}
+        ></porthole-confirmation>`;
+      default:
+        return this.renderSearch();
+    }
+  }
+
+  private renderSearch() {
+    const { searches, knowledge } = this;
+    return html`<porthole-search
+      class="view"
+      part="search"
+      exportparts=${exportsOf('search')}
+      .query=${searches.query}
+      .hits=${searches.hits}
+      .suggestions=${knowledge.suggestions}
+      .status=${searches.status}
+      .unavailable=${knowledge.failed}
+      .locale=${knowledge.locale ?? ''}
+      .strings=${this.strings}
+      @ph-query=${(e: InternalEvent<'ph-query'>) => void searches.run(e.detail, SEARCH_DEBOUNCE_MS)}
+      @ph-select=${(e: InternalEvent<'ph-select'>) => void this.openArticle(e.detail, 'search')}
+      @ph-contact=${this.goToContact}
+    ></porthole-search>`;
+  }
+
+  private async openArticle(choice: ArticleChoice, via: 'link' | 'search'): Promise<void> {
+    this.view = 'article';
+    const done = this.articles.show(choice, via);
+    void this.focusView();
+    await done;
+    await this.focusView();
+  }
+
+  private renderArticle() {
+    const { articles } = this;
+    return html`<porthole-article
+      class="view"
+      part="article"
+      exportparts=${exportsOf('article')}
+      .article=${articles.article}
+      .status=${articles.status}
+      .section=${articles.section}
+      .sanitize=${articles.sanitize}
+      .strings=${this.strings}
+      @ph-back=${this.onArticleBack}
+      @ph-navigate=${(e: InternalEvent<'ph-navigate'>) => void this.openArticle(e.detail, 'link')}
+      @ph-feedback=${(e: InternalEvent<'ph-feedback'>) => articles.feedback(e.detail)}
+      @ph-contact=${this.goToContact}
+    ></porthole-article>`;
+  }
+
+  private renderContact() {
+    const { contacts, strings: s } = this;
+    if (contacts.ticketsFailed) {
+      return html`<div class="view pending" tabindex="-1">
+        <p role="alert">${s.contactUnavailable}</p>
+        <p class="actions">
+          <button class="secondary" type="button" @click=${() => void this.retryTickets()}>
+            ${s.tryAgain}
+          </button>
+          <button class="link" type="button" @click=${() => this.goTo(this.contactReturn)}>
+            ${s.back}
+          </button>
+        </p>
+      </div>`;
+    }
+    if (!contacts.tickets) {
+      return html`<p class="view pending muted" role="status" tabindex="-1">${s.loading}</p>`;
+    }
+    return html`<porthole-contact-form
+      class="view"
+      part="contact-form"
+      exportparts=${exportsOf('contact-form')}
+      .draft=${contacts.draft}
+      .context=${contacts.context(this.knowledge.locale)}
+      .parseTicket=${contacts.tickets.parseTicket}
+      .sending=${contacts.sending}
+      .error=${contacts.sendError}
+      .strings=${s}
+      @ph-draft=${(e: InternalEvent<'ph-draft'>) =>
+        contacts.setField(e.detail.field, e.detail.value)}
+      @ph-send=${this.onSend}
+      @ph-back=${() => this.goTo(this.contactReturn)}
+    ></porthole-contact-form>`;
   }
 }

@@ -1,3 +1,7 @@
+import '../search/search.js';
+import '../article/article.js';
+import '../contact-form/contact-form.js';
+import '../confirmation/confirmation.js';
 import { PortholePanel } from './panel.component.js';
 
 export { PortholePanel };

@@ -1,21 +1,15 @@
 import type { ArticleSummary, SearchHit } from '@porthole/kb';
 import { LitElement, html, nothing } from 'lit';
-import { emitInternal } from '../../events.js';
-import { sharedStyles } from '../../shared.styles.js';
-import { renderContactPrompt } from '../../templates.js';
-import { defaultStrings, formatString } from '../../strings.js';
-import type { PortholeStrings } from '../../strings.js';
+import { emitInternal } from '../../core/events.js';
+import { sharedStyles } from '../shared.styles.js';
+import { renderContactPrompt } from '../templates.js';
+import { defaultStrings, formatString } from '../../core/strings.js';
+import type { PortholeStrings } from '../../core/strings.js';
+import type { SearchStatus } from '../../controllers/search.controller.js';
+import type { ArticleChoice } from '../../core/options.js';
 import styles from './search.styles.js';
 
-/** Where the search stands; the widget runs the searches and sets this. */
-export type SearchStatus = 'idle' | 'searching' | 'done' | 'error';
-
-/** What the visitor picked: a hit (maybe pointing into a section) or a suggested article. */
-export interface ArticleChoice {
-  slug: string;
-  locale: string;
-  section?: string;
-}
+export type { ArticleChoice, SearchStatus };
 
 /**
  * @summary The search view: a combobox with results while typing, suggested articles before
@@ -194,7 +188,10 @@ export class PortholeSearch extends LitElement {
             role="option"
             lang=${item.locale}
             aria-selected=${index === this.activeIndex}
-            @click=${() => emitInternal(this, 'ph-select', options[index])}
+            @click=${() => {
+              const choice = options[index];
+              if (choice) emitInternal(this, 'ph-select', choice);
+            }}
             @mousedown=${(event: MouseEvent) => event.preventDefault()}
           >
             <span class="head">

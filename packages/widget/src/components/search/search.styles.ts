@@ -7,6 +7,8 @@ export default css`
   input {
     width: 100%;
     font: inherit;
+    /* Below 16 px, phones zoom the page in when the field gets focus. */
+    font-size: max(1em, 16px);
     padding: 0.6em 0.8em;
     color: var(--porthole-foreground);
     background: var(--porthole-background);

@@ -1,803 +1,628 @@
-import type { Article, ArticleSummary, KnowledgeBase, SearchHit } from '@porthole/kb';
-// Only the tiny helpers are imported here; the schema and the http adapter load with the
-// contact form (`chunks.load('tickets')`).
-import { createIdempotencyKey, isTicketError } from '@porthole/tickets';
-import type { Ticket, TicketAdapter, TicketReceipt } from '@porthole/tickets';
-import { LitElement, html } from 'lit';
-import { clearDraft, createDraft, draftFields, loadDraft, saveDraft } from '../../draft.js';
-import type { Draft, DraftField } from '../../draft.js';
-import { emit } from '../../events.js';
-import type { PortholeErrorCode } from '../../events.js';
-import { chunks } from '../../lazy.js';
-import type { Chunks } from '../../lazy.js';
-import { sharedStyles } from '../../shared.styles.js';
-import { defaultStrings, formatString } from '../../strings.js';
-import type { PortholeStrings } from '../../strings.js';
-import { suggestArticles } from '../../suggest.js';
-import { issueWarning } from '../../warnings.js';
-import type { ArticleStatus } from '../article/article.component.js';
-import type { PortholeContactForm, TicketContext } from '../contact-form/contact-form.component.js';
-import type { ArticleChoice, SearchStatus } from '../search/search.component.js';
-import styles from './widget.styles.js';
+import type { KnowledgeBase } from '@porthole/kb';
+import type { TicketAdapter } from '@porthole/tickets';
+import { createChunkLoader } from '../../core/chunk-loader.js';
+import type { ChunkLoader } from '../../core/chunk-loader.js';
+import { emit } from '../../core/events.js';
+import type {
+  ContactPrefill,
+  PortholeOptions,
+  PortholeUser,
+  WidgetPosition,
+} from '../../core/options.js';
+import { resolveStrings } from '../../core/strings.js';
+import type { PortholeStrings } from '../../core/strings.js';
+import { importers, prefetch } from '../../loading/importers.js';
+import type { PortholePanel } from '../panel/panel.component.js';
+import { wrapTab } from './focus.js';
+import { matchesShortcut, readDeepLink } from './page-hooks.js';
+import { createWidgetDom } from './widget.dom.js';
+import type { WidgetDom } from './widget.dom.js';
+import { panelStyles, widgetStyles } from './widget.styles.js';
 
-/** Which screen the panel shows. */
-export type WidgetView = 'search' | 'article' | 'contact' | 'confirmation';
-/** The corner the launcher sits in. */
-export type WidgetPosition = 'bottom-right' | 'bottom-left';
+/** Below this the panel is a modal sheet that fills the screen. */
+const SHEET_QUERY = '(max-width: 480px), (max-height: 480px)';
 
-/** A signed-in visitor, from `Porthole('identify', user)`: prefills the contact form. */
-export interface PortholeUser {
-  name?: string;
-  email?: string;
-}
+/** What `history.state` holds while the modal sheet is open, so Back can close it. */
+const SHEET_HISTORY_STATE = { portholeSheet: true } as const;
 
-/** Values for the contact form, from `Porthole('contact', prefill)`. */
-export type ContactPrefill = Partial<Record<DraftField, string>>;
-
-/** Everything `Porthole('config', options)` and {@link PortholeWidget.configure} accept. */
-export interface PortholeOptions {
-  /**
-   * URL of the compiled knowledge base folder (resolved against the page).
-   * @default ''
-   */
-  kb?: string;
-  /**
-   * URL of the ticket endpoint for the built-in http adapter (resolved against the page).
-   * @default ''
-   */
-  endpoint?: string;
-  /**
-   * Locale of the articles to search and show.
-   * @default the `lang` of `<html>`, then the knowledge base's default locale
-   */
-  locale?: string;
-  /** @default 'bottom-right' */
-  position?: WidgetPosition;
-  /**
-   * Accent colour (any CSS colour); sets `--porthole-accent`.
-   * @default ''
-   */
-  accent?: string;
-  /**
-   * Replacements for any of the widget's texts (see `defaultStrings`).
-   * @default {}
-   */
-  strings?: Partial<PortholeStrings>;
-  /**
-   * An already opened knowledge base; takes precedence over `kb`.
-   * @default undefined
-   */
-  knowledgeBase?: KnowledgeBase;
-  /**
-   * Where tickets go; takes precedence over `endpoint`.
-   * @default undefined
-   */
-  adapter?: TicketAdapter;
-}
-
-/** Options that map one to one onto properties (strings are merged instead). */
-const OPTION_KEYS = [
-  'kb',
-  'endpoint',
-  'locale',
-  'position',
-  'accent',
-  'knowledgeBase',
-  'adapter',
-] as const satisfies readonly (keyof PortholeOptions)[];
-
-const SEARCH_DEBOUNCE_MS = 100;
-const SEARCH_LIMIT = 8;
+/** Attributes that map one to one onto string properties. */
+const STRING_ATTRIBUTES = ['kb', 'endpoint', 'locale', 'accent', 'shortcut'] as const;
 
 /**
- * @summary The Porthole help widget: a launcher bubble that opens a help dialog where visitors
- * search the knowledge base, read articles and contact support. Holds all state (view, query,
- * results, current article, draft, receipt); the parts inside only display it.
+ * @summary The Porthole help widget: a round launcher that opens a help dialog where visitors
+ * search the knowledge base, read articles and contact support.
  *
- * @attr kb - URL of the compiled knowledge base folder.
- * @attr endpoint - URL of the ticket endpoint.
- * @attr locale - Locale of the articles (else `<html lang>`, else the KB's default).
- * @attr position - `bottom-right` (default) or `bottom-left`.
- * @attr accent - Accent colour.
- * @attr open - Whether the panel is open.
+ * This element is what every page downloads (`porthole.js`): properties, public methods and
+ * events, the launcher and the dialog's frame, written without Lit. The panel inside the dialog
+ * (`porthole-panel`: Lit, the views and their workflows) loads when the visitor reaches for it
+ * (pointer over or focus on the launcher or a `data-porthole-open` element, `show()`, a deep
+ * link) or when the browser is idle. Calls made before it has arrived wait for it.
  *
- * @event porthole-open - The panel opened.
- * @event porthole-close - The panel closed.
- * @event porthole-search - Results arrived: `{ query, results, hits }`.
- * @event porthole-article-view - An article was shown: `{ slug, locale }`.
- * @event porthole-feedback - "Was this helpful?" answered: `{ slug, locale, helpful }`.
- * @event porthole-ticket-submit - A valid ticket is about to be sent: `{ ticket }`; cancelable.
- * @event porthole-ticket-created - The ticket was stored: `{ receipt }`.
- * @event porthole-error - Something failed: `{ error, code }`.
+ * The launcher and the dialog live in the top layer (`popover`; `showModal()` for the sheet of
+ * small screens), so no page CSS can move or cover them.
  *
- * @csspart launcher - The launcher bubble (`launcher__base`, `launcher__icon` inside).
- * @csspart panel - The dialog (`panel__header`, `panel__title`, `panel__close`, `panel__body`).
- * @csspart search - The search view (`search__input`, `search__listbox`, `search__option`,
- *   `search__option-title`, `search__option-section`, `search__option-snippet`, `search__option-locale`,
- *   `search__status`, `search__contact`).
- * @csspart article - The article view (`article__back`, `article__title`, `article__body`,
- *   `article__feedback`, `article__contact`).
- * @csspart contact-form - The contact form (`contact-form__back`, `contact-form__title`,
- *   `contact-form__field`, `contact-form__label`, `contact-form__control`,
- *   `contact-form__field-error`, `contact-form__error`, `contact-form__send`).
- * @csspart confirmation - The confirmation (`confirmation__title`, `confirmation__reference`,
- *   `confirmation__back`).
+ * @attr kb - URL of the compiled knowledge base folder (resolved against the page).
+ * @attr endpoint - URL of the ticket endpoint for the built-in http adapter.
+ * @attr locale - Locale of the articles; empty means `<html lang>`, then the KB's default.
+ * @attr [position=bottom-right] - `bottom-right` or `bottom-left`: the launcher's corner.
+ * @attr accent - Accent colour (any CSS colour); sets `--porthole-accent`.
+ * @attr open - Whether the panel is open. Setting it fires no event and moves no focus;
+ *   `show()` and `hide()` do both.
+ * @attr no-launcher - Hide the launcher: the page opens the panel with its own button
+ *   (`data-porthole-open` on any element, or `Porthole('open')`).
+ * @attr shortcut - A key that opens and closes the panel: `?`, `Mod+/`, `Alt+Shift+H` (`Mod` is
+ *   ⌘ on Apple devices, Ctrl elsewhere). Without Ctrl, Alt or Meta it is ignored in fields.
  *
- * @cssprop --porthole-accent - Launcher, header and primary buttons.
- * @cssprop --porthole-accent-contrast - Text and icons on the accent colour.
- * @cssprop --porthole-background - Panel background.
- * @cssprop --porthole-foreground - Text colour.
- * @cssprop --porthole-muted - Secondary text.
- * @cssprop --porthole-border - Separators and panel border.
- * @cssprop --porthole-border-strong - Form field borders.
- * @cssprop --porthole-hover - Hovered and active options.
- * @cssprop --porthole-link - Links and result titles.
- * @cssprop --porthole-danger - Validation and error messages.
- * @cssprop --porthole-success - The confirmation tick.
- * @cssprop --porthole-font-family - Font of the whole widget.
- * @cssprop --porthole-font-size - Base font size.
- * @cssprop --porthole-radius - Corner radius of the panel (controls use half).
- * @cssprop --porthole-shadow - Shadow of the launcher and the panel.
- * @cssprop --porthole-z-index - Stacking order against the page.
- * @cssprop --porthole-offset - Distance of the launcher from the viewport corner.
- * @cssprop --porthole-launcher-size - Diameter of the launcher.
- * @cssprop --porthole-panel-width - Width of the panel.
- * @cssprop --porthole-panel-height - Preferred height of the panel.
- * @cssprop --porthole-focus-ring-color - Focus outline colour.
- * @cssprop --porthole-focus-ring-width - Focus outline width.
+ * @event porthole-open - The panel opened (detail: `undefined`).
+ * @event porthole-close - The panel closed: close button, Escape, Back on a phone, the launcher,
+ *   `close` (detail: `undefined`).
+ * @event porthole-search - Results for a non-empty query arrived (typing is debounced by
+ *   100 ms): `{ query: string; results: number; hits: readonly SearchHit[] }`, `results` being
+ *   the number shown (at most 8).
+ * @event porthole-article-view - An article is shown: `{ slug: string; locale: string }`.
+ * @event porthole-feedback - The visitor answered "Was this helpful?":
+ *   `{ slug: string; locale: string; helpful: boolean }`.
+ * @event porthole-ticket-submit - A valid ticket is about to be sent: `{ ticket: Ticket }`.
+ *   Cancelable: `preventDefault()` stops it.
+ * @event porthole-ticket-created - The ticket was stored:
+ *   `{ receipt: { id: string; reference: string; createdAt: string } }`.
+ * @event porthole-error - Something failed (the widget shows its own message too):
+ *   `{ error: unknown; code: PortholeErrorCode }`.
+ *
+ * @csspart launcher - The launcher, a round `<button>`.
+ * @csspart launcher__icon - Its icon (an `<svg>`; a speech bubble, a chevron while open).
+ * @csspart panel - The dialog (a `<dialog>` in the top layer).
+ * @csspart panel__header - Its title bar.
+ * @csspart panel__title - The visible title ("Help").
+ * @csspart panel__close - The close button.
+ * @csspart panel__body - The scrolling area around the current view.
+ * @csspart search - The search view; its parts are exported as `search__<part>`.
+ * @csspart article - The article view; its parts are exported as `article__<part>`.
+ * @csspart contact-form - The contact form; its parts are exported as `contact-form__<part>`.
+ * @csspart confirmation - The confirmation; its parts are exported as `confirmation__<part>`.
+ *
+ * @cssprop [--porthole-accent=#2150d0] - Launcher, panel header, primary button (Send), outline
+ *   of the selected result.
+ * @cssprop [--porthole-accent-contrast=#ffffff] - Icon and text on the accent colour.
+ * @cssprop [--porthole-background=#ffffff] - Panel and form fields.
+ * @cssprop [--porthole-foreground=#1b1d22] - Text.
+ * @cssprop [--porthole-muted=#545b67] - Secondary text: snippets, status line, hints,
+ *   placeholder.
+ * @cssprop [--porthole-border=#dde1e8] - Panel border, separators, table cells, secondary
+ *   buttons.
+ * @cssprop [--porthole-border-strong=#7f8796] - Search field and form field borders, quote
+ *   bars, locale badge.
+ * @cssprop [--porthole-hover=#eef2fa] - Hovered and selected results, code blocks.
+ * @cssprop [--porthole-link=var(--porthole-accent)] - Links, result titles, "Contact us".
+ * @cssprop [--porthole-danger=#b3261e] - Field errors, invalid field borders, the send-failed
+ *   alert.
+ * @cssprop [--porthole-success=#1d7a43] - The confirmation tick.
+ * @cssprop [--porthole-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] -
+ *   Font of the whole widget.
+ * @cssprop [--porthole-font-size=15px] - Base font size (everything else is in `em`; fields
+ *   never go below 16 px, so phones do not zoom in).
+ * @cssprop [--porthole-radius=12px] - Corner radius of the panel; buttons, fields and results
+ *   use half.
+ * @cssprop [--porthole-shadow=0 6px 28px rgb(0 0 0 / 0.2)] - Shadow of the launcher and the
+ *   panel.
+ * @cssprop [--porthole-z-index=2147483000] - Stacking order, only in browsers without the top
+ *   layer (`popover`).
+ * @cssprop [--porthole-offset=20px] - Distance of the launcher from the corner of the viewport.
+ * @cssprop [--porthole-launcher-size=56px] - Diameter of the launcher.
+ * @cssprop [--porthole-panel-width=380px] - Width of the panel.
+ * @cssprop [--porthole-panel-height=620px] - Preferred height of the panel (the viewport may
+ *   make it smaller).
+ * @cssprop [--porthole-focus-ring-color=var(--porthole-accent)] - Focus outline.
+ * @cssprop [--porthole-focus-ring-width=3px] - Focus outline width.
  */
-export class PortholeWidget extends LitElement {
-  static override styles = [sharedStyles, styles];
-  static override properties = {
-    kb: {},
-    endpoint: {},
-    locale: {},
-    position: { reflect: true },
-    accent: {},
-    open: { type: Boolean, reflect: true },
-    strings: { attribute: false },
-    knowledgeBase: { attribute: false },
-    adapter: { attribute: false },
-    view: { state: true },
-    query: { state: true },
-    hits: { state: true },
-    searchStatus: { state: true },
-    suggestions: { state: true },
-    kbFailed: { state: true },
-    ticketsFailed: { state: true },
-    article: { state: true },
-    articleStatus: { state: true },
-    section: { state: true },
-    draft: { state: true },
-    sending: { state: true },
-    sendError: { state: true },
-    receipt: { state: true },
-  };
+export class PortholeWidget extends HTMLElement {
+  static readonly observedAttributes = [
+    'kb',
+    'endpoint',
+    'locale',
+    'position',
+    'accent',
+    'open',
+    'no-launcher',
+    'shortcut',
+  ];
 
-  /** @default '' */
-  declare kb: string;
-  /** @default '' */
-  declare endpoint: string;
-  /** @default '' */
-  declare locale: string;
+  /** Where the lazily loaded parts come from; replaced before first use to watch or fake them. */
+  chunks: ChunkLoader = createChunkLoader(importers, { prefetch });
+
+  #strings: Partial<PortholeStrings> = {};
+  #knowledgeBase: KnowledgeBase | undefined;
+  #adapter: TicketAdapter | undefined;
+  #user: PortholeUser = {};
+
+  readonly #dom: WidgetDom;
+  #panel: PortholePanel | undefined;
+  #panelLoading: Promise<PortholePanel | undefined> | undefined;
+  /** Calls made before the panel arrived, run in order once it has. */
+  readonly #waiting: ((panel: PortholePanel) => unknown)[] = [];
+  /** Whatever opened the panel: focus goes back to it, and the panel floats next to it. */
+  #opener: HTMLElement | undefined;
+  #modal = false;
+  #savedOverflow: string | undefined;
+  #stopPlacing: (() => void) | undefined;
+  #idle: number | undefined;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [widgetStyles()];
+    this.#dom = createWidgetDom(
+      root,
+      {
+        toggle: () => this.toggle(this.#dom.launcher),
+        close: () => this.hide(),
+        preload: () => this.#preload(),
+        retry: () => void this.#focusView(),
+        panelBuilt: (panel) => this.#wirePanel(panel),
+      },
+      panelStyles,
+    );
+    this.#dom.setStrings(resolveStrings());
+  }
+
+  #wirePanel(panel: HTMLDialogElement): void {
+    panel.addEventListener('cancel', (event) => {
+      // Escape on the modal sheet: close it our way (focus, history, event).
+      event.preventDefault();
+      this.hide();
+    });
+    panel.addEventListener('close', () => this.#syncClosedByBrowser());
+    panel.addEventListener('keydown', (event) => {
+      // The views handle Escape first (the search list takes it to close itself).
+      if (event.key === 'Escape' && !event.defaultPrevented && !this.#modal) {
+        event.preventDefault();
+        this.hide();
+      } else if (this.#modal) wrapTab(event, panel);
+    });
+  }
+
+  // ── Properties ───────────────────────────────────────────────────────────────────────
+
+  /** URL of the compiled knowledge base folder. @default '' */
+  get kb(): string {
+    return this.getAttribute('kb') ?? '';
+  }
+  set kb(value: string) {
+    this.setAttribute('kb', value);
+  }
+  /** URL of the ticket endpoint. @default '' */
+  get endpoint(): string {
+    return this.getAttribute('endpoint') ?? '';
+  }
+  set endpoint(value: string) {
+    this.setAttribute('endpoint', value);
+  }
+  /** Locale of the articles; empty means `<html lang>`, then the KB's default. @default '' */
+  get locale(): string {
+    return this.getAttribute('locale') ?? '';
+  }
+  set locale(value: string) {
+    this.setAttribute('locale', value);
+  }
+  /** Accent colour (any CSS colour). @default '' */
+  get accent(): string {
+    return this.getAttribute('accent') ?? '';
+  }
+  set accent(value: string) {
+    this.setAttribute('accent', value);
+  }
+  /** A key that toggles the panel, e.g. `?` or `Mod+/`. @default '' */
+  get shortcut(): string {
+    return this.getAttribute('shortcut') ?? '';
+  }
+  set shortcut(value: string) {
+    this.setAttribute('shortcut', value);
+  }
   /** @default 'bottom-right' */
-  declare position: WidgetPosition;
-  /** @default '' */
-  declare accent: string;
+  get position(): WidgetPosition {
+    return this.getAttribute('position') === 'bottom-left' ? 'bottom-left' : 'bottom-right';
+  }
+  set position(value: WidgetPosition) {
+    this.setAttribute('position', value);
+  }
   /**
    * Whether the panel is open. Setting it fires no event and moves no focus; `show()`,
    * `hide()` and `toggle()` do both.
    * @default false
    */
-  declare open: boolean;
-  /** @default {} */
-  declare strings: Partial<PortholeStrings>;
-  /** @default undefined */
-  declare knowledgeBase: KnowledgeBase | undefined;
-  /** @default undefined */
-  declare adapter: TicketAdapter | undefined;
-
-  declare private view: WidgetView;
-  declare private query: string;
-  declare private hits: readonly SearchHit[];
-  declare private searchStatus: SearchStatus;
-  declare private suggestions: readonly ArticleSummary[];
-  declare private kbFailed: boolean;
-  /** The ticket code (schema, adapter) could not be loaded: the contact view says so. */
-  declare private ticketsFailed: boolean;
-  declare private article: Article | undefined;
-  declare private articleStatus: ArticleStatus;
-  declare private section: string | undefined;
-  declare private draft: Draft;
-  declare private sending: boolean;
-  declare private sendError: string | undefined;
-  declare private receipt: TicketReceipt | undefined;
-
-  private text: PortholeStrings = defaultStrings;
-  private user: PortholeUser = {};
-  private kbPromise: Promise<KnowledgeBase> | undefined;
-  private httpAdapter: { endpoint: string; adapter: TicketAdapter } | undefined;
-  /** Each search and article load takes a number; an answer for an older one is dropped. */
-  private searchSeq = 0;
-  private articleSeq = 0;
-  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Articles visited through links, for "Back". */
-  private trail: ArticleChoice[] = [];
-  /** The last ticket sent under the draft's idempotency key (serialized). */
-  private lastAttempt: string | undefined;
-  /** The locale the knowledge base resolved for this page, once it is loaded. */
-  private kbLocale: string | undefined;
-  /** Where "Back" on the contact form goes. */
-  private contactReturn: WidgetView = 'search';
-  /** Chunk loads under way; `updateComplete` waits for them (see {@link getUpdateComplete}). */
-  private chunkLoads = new Set<Promise<unknown>>();
-
-  constructor() {
-    super();
-    this.kb = '';
-    this.endpoint = '';
-    this.locale = '';
-    this.position = 'bottom-right';
-    this.accent = '';
-    this.open = false;
-    this.strings = {};
-    this.knowledgeBase = undefined;
-    this.adapter = undefined;
-    this.view = 'search';
-    this.query = '';
-    this.hits = [];
-    this.searchStatus = 'idle';
-    this.suggestions = [];
-    this.kbFailed = false;
-    this.ticketsFailed = false;
-    this.article = undefined;
-    this.articleStatus = 'loading';
-    this.section = undefined;
-    this.draft = createDraft();
-    this.sending = false;
-    this.sendError = undefined;
-    this.receipt = undefined;
+  get open(): boolean {
+    return this.hasAttribute('open');
+  }
+  set open(value: boolean) {
+    this.toggleAttribute('open', Boolean(value));
+  }
+  /** Hide the launcher: the page opens the panel with its own button. @default false */
+  get noLauncher(): boolean {
+    return this.hasAttribute('no-launcher');
+  }
+  set noLauncher(value: boolean) {
+    this.toggleAttribute('no-launcher', Boolean(value));
+  }
+  /** Replacements for the UI text (assigning replaces; `configure()` merges). @default {} */
+  get strings(): Partial<PortholeStrings> {
+    return this.#strings;
+  }
+  set strings(value: Partial<PortholeStrings>) {
+    this.#strings = value ?? {};
+    this.#dom.setStrings(resolveStrings(this.#strings));
+    this.#syncPanel();
+  }
+  /** An opened knowledge base; wins over `kb`. @default undefined */
+  get knowledgeBase(): KnowledgeBase | undefined {
+    return this.#knowledgeBase;
+  }
+  set knowledgeBase(value: KnowledgeBase | undefined) {
+    this.#knowledgeBase = value;
+    this.#syncPanel();
+  }
+  /** Where tickets go; wins over `endpoint`. @default undefined */
+  get adapter(): TicketAdapter | undefined {
+    return this.#adapter;
+  }
+  set adapter(value: TicketAdapter | undefined) {
+    this.#adapter = value;
+    this.#syncPanel();
   }
 
-  // ── Public API ────────────────────────────────────────────────────────────────────────
+  /**
+   * Resolves once the widget has settled: the panel's code has arrived (or failed) when it was
+   * asked for, and the panel and its views have rendered.
+   */
+  get updateComplete(): Promise<boolean> {
+    return (async () => {
+      await this.#panelLoading?.catch(() => undefined);
+      return this.#panel ? this.#panel.updateComplete : true;
+    })();
+  }
 
-  /** Open the panel and move focus into it. Fires `porthole-open`. */
-  show(): void {
+  // ── Public methods ───────────────────────────────────────────────────────────────────
+
+  /**
+   * Open the panel and move focus into it. Fires `porthole-open`. `opener` is the element
+   * that opened it (focus returns there; a page's own button gets the panel next to it);
+   * by default, whatever has focus.
+   */
+  show(opener?: HTMLElement): void {
+    this.#opener = opener ?? this.#focusedOutside() ?? this.#opener;
     if (!this.open) {
       this.open = true;
       emit(this, 'porthole-open', undefined);
     }
-    void this.focusView();
+    void this.#focusView();
   }
 
-  /** Close the panel; focus returns to the launcher if it was inside. Fires `porthole-close`. */
+  /** Close the panel; focus returns to whatever opened it. Fires `porthole-close`. */
   hide(): void {
     if (!this.open) return;
     const hadFocus = Boolean(this.shadowRoot?.activeElement);
     this.open = false;
     emit(this, 'porthole-close', undefined);
-    if (hadFocus) this.renderRoot.querySelector('porthole-launcher')?.focus();
+    const back = this.#opener?.isConnected ? this.#opener : this.#visibleLauncher();
+    if (hadFocus || document.activeElement === document.body) back?.focus();
   }
 
-  toggle(): void {
+  /** `show()` when closed, `hide()` when open (what the launcher does). */
+  toggle(opener?: HTMLElement): void {
     if (this.open) this.hide();
-    else this.show();
+    else this.show(opener);
   }
 
   /** Open the panel on the search view and search for `query` right away. */
-  async search(query: string): Promise<void> {
-    this.view = 'search';
+  search(query: string): Promise<void> {
     this.show();
-    this.query = String(query);
-    await this.startSearch(0);
+    return this.#withPanel((panel) => panel.search(String(query)));
   }
 
-  /** Open the panel on an article (optionally scrolled to a section). */
-  async showArticle(slug: string, locale?: string, section?: string): Promise<void> {
+  /** Open the panel on an article (optionally in another locale, scrolled to a section). */
+  showArticle(slug: string, locale?: string, section?: string): Promise<void> {
     this.show();
-    this.trail = [];
-    await this.openArticle({
-      slug: String(slug),
-      ...(locale && { locale }),
-      ...(section && { section }),
-    });
+    return this.#withPanel((panel) => panel.showArticle(String(slug), locale, section));
   }
 
   /** Open the contact form; `prefill` fills fields the visitor has not typed in yet. */
   contact(prefill: ContactPrefill = {}): void {
-    this.prefill(prefill);
-    this.goToContact();
     this.show();
+    void this.#withPanel((panel) => panel.contact(prefill));
   }
 
   /** Remember who the visitor is: name and email prefill the contact form. */
   identify(user: PortholeUser): void {
-    this.user = { ...this.user, ...user };
-    this.prefill(this.user);
+    this.#user = { ...this.#user, ...user };
+    this.#syncPanel();
   }
 
   /** Change any of the options at once (what `Porthole('config', …)` calls). */
   configure(options: PortholeOptions): void {
-    for (const key of OPTION_KEYS) {
+    for (const key of [...STRING_ATTRIBUTES, 'position'] as const) {
       const value = options[key];
-      if (value !== undefined) (this as Record<string, unknown>)[key] = value;
+      if (typeof value === 'string') this.setAttribute(key, value);
     }
-    if (options.strings) this.strings = { ...this.strings, ...options.strings };
+    if (options.launcher !== undefined) this.noLauncher = !options.launcher;
+    if (options.knowledgeBase) this.knowledgeBase = options.knowledgeBase;
+    if (options.adapter) this.adapter = options.adapter;
+    if (options.strings) this.strings = { ...this.#strings, ...options.strings };
   }
 
-  // ── Lifecycle ─────────────────────────────────────────────────────────────────────────
+  // ── Lifecycle ────────────────────────────────────────────────────────────────────────
 
-  /**
-   * Also waits for the code a view needs (a chunk loading), so that once it resolves the
-   * panel shows the real view, not its loading state.
-   */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.chunkLoads.size > 0) {
-      await Promise.allSettled(this.chunkLoads);
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  connectedCallback(): void {
+    this.#syncLauncher();
+    this.#syncDialog();
+    document.addEventListener('click', this.#onPageClick);
+    document.addEventListener('pointerover', this.#onPageIntent, { passive: true });
+    document.addEventListener('focusin', this.#onPageIntent);
+    document.addEventListener('keydown', this.#onPageKey);
+    window.addEventListener('hashchange', this.#followDeepLink);
+    this.#followDeepLink();
+    this.#scheduleIdleLoad();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.debounceTimer);
+  disconnectedCallback(): void {
+    document.removeEventListener('click', this.#onPageClick);
+    document.removeEventListener('pointerover', this.#onPageIntent);
+    document.removeEventListener('focusin', this.#onPageIntent);
+    document.removeEventListener('keydown', this.#onPageKey);
+    window.removeEventListener('hashchange', this.#followDeepLink);
+    if (this.#idle !== undefined) cancelIdle(this.#idle);
+    this.#closeDialog();
   }
 
-  protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('strings')) {
-      const text: Record<string, string> = { ...defaultStrings };
-      for (const [key, value] of Object.entries(this.strings)) {
-        if (typeof value === 'string' && key in text) text[key] = value;
-      }
-      this.text = text as PortholeStrings;
-    }
-    if (changed.has('endpoint')) {
-      // Values set before the endpoint was known (a queued `Porthole('contact', prefill)`)
-      // fill whatever the stored draft leaves empty; what the visitor typed wins.
-      const earlier = this.draft;
-      this.draft = loadDraft(this.endpoint) ?? createDraft();
-      this.prefill(earlier);
-      this.prefill(this.user);
-    }
-    if (changed.has('kb') || changed.has('knowledgeBase') || changed.has('locale')) {
-      if (changed.has('kb') || changed.has('knowledgeBase')) this.kbPromise = undefined;
-      if (this.hasUpdated && this.open) void this.prepare();
-    }
-  }
-
-  protected override firstUpdated(): void {
-    const panel = this.renderRoot.querySelector('porthole-panel');
-    if (panel) panel.anchor = this.renderRoot.querySelector('porthole-launcher') ?? undefined;
-  }
-
-  protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('accent')) {
+  attributeChangedCallback(name: string): void {
+    if (name === 'open') this.#syncDialog();
+    else if (name === 'no-launcher') this.#syncLauncher();
+    else if (name === 'accent') {
       if (this.accent) this.style.setProperty('--porthole-accent', this.accent);
       else this.style.removeProperty('--porthole-accent');
     }
-    if (changed.has('open') && this.open) void this.prepare();
+    if ((STRING_ATTRIBUTES as readonly string[]).includes(name)) this.#syncPanel();
   }
 
-  // ── Code loaded when needed ───────────────────────────────────────────────────────────
+  // ── The panel, loaded when needed ────────────────────────────────────────────────────
+
+  #loadPanel(): Promise<PortholePanel | undefined> {
+    if (this.#panel) return Promise.resolve(this.#panel);
+    this.#panelLoading ??= this.chunks.load('panel').then(
+      () => {
+        const panel = document.createElement('porthole-panel');
+        panel.chunks = this.chunks;
+        this.#panel = panel;
+        this.#syncPanel();
+        this.#dom.showPanel(panel);
+        for (const call of this.#waiting.splice(0)) void call(panel);
+        return panel;
+      },
+      (error: unknown) => {
+        this.#panelLoading = undefined;
+        this.#dom.showFailure();
+        if (this.open) emit(this, 'porthole-error', { error, code: 'panel-unavailable' });
+        throw error;
+      },
+    );
+    return this.#panelLoading;
+  }
 
   /**
-   * Load a chunk through the lazy seam. While it loads, the view that needs it shows its
-   * loading state and `updateComplete` waits; once it settles the widget renders again.
+   * The visitor is reaching for help (pointer, focus or touch on a launcher): load the panel
+   * and the search code, but not the knowledge base itself, which opens with the panel.
+   * Failures wait for the real attempt.
    */
-  private loadChunk<K extends keyof Chunks>(name: K): Promise<Chunks[K]> {
-    const loading = chunks.load(name);
-    if (!chunks.get(name)) {
-      const settled = loading.then(
-        () => this.requestUpdate(),
-        () => this.requestUpdate(),
-      );
-      this.chunkLoads.add(settled);
-      void settled.finally(() => this.chunkLoads.delete(settled));
-    }
-    return loading;
+  #preload(): void {
+    void this.#loadPanel().catch(() => undefined);
+    void this.chunks.load('kb').catch(() => undefined);
   }
 
-  /** Start loading what the panel needs before the visitor opens it; failures wait for then. */
-  private preload(): void {
-    void this.loadKb().catch(() => undefined);
-  }
-
-  /** The ticket code for the contact form; on failure the contact view offers "Try again". */
-  private async loadTickets(): Promise<void> {
-    if (chunks.get('tickets')) return;
-    this.ticketsFailed = false;
-    try {
-      await this.loadChunk('tickets');
-    } catch (error) {
-      this.ticketsFailed = true;
-      this.fail(error, 'ticket-network');
-    }
-  }
-
-  /** "Try again" after the ticket code failed to load: the button goes, so focus follows. */
-  private async retryTickets(): Promise<void> {
-    await this.loadTickets();
-    await this.focusView();
-  }
-
-  /** Whether the current view is waiting for its code, and shows "Loading…" instead. */
-  private viewIsLoading(): boolean {
-    if (this.view === 'search') {
-      return Boolean(this.kb && !this.knowledgeBase && !chunks.get('kb') && !this.kbFailed);
-    }
-    return this.view === 'contact' && !chunks.get('tickets') && !this.ticketsFailed;
-  }
-
-  // ── Knowledge base ────────────────────────────────────────────────────────────────────
-
-  private loadKb(): Promise<KnowledgeBase> {
-    if (this.knowledgeBase) return Promise.resolve(this.knowledgeBase);
-    if (!this.kbPromise) {
-      if (!this.kb) {
-        issueWarning('no-kb', 'No knowledge base configured: set `kb` (data-kb on the script).');
-        return Promise.reject(new Error('No knowledge base configured.'));
-      }
-      const url = this.kb;
-      const opening = this.loadChunk('kb').then(({ openKnowledgeBase }) => openKnowledgeBase(url));
-      this.kbPromise = opening;
-      // A failed load is not cached: the next open tries again.
-      opening.catch(() => {
-        if (this.kbPromise === opening) this.kbPromise = undefined;
-      });
-    }
-    return this.kbPromise;
-  }
-
-  /** The KB locale: `locale` → `<html lang>` → the KB's default. */
-  private localeOf(kb: KnowledgeBase): string {
-    this.kbLocale = kb.resolveLocale(this.locale || document.documentElement.lang || undefined);
-    return this.kbLocale;
-  }
-
-  /** Load the KB (if needed) and the suggestions shown before typing. */
-  private async prepare(): Promise<void> {
-    // Articles are sanitized before they are shown: have the code ready by then. A failure
-    // here is reported when an article needs it (and that load tries again).
-    void chunks.load('sanitize').catch(() => undefined);
-    try {
-      const kb = await this.loadKb();
-      this.kbFailed = false;
-      this.suggestions = suggestArticles(kb.articles(this.localeOf(kb)), location.pathname);
-    } catch (error) {
-      this.fail(error, 'kb-unavailable');
-    }
-  }
-
-  private fail(error: unknown, code: PortholeErrorCode): void {
-    if (code === 'kb-unavailable') this.kbFailed = true;
-    emit(this, 'porthole-error', { error, code });
-  }
-
-  // ── Search ────────────────────────────────────────────────────────────────────────────
-
-  private onQuery(query: string): void {
-    this.query = query;
-    void this.startSearch(SEARCH_DEBOUNCE_MS);
-  }
-
-  private async startSearch(delay: number): Promise<void> {
-    clearTimeout(this.debounceTimer);
-    const seq = ++this.searchSeq;
-    const query = this.query;
-    if (!query.trim()) {
-      this.hits = [];
-      this.searchStatus = 'idle';
+  /** Run `call` on the panel now, or once it has loaded (a failed load drops it). */
+  async #withPanel(call: (panel: PortholePanel) => unknown): Promise<void> {
+    if (this.#panel) {
+      await call(this.#panel);
       return;
     }
-    this.searchStatus = 'searching';
-    if (delay) await new Promise((resolve) => (this.debounceTimer = setTimeout(resolve, delay)));
-    if (seq !== this.searchSeq) return;
-    let kb: KnowledgeBase;
-    try {
-      kb = await this.loadKb();
-    } catch (error) {
-      if (seq === this.searchSeq) {
-        this.searchStatus = 'error';
-        this.fail(error, 'kb-unavailable');
-      }
-      return;
-    }
-    try {
-      const hits = await kb.search(query, {
-        locale: this.localeOf(kb),
-        limit: SEARCH_LIMIT,
-        alsoLocales: 'all',
-      });
-      // Answers can arrive out of order (a locale's index loads on first use): only the
-      // newest search may change what is shown.
-      if (seq !== this.searchSeq) return;
-      this.kbFailed = false;
-      this.hits = hits;
-      this.searchStatus = 'done';
-      emit(this, 'porthole-search', { query, results: hits.length, hits });
-    } catch (error) {
-      if (seq !== this.searchSeq) return;
-      this.hits = [];
-      this.searchStatus = 'error';
-      this.fail(error, 'search-failed');
-    }
+    const done = new Promise<void>((resolve) =>
+      this.#waiting.push(async (panel) => {
+        await call(panel);
+        resolve();
+      }),
+    );
+    const loaded = await this.#loadPanel().catch(() => undefined);
+    if (loaded) await done;
   }
 
-  // ── Articles ──────────────────────────────────────────────────────────────────────────
-
-  private async openArticle(choice: { slug: string; locale?: string; section?: string }) {
-    const seq = ++this.articleSeq;
-    this.view = 'article';
-    this.article = undefined;
-    this.articleStatus = 'loading';
-    this.section = choice.section;
-    void this.focusView();
-    try {
-      const [kb] = await Promise.all([this.loadKb(), this.loadChunk('sanitize')]);
-      const article = await kb.article(choice.slug, choice.locale ?? this.localeOf(kb));
-      if (seq !== this.articleSeq) return;
-      this.article = article;
-      this.articleStatus = 'ready';
-      emit(this, 'porthole-article-view', { slug: article.slug, locale: article.locale });
-      await this.focusView();
-    } catch (error) {
-      if (seq !== this.articleSeq) return;
-      this.articleStatus = 'error';
-      this.fail(error, 'article-unavailable');
-    }
-  }
-
-  private onSelect(choice: ArticleChoice): void {
-    this.trail = [];
-    void this.openArticle(choice);
-  }
-
-  private onNavigate(choice: ArticleChoice): void {
-    if (this.article) this.trail.push({ slug: this.article.slug, locale: this.article.locale });
-    void this.openArticle(choice);
-  }
-
-  private onArticleBack(): void {
-    const previous = this.trail.pop();
-    if (previous) void this.openArticle(previous);
-    else this.goTo('search');
-  }
-
-  private onFeedback(helpful: boolean): void {
-    if (!this.article) return;
-    const { slug, locale } = this.article;
-    emit(this, 'porthole-feedback', { slug, locale, helpful });
-  }
-
-  // ── Contact ───────────────────────────────────────────────────────────────────────────
-
-  /** Fill the fields the visitor has left empty; never overwrite what they typed. */
-  private prefill(values: ContactPrefill): void {
-    const next = { ...this.draft };
-    let changed = false;
-    for (const field of draftFields) {
-      const value = values[field];
-      if (typeof value === 'string' && value && !next[field].trim()) {
-        next[field] = value;
-        changed = true;
-      }
-    }
-    if (changed) this.draft = next;
-  }
-
-  private goToContact(): void {
-    if (this.view !== 'contact' && this.view !== 'confirmation') this.contactReturn = this.view;
-    const subject = this.view === 'article' ? this.article?.title : this.query.trim();
-    if (subject) this.prefill({ subject });
-    this.sendError = undefined;
-    this.goTo('contact');
-    void this.loadTickets();
-  }
-
-  private onDraft({ field, value }: { field: DraftField; value: string }): void {
-    this.draft = { ...this.draft, [field]: value };
-    saveDraft(this.endpoint, this.draft);
-  }
-
-  private ticketContext(): TicketContext {
-    const context: TicketContext = {};
-    // The schema takes http(s) addresses of at most 2,048 characters; a longer one is still
-    // worth sending cut short, a file: page has none worth sending.
-    const pageUrl = location.href.split('#')[0] ?? '';
-    if (/^https?:/.test(pageUrl)) context.pageUrl = pageUrl.slice(0, 2048);
-    const locale = this.kbLocale ?? (this.locale || document.documentElement.lang);
-    if (locale) context.locale = locale;
-    return context;
-  }
-
-  private getAdapter({ createHttpAdapter }: Chunks['tickets']): TicketAdapter | undefined {
-    if (this.adapter) return this.adapter;
-    if (!this.endpoint) return undefined;
-    if (this.httpAdapter?.endpoint !== this.endpoint) {
-      this.httpAdapter = {
-        endpoint: this.endpoint,
-        adapter: createHttpAdapter({ endpoint: new URL(this.endpoint, document.baseURI) }),
-      };
-    }
-    return this.httpAdapter.adapter;
-  }
-
-  private async onSend(ticket: Ticket): Promise<void> {
-    // Checked and set synchronously: a second click in the same frame, before Lit has
-    // re-rendered Send as disabled, stops here.
-    if (this.sending) return;
-    // The form is only shown once the ticket code has loaded, so it is here.
-    const tickets = chunks.get('tickets');
-    if (!tickets) return;
-    if (!emit(this, 'porthole-ticket-submit', { ticket }, true)) return;
-    const adapter = this.getAdapter(tickets);
-    if (!adapter) {
-      issueWarning('no-endpoint', 'No ticket endpoint configured: set `endpoint` (data-endpoint).');
-      this.sendError = this.text.sendFailed;
-      return;
-    }
-    // A retry of the same ticket keeps the key (the server may have stored the first try and
-    // only the answer was lost). A changed ticket under a used key would be refused as a
-    // conflict, so an edit after a failed attempt starts a new key.
-    const attempt = tickets.serializeTicket(ticket);
-    if (this.lastAttempt !== undefined && this.lastAttempt !== attempt) {
-      this.draft = { ...this.draft, idempotencyKey: createIdempotencyKey() };
-      saveDraft(this.endpoint, this.draft);
-    }
-    this.lastAttempt = attempt;
-    this.sending = true;
-    this.sendError = undefined;
-    const endpoint = this.endpoint;
-    try {
-      const receipt = await adapter.submit(ticket, {
-        idempotencyKey: this.draft.idempotencyKey,
-      });
-      clearDraft(endpoint);
-      this.lastAttempt = undefined;
-      this.draft = createDraft();
-      this.prefill(this.user);
-      this.receipt = receipt;
-      this.goTo('confirmation');
-      emit(this, 'porthole-ticket-created', { receipt });
-    } catch (error) {
-      // Everything typed stays (in the form and in storage) and the same idempotency key is
-      // reused by "Try again", so a retry after a lost answer cannot make a second ticket.
-      const code = isTicketError(error) ? error.code : 'network';
-      const fieldErrors = isTicketError(error) ? error.fieldErrors : undefined;
-      if (fieldErrors && draftFields.some((field) => fieldErrors[field])) {
-        this.renderRoot
-          .querySelector<PortholeContactForm>('porthole-contact-form')
-          ?.showErrors(fieldErrors);
-      } else if ((code === 'invalid' || code === 'rejected') && error instanceof Error) {
-        this.sendError = formatString(this.text.sendRejected, { reason: error.message });
-      } else {
-        this.sendError = this.text.sendFailed;
-      }
-      this.fail(error, `ticket-${code}`);
-    } finally {
-      this.sending = false;
-    }
-  }
-
-  // ── Views and focus ───────────────────────────────────────────────────────────────────
-
-  private goTo(view: WidgetView): void {
-    this.view = view;
-    void this.focusView();
+  #syncPanel(): void {
+    const panel = this.#panel;
+    if (!panel) return;
+    panel.kb = this.kb;
+    panel.endpoint = this.endpoint;
+    panel.locale = this.locale;
+    panel.strings = resolveStrings(this.#strings);
+    panel.knowledgeBase = this.#knowledgeBase;
+    panel.adapter = this.#adapter;
+    panel.user = this.#user;
+    panel.open = this.open;
   }
 
   /** After the view has rendered, move focus to its natural starting point. */
-  private async focusView(): Promise<void> {
-    await this.updateComplete;
-    const view = this.renderRoot.querySelector<LitElement>('.view');
-    if (!view || !this.open) return;
-    await view.updateComplete;
-    view.focus();
+  async #focusView(): Promise<void> {
+    if (!this.#panel) {
+      this.#dom.focusPending();
+      await this.#loadPanel().catch(() => undefined);
+    }
+    await this.#panel?.focusView();
   }
 
-  protected override render() {
-    const s = this.text;
-    return html`
-      <porthole-launcher
-        part="launcher"
-        exportparts="base:launcher__base, icon:launcher__icon"
-        aria-controls="panel"
-        .label=${s.launcher}
-        ?expanded=${this.open}
-        @click=${() => this.toggle()}
-        @pointerenter=${this.preload}
-        @focus=${this.preload}
-        @touchstart=${{ handleEvent: () => this.preload(), passive: true }}
-      ></porthole-launcher>
-      <porthole-panel
-        id="panel"
-        part="panel"
-        exportparts="header:panel__header, title:panel__title, close:panel__close, body:panel__body"
-        ?open=${this.open}
-        .label=${s.panelTitle}
-        .closeLabel=${s.close}
-        .placement=${this.position === 'bottom-left' ? 'top-start' : 'top-end'}
-        @ph-close=${() => this.hide()}
-      >
-        ${this.renderView(s)}
-      </porthole-panel>
-    `;
+  /** Load the panel when the browser has nothing better to do, unless data is to be saved. */
+  #scheduleIdleLoad(): void {
+    const connection = (navigator as { connection?: { saveData?: boolean } }).connection;
+    if (this.#panel || connection?.saveData) return;
+    const start = () => {
+      // Fetched and compiled, not run: the panel's code costs the page's main thread nothing
+      // until the visitor reaches for help.
+      this.#idle = requestIdle(() => this.chunks.prefetch('panel'));
+    };
+    if (document.readyState === 'complete') start();
+    else window.addEventListener('load', start, { once: true });
   }
 
-  private renderView(s: PortholeStrings) {
-    if (this.viewIsLoading()) {
-      return html`<p class="view pending muted" role="status">${s.loading}</p>`;
-    }
-    if (this.view === 'contact' && this.ticketsFailed) {
-      return html`<div class="view pending" tabindex="-1">
-        <p role="alert">${s.contactUnavailable}</p>
-        <p class="actions">
-          <button class="secondary" type="button" @click=${() => void this.retryTickets()}>
-            ${s.tryAgain}
-          </button>
-          <button class="link" type="button" @click=${() => this.goTo(this.contactReturn)}>
-            ${s.back}
-          </button>
-        </p>
-      </div>`;
-    }
-    switch (this.view) {
-      case 'article':
-        return html`<porthole-article
-          class="view"
-          part="article"
-          exportparts="back:article__back, title:article__title, body:article__body, feedback:article__feedback, contact:article__contact"
-          .article=${this.article}
-          .status=${this.articleStatus}
-          .section=${this.section}
-          .strings=${s}
-          @ph-back=${this.onArticleBack}
-          @ph-navigate=${(e: CustomEvent<ArticleChoice>) => this.onNavigate(e.detail)}
-          @ph-feedback=${(e: CustomEvent<boolean>) => this.onFeedback(e.detail)}
-          @ph-contact=${this.goToContact}
-        ></porthole-article>`;
-      case 'contact':
-        return html`<porthole-contact-form
-          class="view"
-          part="contact-form"
-          exportparts="back:contact-form__back, title:contact-form__title, field:contact-form__field, label:contact-form__label, control:contact-form__control, field-error:contact-form__field-error, error:contact-form__error, send:contact-form__send"
-          .draft=${this.draft}
-          .context=${this.ticketContext()}
-          .sending=${this.sending}
-          .error=${this.sendError}
-          .strings=${s}
-          @ph-draft=${(e: CustomEvent<{ field: DraftField; value: string }>) =>
-            this.onDraft(e.detail)}
-          @ph-send=${(e: CustomEvent<Ticket>) => void this.onSend(e.detail)}
-          @ph-back=${() => this.goTo(this.contactReturn)}
-        ></porthole-contact-form>`;
-      case 'confirmation':
-        return html`<porthole-confirmation
-          class="view"
-          part="confirmation"
-          exportparts="title:confirmation__title, reference:confirmation__reference, back:confirmation__back"
-          .receipt=${this.receipt}
-          .strings=${s}
-          @ph-back=${() => this.goTo('search')}
-        ></porthole-confirmation>`;
-      default:
-        return html`<porthole-search
-          class="view"
-          part="search"
-          exportparts="input:search__input, listbox:search__listbox, option:search__option, option-title:search__option-title, option-locale:search__option-locale, option-section:search__option-section, option-snippet:search__option-snippet, status:search__status, contact:search__contact"
-          .query=${this.query}
-          .hits=${this.hits}
-          .suggestions=${this.suggestions}
-          .status=${this.searchStatus}
-          .unavailable=${this.kbFailed}
-          .locale=${this.kbLocale ?? ''}
-          .strings=${s}
-          @ph-query=${(e: CustomEvent<string>) => this.onQuery(e.detail)}
-          @ph-select=${(e: CustomEvent<ArticleChoice>) => this.onSelect(e.detail)}
-          @ph-contact=${this.goToContact}
-        ></porthole-search>`;
+  // ── The dialog: top layer, modal on small screens ────────────────────────────────────
+
+  #syncLauncher(): void {
+    const { launcher } = this.#dom;
+    launcher.hidden = this.noLauncher;
+    if (!this.isConnected || !launcher.showPopover) return;
+    if (!this.noLauncher && !launcher.matches(':popover-open')) launcher.showPopover();
+    else if (this.noLauncher && launcher.matches(':popover-open')) launcher.hidePopover();
+  }
+
+  #syncDialog(): void {
+    this.#dom.launcher.setAttribute('aria-expanded', String(this.open));
+    this.#syncPanel();
+    if (this.open && this.isConnected) this.#openDialog();
+    else this.#closeDialog();
+  }
+
+  #openDialog(): void {
+    const { panel } = this.#dom;
+    if (panel.open || panel.matches(':popover-open')) return;
+    this.#modal = matchMedia(SHEET_QUERY).matches;
+    panel.classList.toggle('sheet', this.#modal);
+    if (this.#modal) {
+      panel.showModal();
+      // The page behind must not scroll; the sheet scrolls on its own.
+      this.#savedOverflow = document.documentElement.style.overflow;
+      document.documentElement.style.overflow = 'hidden';
+      history.pushState(SHEET_HISTORY_STATE, '');
+      window.addEventListener('popstate', this.#onPopState);
+    } else {
+      if (panel.showPopover) panel.showPopover();
+      else panel.show();
+      this.#placeNextToOpener();
     }
   }
+
+  #closeDialog(): void {
+    const panel = this.#dom.builtPanel;
+    if (!panel) return;
+    this.#stopPlacing?.();
+    this.#stopPlacing = undefined;
+    panel.removeAttribute('data-anchored');
+    panel.removeAttribute('data-placing');
+    if (panel.matches(':popover-open')) panel.hidePopover();
+    if (panel.open) panel.close();
+    if (this.#modal) {
+      this.#modal = false;
+      document.documentElement.style.overflow = this.#savedOverflow ?? '';
+      window.removeEventListener('popstate', this.#onPopState);
+      // The entry pushed when the sheet opened: leave the page's history as it was.
+      if (isSheetState(history.state)) history.back();
+    }
+  }
+
+  /** The browser closed the modal dialog itself (a second Escape): follow it. */
+  #syncClosedByBrowser(): void {
+    const panel = this.#dom.builtPanel;
+    if (this.open && panel && !panel.open && !panel.matches(':popover-open')) {
+      this.hide();
+    }
+  }
+
+  /** Back on a phone closes the sheet instead of leaving the page. */
+  #onPopState = (): void => {
+    if (!this.#modal) return;
+    // The entry is gone already: closing must not go back a second time.
+    window.removeEventListener('popstate', this.#onPopState);
+    this.#modal = false;
+    document.documentElement.style.overflow = this.#savedOverflow ?? '';
+    this.hide();
+  };
+
+  /** Float next to a page's own button (Floating UI, loaded for it); the launcher needs none. */
+  #placeNextToOpener(): void {
+    const anchor = this.#opener;
+    if (!anchor || anchor === this.#dom.launcher || !anchor.hasAttribute('data-porthole-open')) {
+      return;
+    }
+    const { panel } = this.#dom;
+    panel.setAttribute('data-anchored', '');
+    panel.setAttribute('data-placing', '');
+    void this.chunks.load('position').then(
+      ({ placeNextTo }) => {
+        if (!panel.hasAttribute('data-anchored') || this.#stopPlacing) return;
+        const placement = this.position === 'bottom-left' ? 'bottom-start' : 'bottom-end';
+        this.#stopPlacing = placeNextTo(anchor, panel, placement);
+        requestAnimationFrame(() => panel.removeAttribute('data-placing'));
+      },
+      // Without Floating UI the panel stays in its corner.
+      () => {
+        panel.removeAttribute('data-anchored');
+        panel.removeAttribute('data-placing');
+      },
+    );
+  }
+
+  #visibleLauncher(): HTMLElement | undefined {
+    return this.noLauncher ? undefined : this.#dom.launcher;
+  }
+
+  /** The page element that has focus, if focus is outside this widget. */
+  #focusedOutside(): HTMLElement | undefined {
+    const active = document.activeElement;
+    return active instanceof HTMLElement && active !== this && active !== document.body
+      ? active
+      : undefined;
+  }
+
+  // ── The page: own buttons, a shortcut, deep links ─────────────────────────────────────
+
+  #onPageClick = (event: MouseEvent): void => {
+    const opener = findOpener(event);
+    if (!opener) return;
+    if (opener instanceof HTMLAnchorElement) event.preventDefault();
+    if (this.open && this.#opener === opener) this.hide();
+    else {
+      // Another opener while open: move next to it.
+      if (this.open) this.#closeDialog();
+      this.open = false;
+      this.show(opener);
+    }
+  };
+
+  #onPageIntent = (event: Event): void => {
+    if (!this.chunks.get('kb') && findOpener(event)) this.#preload();
+  };
+
+  #onPageKey = (event: KeyboardEvent): void => {
+    if (this.shortcut && matchesShortcut(event, this.shortcut)) {
+      event.preventDefault();
+      this.toggle();
+    }
+  };
+
+  #followDeepLink = (): void => {
+    const link = readDeepLink(location.hash);
+    if (link?.kind === 'article') void this.showArticle(link.slug);
+    else if (link?.kind === 'search') void this.search(link.query);
+  };
 }
+
+function findOpener(event: Event): HTMLElement | undefined {
+  for (const node of event.composedPath()) {
+    if (node instanceof HTMLElement && node.hasAttribute('data-porthole-open')) return node;
+  }
+  return undefined;
+}
+
+function isSheetState(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && 'portholeSheet' in state;
+}
+
+// Safari has no requestIdleCallback: a short timeout after `load` is the nearest thing.
+const requestIdle = (callback: () => void): number =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(callback, { timeout: 5000 })
+    : window.setTimeout(callback, 500);
+const cancelIdle = (handle: number): void =>
+  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle);

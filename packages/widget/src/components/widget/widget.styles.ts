@@ -1,10 +1,18 @@
-import { css } from 'lit';
-
-export default css`
+/**
+ * The styles of `porthole-widget`: the theme's custom properties, the launcher and the panel's
+ * frame. Plain CSS in a constructed stylesheet (no Lit: this element is in the tiny first
+ * download); the views inside the panel style themselves.
+ *
+ * The launcher and the panel are shown in the top layer (`popover`, `showModal()`), above any
+ * `z-index` and outside any ancestor's `transform` or `position`, so the host page cannot move
+ * them. The host element itself has no box (`display: contents`), which page rules such as
+ * `* { position: relative !important }` cannot change: for `!important` declarations the
+ * shadow tree's own win.
+ */
+const css = /* css */ `
   :host {
-    /* Shield the widget from the page's inherited text styles (custom properties survive). */
-    all: initial;
-    box-sizing: border-box;
+    all: initial !important;
+    display: contents !important;
 
     --porthole-accent: #2150d0;
     --porthole-accent-contrast: #ffffff;
@@ -29,33 +37,6 @@ export default css`
     --porthole-panel-height: 620px;
     --porthole-focus-ring-color: var(--porthole-accent);
     --porthole-focus-ring-width: 3px;
-
-    display: block;
-    position: fixed;
-    z-index: var(--porthole-z-index);
-    bottom: var(--porthole-offset);
-    right: var(--porthole-offset);
-    font-family: var(--porthole-font-family);
-    font-size: var(--porthole-font-size);
-    line-height: 1.45;
-    color: var(--porthole-foreground);
-  }
-  /* The loading state (code on its way) and "the contact form can't be loaded". */
-  .pending {
-    margin: 0;
-    padding: 1em 0;
-  }
-  .pending:focus {
-    outline: none;
-  }
-  .pending .actions {
-    display: flex;
-    gap: 1em;
-    align-items: center;
-  }
-  :host([position='bottom-left']) {
-    right: auto;
-    left: var(--porthole-offset);
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -71,4 +52,215 @@ export default css`
       --porthole-focus-ring-color: #9db7ff;
     }
   }
+  /* Nothing inherited from the page: every property starts from its initial value here. */
+  .launcher,
+  .panel {
+    all: initial;
+    box-sizing: border-box;
+    position: fixed;
+    z-index: var(--porthole-z-index);
+    font-family: var(--porthole-font-family);
+    font-size: var(--porthole-font-size);
+    line-height: 1.45;
+    color: var(--porthole-foreground);
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  :focus-visible {
+    outline: var(--porthole-focus-ring-width) solid var(--porthole-focus-ring-color);
+    outline-offset: 2px;
+  }
+
+  .launcher {
+    display: grid;
+    place-items: center;
+    inset: auto var(--porthole-offset) var(--porthole-offset) auto;
+    width: var(--porthole-launcher-size);
+    height: var(--porthole-launcher-size);
+    margin: 0;
+    padding: 0;
+    border: none;
+    border-radius: 50%;
+    background: var(--porthole-accent);
+    color: var(--porthole-accent-contrast);
+    box-shadow: var(--porthole-shadow);
+    cursor: pointer;
+    overflow: visible;
+    -webkit-tap-highlight-color: transparent;
+    transition: transform 150ms ease;
+  }
+  .launcher:hover {
+    transform: scale(1.06);
+  }
+  .launcher:focus-visible {
+    outline-offset: 3px;
+  }
+  .launcher .mark {
+    stroke: var(--porthole-accent);
+  }
+  .launcher[aria-expanded='true'] .closed,
+  .launcher[aria-expanded='false'] .opened {
+    display: none;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .launcher {
+      transition: none;
+    }
+    .launcher:hover {
+      transform: none;
+    }
+  }
+  :host([position='bottom-left']) .launcher {
+    inset: auto auto var(--porthole-offset) var(--porthole-offset);
+  }
+
 `;
+
+/** The dialog's frame: parsed when the dialog is first built, not on every page load. */
+const panelCss = /* css */ `
+  .panel {
+    display: flex;
+    flex-direction: column;
+    /* Above the launcher, in its corner. */
+    inset: auto var(--porthole-offset)
+      calc(var(--porthole-offset) + var(--porthole-launcher-size) + 12px) auto;
+    width: var(--porthole-panel-width);
+    height: var(--porthole-panel-height);
+    max-width: calc(100vw - 16px);
+    max-height: calc(100dvh - var(--porthole-offset) - var(--porthole-launcher-size) - 20px);
+    margin: 0;
+    padding: 0;
+    background: var(--porthole-background);
+    border: 1px solid var(--porthole-border);
+    border-radius: var(--porthole-radius);
+    box-shadow: var(--porthole-shadow);
+    overflow: hidden;
+    animation: porthole-panel-in 160ms ease-out;
+  }
+  .panel:not(:modal):not(:popover-open):not([open]) {
+    display: none;
+  }
+  :host([position='bottom-left']) .panel {
+    inset: auto auto calc(var(--porthole-offset) + var(--porthole-launcher-size) + 12px)
+      var(--porthole-offset);
+  }
+  /* Without the launcher it sits in the launcher's corner; next to a page's button, Floating UI
+     sets left and top. */
+  :host([no-launcher]) .panel {
+    bottom: var(--porthole-offset);
+    max-height: calc(100dvh - 2 * var(--porthole-offset));
+  }
+  .panel[data-anchored] {
+    inset: 0 auto auto 0;
+    max-height: calc(100dvh - 16px);
+  }
+  /* Not visibility: hidden, which would refuse focus while Floating UI measures. */
+  .panel[data-placing] {
+    opacity: 0;
+  }
+  /* The modal sheet of small screens. */
+  .panel.sheet {
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    max-width: none;
+    max-height: none;
+    border: none;
+    border-radius: 0;
+    overscroll-behavior: contain;
+  }
+  .panel::backdrop {
+    background: rgb(0 0 0 / 0.3);
+  }
+  @keyframes porthole-panel-in {
+    from {
+      opacity: 0;
+      transform: translateY(8px);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .panel {
+      animation: none;
+    }
+  }
+
+  .header {
+    display: flex;
+    flex: none;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+    padding: 0.5em 0.5em 0.5em 1em;
+    background: var(--porthole-accent);
+    color: var(--porthole-accent-contrast);
+  }
+  .title {
+    font-weight: 600;
+    font-size: 1.05em;
+  }
+  .close {
+    display: grid;
+    place-items: center;
+    margin: 0;
+    padding: 0.35em;
+    border: 1px solid transparent;
+    border-radius: calc(var(--porthole-radius) / 2);
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .close:focus-visible {
+    outline-color: var(--porthole-accent-contrast);
+    outline-offset: 0;
+  }
+  .body {
+    flex: 1;
+    min-height: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
+    padding: 1em;
+  }
+  .pending {
+    margin: 0;
+    padding: 1em 0;
+    color: var(--porthole-muted);
+  }
+  .pending:focus {
+    outline: none;
+  }
+  .retry {
+    margin-top: 0.5em;
+    padding: 0.5em 1em;
+    border: 1px solid var(--porthole-border);
+    border-radius: calc(var(--porthole-radius) / 2);
+    background: transparent;
+    color: var(--porthole-foreground);
+    font: inherit;
+    cursor: pointer;
+  }
+`;
+
+const sheets = new Map<string, CSSStyleSheet>();
+
+/** One constructed stylesheet per text, shared by every `porthole-widget` of the page. */
+function sheetOf(text: string): CSSStyleSheet {
+  let sheet = sheets.get(text);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    sheets.set(text, sheet);
+  }
+  return sheet;
+}
+
+/** The theme's custom properties and the launcher. */
+export const widgetStyles = (): CSSStyleSheet => sheetOf(css);
+/** The dialog's frame. */
+export const panelStyles = (): CSSStyleSheet => sheetOf(panelCss);

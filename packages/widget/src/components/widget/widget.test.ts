@@ -2,6 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { TicketError } from '@porthole/tickets';
+import { useFakeTimers } from 'sinon';
 import {
   createCountingAdapter,
   createTestKnowledgeBase,
@@ -13,6 +14,7 @@ import {
 import type { CountingAdapter, TestKnowledgeBase } from '../../../test/fixtures.js';
 import type { PortholeArticle } from '../article/article.js';
 import type { PortholeContactForm } from '../contact-form/contact-form.js';
+import type { PortholePanel } from '../panel/panel.js';
 import type { PortholeSearch } from '../search/search.js';
 import './widget.js';
 import type { PortholeWidget } from './widget.js';
@@ -36,15 +38,20 @@ async function widget(attrs: { locale?: string; position?: string } = {}) {
 }
 
 const root = (el: Element) => el.shadowRoot as ShadowRoot;
-const launcher = (el: PortholeWidget) => root(el).querySelector('porthole-launcher') as HTMLElement;
-const panel = (el: PortholeWidget) => root(el).querySelector('porthole-panel') as HTMLElement;
-const view = <T extends Element>(el: PortholeWidget, name: string) =>
-  root(el).querySelector(name) as T | null;
+const launcher = (el: PortholeWidget) =>
+  root(el).querySelector('[part=launcher]') as HTMLButtonElement;
+const panel = (el: PortholeWidget) => root(el).querySelector('dialog') as HTMLDialogElement;
+/** The lazily loaded inside of the dialog, once it is there. */
+const inside = (el: PortholeWidget) => root(el).querySelector<PortholePanel>('porthole-panel');
+const view = <T extends Element>(el: PortholeWidget, name: string) => {
+  const content = inside(el);
+  return content ? (root(content).querySelector(name) as T | null) : null;
+};
 const searchView = (el: PortholeWidget) => view<PortholeSearch>(el, 'porthole-search');
 const articleView = (el: PortholeWidget) => view<PortholeArticle>(el, 'porthole-article');
 const formView = (el: PortholeWidget) => view<PortholeContactForm>(el, 'porthole-contact-form');
 const searchInput = (el: PortholeWidget) =>
-  root(searchView(el) as Element).querySelector('input') as HTMLInputElement;
+  searchView(el)?.shadowRoot?.querySelector('input') as HTMLInputElement;
 /** The element focus is on, looking through every shadow root. */
 function deepActiveElement(): Element | null {
   let active = document.activeElement;
@@ -52,7 +59,8 @@ function deepActiveElement(): Element | null {
   return active;
 }
 function buttonIn(host: Element | null, name: string) {
-  return [...root(host as Element).querySelectorAll('button')].find(
+  const scope = host?.shadowRoot ?? host;
+  return [...(scope?.querySelectorAll('button') ?? [])].find(
     (b) => (b.getAttribute('aria-label') ?? b.textContent)?.trim().replace(/^‹\s*/, '') === name,
   ) as HTMLButtonElement | undefined;
 }
@@ -83,6 +91,7 @@ async function sendFilledFormOnce(el: PortholeWidget, { failing = false } = {}) 
   return form;
 }
 async function typeQuery(el: PortholeWidget, query: string) {
+  await el.updateComplete;
   searchInput(el).focus();
   await sendKeys({ type: query });
   await until(() => searchView(el)?.status === 'done', `results for ${query}`);
@@ -103,21 +112,22 @@ describe('porthole-widget', () => {
   describe('launcher and panel', () => {
     it('has a launcher button named "Help" that opens a dialog named "Help"', async () => {
       const el = await widget();
-      expect(launcher(el).getAttribute('role')).to.equal('button');
+      expect(launcher(el).localName).to.equal('button');
       expect(launcher(el).getAttribute('aria-label')).to.equal('Help');
       expect(launcher(el).getAttribute('aria-expanded')).to.equal('false');
-      expectSame(
-        root(el).getElementById(launcher(el).getAttribute('aria-controls') ?? ''),
-        panel(el),
-      );
-      expect(getComputedStyle(panel(el)).display).to.equal('none');
+      expect(panel(el), 'the dialog is built when first needed').to.equal(null);
       await expect(el).to.be.accessible();
 
       launcher(el).click();
       await el.updateComplete;
+      expectSame(
+        root(el).getElementById(launcher(el).getAttribute('aria-controls') ?? ''),
+        panel(el),
+      );
       expect(el.open).to.equal(true);
       expect(launcher(el).getAttribute('aria-expanded')).to.equal('true');
-      expect(panel(el).getAttribute('role')).to.equal('dialog');
+      expect(panel(el).localName).to.equal('dialog');
+      expect(panel(el).matches(':popover-open'), 'in the top layer').to.equal(true);
       expect(panel(el).getAttribute('aria-label')).to.equal('Help');
       await expect(el).to.be.accessible();
     });
@@ -161,16 +171,14 @@ describe('porthole-widget', () => {
         await setViewport({ width, height });
         const el = await widget({ position: width === 700 ? 'bottom-left' : 'bottom-right' });
         el.show();
-        await until(
-          () => panel(el).style.top !== '' || panel(el).hasAttribute('sheet'),
-          'positioned',
-        );
+        await el.updateComplete;
         finishAnimations(panel(el));
         const rect = panel(el).getBoundingClientRect();
         expect(rect.left, `${width}×${height} left`).to.be.at.least(0);
         expect(rect.top, `${width}×${height} top`).to.be.at.least(0);
         expect(rect.right, `${width}×${height} right`).to.be.at.most(width);
         expect(rect.bottom, `${width}×${height} bottom`).to.be.at.most(height);
+        el.hide();
       }
     });
 
@@ -208,14 +216,25 @@ describe('porthole-widget', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('searches while typing (debounced), in every locale, and fires porthole-search', async () => {
+    it('searches once for a burst of keys, in every locale, and fires porthole-search', async () => {
       const el = await widget({ locale: 'en-GB' });
       const searches = spyOn<CustomEvent<{ query: string; results: number }>>(
         el,
         'porthole-search',
       );
       el.show();
-      await typeQuery(el, 'reset');
+      await el.updateComplete;
+      // The debounce runs on fake time: however slowly the keys arrive, they are one burst.
+      const clock = useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        searchInput(el).focus();
+        await sendKeys({ type: 'reset' });
+        expect(kb.searches, 'nothing before the pause').to.have.length(0);
+        await clock.tickAsync(100);
+      } finally {
+        clock.restore();
+      }
+      await el.updateComplete;
       expect(
         kb.searches.map(([q]) => q),
         'one search for the burst of keys',
@@ -223,6 +242,7 @@ describe('porthole-widget', () => {
       expect(kb.searches[0]?.[1]).to.deep.equal({ locale: 'en', limit: 8, alsoLocales: 'all' });
       expect(searches.events.map((e) => e.detail.results)).to.deep.equal([1]);
       expect(searches.last()?.detail.query).to.equal('reset');
+      await searchView(el)?.updateComplete;
       const options = root(searchView(el) as Element).querySelectorAll('[role=option]');
       expect(options).to.have.length(1);
       await expect(el).to.be.accessible();
@@ -241,11 +261,17 @@ describe('porthole-widget', () => {
       el.show();
       await el.updateComplete;
       const search = searchView(el) as PortholeSearch;
-      search.dispatchEvent(new CustomEvent('ph-query', { detail: 'slow', bubbles: true }));
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      search.dispatchEvent(new CustomEvent('ph-query', { detail: 'refunds', bubbles: true }));
-      await until(() => search.status === 'done', 'second search done');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const clock = useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        search.dispatchEvent(new CustomEvent('ph-query', { detail: 'slow', bubbles: true }));
+        await clock.tickAsync(150); // debounce over: "slow" searching, 300 ms to go
+        search.dispatchEvent(new CustomEvent('ph-query', { detail: 'refunds', bubbles: true }));
+        await clock.tickAsync(100); // "refunds" answers
+        await clock.tickAsync(300); // "slow" answers last
+      } finally {
+        clock.restore();
+      }
+      await el.updateComplete;
       expect(kb.searches.map(([q]) => q)).to.deep.equal(['slow', 'refunds']);
       expect(search.hits.map((h) => h.title)).to.deep.equal(['Refunds']);
       expect(search.query).to.equal('refunds');
@@ -281,6 +307,7 @@ describe('porthole-widget', () => {
       const errors = spyOn<CustomEvent<{ code: string }>>(el, 'porthole-error');
       kb.failure = new Error('index corrupt');
       el.show();
+      await el.updateComplete;
       searchInput(el).focus();
       await sendKeys({ type: 'x' });
       await until(() => errors.count > 0, 'porthole-error');
@@ -448,7 +475,7 @@ describe('porthole-widget', () => {
         await el.updateComplete;
         const form = formView(el) as PortholeContactForm;
         await form.updateComplete;
-        const body = root(panel(el)).querySelector('[part=body]') as HTMLElement;
+        const body = root(el).querySelector('[part=panel__body]') as HTMLElement;
         expect(body.scrollWidth).to.be.at.most(body.clientWidth);
         const field = fieldIn(form, 'Message').getBoundingClientRect();
         expect(field.right).to.be.at.most(body.getBoundingClientRect().right - 10);
@@ -605,7 +632,7 @@ describe('porthole-widget', () => {
       await el.updateComplete;
       const form = await fillForm(el);
       buttonIn(form, 'Send')?.click();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await el.updateComplete;
       expect(submits.count).to.equal(1);
       expect(submits.last()?.cancelable).to.equal(true);
       expect(submits.last()?.detail.ticket.email).to.equal('ana@example.com');
@@ -627,6 +654,234 @@ describe('porthole-widget', () => {
     });
   });
 
+  describe('small screens: a modal sheet', () => {
+    beforeEach(() => setViewport({ width: 375, height: 740 }));
+
+    it('fills the screen as a modal dialog that keeps Tab inside', async () => {
+      const el = await widget();
+      launcher(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(panel(el).matches(':modal'), 'modal').to.equal(true);
+      const rect = panel(el).getBoundingClientRect();
+      expect([rect.left, rect.top, rect.width, rect.height]).to.deep.equal([0, 0, 375, 740]);
+      await until(() => deepActiveElement() === searchInput(el), 'focus in the search field');
+      // Forward past the end, then back past the start, several times each.
+      for (let i = 0; i < 20; i++) {
+        if (i >= 10) {
+          await sendKeys({ down: 'Shift' });
+          await sendKeys({ press: 'Tab' });
+          await sendKeys({ up: 'Shift' });
+        } else await sendKeys({ press: 'Tab' });
+        const active = deepActiveElement();
+        const inside = active !== null && (root(el).contains(active) || el.contains(active));
+        expect(
+          inside || active?.getRootNode() !== document,
+          `Tab ${i}: ${active?.localName} is outside the sheet`,
+        ).to.equal(true);
+        expect(active, `Tab ${i}: focus on the page`).to.not.equal(document.body);
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('stops the page from scrolling and gives it back when closed', async () => {
+      document.documentElement.style.overflow = 'clip';
+      try {
+        const el = await widget();
+        el.show();
+        await el.updateComplete;
+        expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
+        el.hide();
+        expect(document.documentElement.style.overflow, 'the page’s own value').to.equal('clip');
+      } finally {
+        document.documentElement.style.overflow = '';
+      }
+    });
+
+    it('closes on Escape and on the browser’s Back, leaving history as it was', async () => {
+      const el = await widget();
+      launcher(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(history.state?.portholeSheet, 'an entry for the sheet').to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      expect(el.open).to.equal(false);
+      expectSame(deepActiveElement(), launcher(el));
+      await until(() => !history.state?.portholeSheet, 'the entry left');
+
+      el.show();
+      await el.updateComplete;
+      history.back();
+      await until(() => !el.open, 'closed by Back');
+      expect(panel(el).matches(':modal')).to.equal(false);
+    });
+
+    it('uses 16 px text in its fields, so phones do not zoom in', async () => {
+      const el = await widget();
+      el.show();
+      await el.updateComplete;
+      expect(getComputedStyle(searchInput(el)).fontSize).to.equal('16px');
+      el.contact();
+      await el.updateComplete;
+      const form = formView(el) as PortholeContactForm;
+      expect(getComputedStyle(fieldIn(form, 'Message')).fontSize).to.equal('16px');
+    });
+  });
+
+  describe('on desktop', () => {
+    it('is not modal: the page stays usable and scrollable', async () => {
+      const el = await widget();
+      el.show();
+      await el.updateComplete;
+      expect(panel(el).matches(':modal')).to.equal(false);
+      expect(panel(el).matches(':popover-open')).to.equal(true);
+      expect(document.documentElement.style.overflow).to.equal('');
+      const outside = document.createElement('button');
+      outside.textContent = 'Page button';
+      document.body.append(outside);
+      try {
+        outside.focus();
+        expectSame(document.activeElement, outside, 'the page takes focus');
+      } finally {
+        outside.remove();
+      }
+    });
+  });
+
+  describe('your own launcher', () => {
+    async function ownLauncher() {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <button id="own" data-porthole-open style="position: fixed; top: 40px; left: 60px">
+            Need help?
+          </button>
+          <porthole-widget
+            no-launcher
+            endpoint=${ENDPOINT}
+            .knowledgeBase=${kb}
+            .adapter=${adapter}
+          ></porthole-widget>
+        </div>`,
+      );
+      const el = wrapper.querySelector('porthole-widget') as PortholeWidget;
+      const own = wrapper.querySelector('#own') as HTMLButtonElement;
+      return { el, own };
+    }
+
+    it('hides the launcher and opens from any data-porthole-open element, next to it', async () => {
+      const { el, own } = await ownLauncher();
+      expect(launcher(el).hidden).to.equal(true);
+      expect(launcher(el).matches(':popover-open')).to.equal(false);
+      own.click();
+      await el.updateComplete;
+      expect(el.open).to.equal(true);
+      await until(() => !panel(el).hasAttribute('data-placing'), 'placed');
+      finishAnimations(panel(el));
+      const button = own.getBoundingClientRect();
+      const rect = panel(el).getBoundingClientRect();
+      expect(rect.top, 'just below the button').to.be.closeTo(button.bottom + 8, 1);
+      expect(rect.left).to.be.at.least(0);
+      expect(rect.right).to.be.at.most(window.innerWidth);
+      await expect(el).to.be.accessible();
+    });
+
+    it('returns focus to the element that opened it', async () => {
+      const { el, own } = await ownLauncher();
+      own.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => deepActiveElement() === searchInput(el), 'focus in the search field');
+      await sendKeys({ press: 'Escape' });
+      expect(el.open).to.equal(false);
+      expectSame(document.activeElement, own);
+    });
+
+    it('can be switched off with config, and a second click on the opener closes', async () => {
+      const el = await widget();
+      el.configure({ launcher: false });
+      expect(el.hasAttribute('no-launcher')).to.equal(true);
+      expect(getComputedStyle(launcher(el)).display).to.equal('none');
+      const own = document.createElement('a');
+      own.href = '#help';
+      own.setAttribute('data-porthole-open', '');
+      own.textContent = 'Help';
+      document.body.append(own);
+      try {
+        own.click();
+        expect(el.open).to.equal(true);
+        expect(location.hash, 'the link does not navigate').to.not.equal('#help');
+        own.click();
+        expect(el.open).to.equal(false);
+      } finally {
+        own.remove();
+      }
+    });
+
+    it('opens and closes with its keyboard shortcut, but not while the visitor types', async () => {
+      const el = await widget();
+      el.shortcut = '?';
+      const press = (target: EventTarget) =>
+        target.dispatchEvent(
+          new KeyboardEvent('keydown', { key: '?', shiftKey: true, bubbles: true, composed: true }),
+        );
+      press(document.body);
+      expect(el.open).to.equal(true);
+      press(document.body);
+      expect(el.open).to.equal(false);
+      const field = document.createElement('input');
+      document.body.append(field);
+      try {
+        press(field);
+        expect(el.open, 'typed into a field').to.equal(false);
+      } finally {
+        field.remove();
+      }
+    });
+  });
+
+  describe('deep links', () => {
+    afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+    it('opens the article or search named in the page URL', async () => {
+      history.replaceState(null, '', '#porthole-article=billing%2Frefunds');
+      const el = await widget();
+      await el.updateComplete;
+      expect(el.open).to.equal(true);
+      expect(articleView(el)?.article?.slug).to.equal('billing/refunds');
+
+      location.hash = '#porthole-search=did+not+arrive';
+      await until(() => searchView(el)?.query === 'did not arrive', 'search from the new hash');
+      await el.updateComplete;
+      expect(searchView(el)?.hits.map((h) => h.slug)).to.deep.equal(['account/reset-password']);
+    });
+  });
+
+  describe('hostile page CSS', () => {
+    it('keeps the launcher in its corner and the panel in view', async () => {
+      const style = document.createElement('style');
+      style.textContent = `* { position: relative !important; }
+        body { transform: translateZ(0); margin-top: 3000px; }
+        button, input { all: unset; }
+        html { font-size: 10px; }`;
+      document.head.append(style);
+      try {
+        const el = await widget();
+        const rect = launcher(el).getBoundingClientRect();
+        expect(window.innerWidth - rect.right).to.be.closeTo(20, 1);
+        expect(window.innerHeight - rect.bottom).to.be.closeTo(20, 1);
+        el.show();
+        await el.updateComplete;
+        finishAnimations(panel(el));
+        const box = panel(el).getBoundingClientRect();
+        expect(box.top).to.be.at.least(0);
+        expect(box.bottom).to.be.at.most(window.innerHeight);
+        expect(box.width).to.equal(380);
+        expect(getComputedStyle(searchInput(el)).fontSize).to.equal('16px');
+      } finally {
+        style.remove();
+      }
+    });
+  });
+
   describe('options', () => {
     it('takes UI text from `strings` and the accent from `accent`', async () => {
       const el = await widget();
@@ -634,6 +889,7 @@ describe('porthole-widget', () => {
         strings: { launcher: 'Pomoć', panelTitle: 'Pomoć' },
         accent: 'rgb(0, 100, 0)',
       });
+      el.show();
       await el.updateComplete;
       expect(launcher(el).getAttribute('aria-label')).to.equal('Pomoć');
       expect(panel(el).getAttribute('aria-label')).to.equal('Pomoć');

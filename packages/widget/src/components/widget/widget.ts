@@ -1,13 +1,8 @@
-import '../launcher/launcher.js';
-import '../panel/panel.js';
-import '../search/search.js';
-import '../article/article.js';
-import '../contact-form/contact-form.js';
-import '../confirmation/confirmation.js';
 import { PortholeWidget } from './widget.component.js';
 
 export { PortholeWidget };
 
+// Guarded: the script-tag bundle and an npm import may both load on one page.
 if (!customElements.get('porthole-widget')) {
   customElements.define('porthole-widget', PortholeWidget);
 }

@@ -1,0 +1,86 @@
+/**
+ * The shapes the widget's public API takes: options, the visitor, contact prefills. Types
+ * only, shared by the element that is always loaded and the panel that loads when needed.
+ */
+import type { KnowledgeBase } from '@porthole/kb';
+import type { TicketAdapter } from '@porthole/tickets';
+import type { PortholeStrings } from './strings.js';
+
+/** The corner the launcher sits in. */
+export type WidgetPosition = 'bottom-right' | 'bottom-left';
+
+/** Which screen the panel shows. */
+export type WidgetView = 'search' | 'article' | 'contact' | 'confirmation';
+
+/** The visitor's contact-form fields. */
+export type DraftField = 'name' | 'email' | 'subject' | 'message';
+
+/** A signed-in visitor, from `Porthole('identify', user)`: prefills the contact form. */
+export interface PortholeUser {
+  name?: string;
+  email?: string;
+}
+
+/** Values for the contact form, from `Porthole('contact', prefill)`. */
+export type ContactPrefill = Partial<Record<DraftField, string>>;
+
+/** An article to show: a hit (maybe pointing into a section), a suggestion or a link. */
+export interface ArticleChoice {
+  slug: string;
+  locale: string;
+  section?: string;
+}
+
+/** Everything `Porthole('config', options)` and `PortholeWidget.configure()` accept. */
+export interface PortholeOptions {
+  /**
+   * URL of the compiled knowledge base folder (resolved against the page).
+   * @default ''
+   */
+  kb?: string;
+  /**
+   * URL of the ticket endpoint for the built-in http adapter (resolved against the page).
+   * @default ''
+   */
+  endpoint?: string;
+  /**
+   * Locale of the articles to search and show.
+   * @default the `lang` of `<html>`, then the knowledge base's default locale
+   */
+  locale?: string;
+  /** @default 'bottom-right' */
+  position?: WidgetPosition;
+  /**
+   * Accent colour (any CSS colour); sets `--porthole-accent`.
+   * @default ''
+   */
+  accent?: string;
+  /**
+   * Show the round launcher button. `false` when the page opens the panel with its own
+   * button (`data-porthole-open` on any element, or `Porthole('open')`).
+   * @default true
+   */
+  launcher?: boolean;
+  /**
+   * A key that opens and closes the panel from anywhere on the page, e.g. `'?'`, `'Mod+/'`
+   * or `'Alt+Shift+H'` (`Mod` is ⌘ on Apple devices, Ctrl elsewhere). Without Ctrl, Alt or
+   * Meta it is ignored while the visitor types in a field.
+   * @default '' (none)
+   */
+  shortcut?: string;
+  /**
+   * Replacements for any of the widget's texts (see `defaultStrings`).
+   * @default {}
+   */
+  strings?: Partial<PortholeStrings>;
+  /**
+   * An already opened knowledge base; takes precedence over `kb`.
+   * @default undefined
+   */
+  knowledgeBase?: KnowledgeBase;
+  /**
+   * Where tickets go; takes precedence over `endpoint`.
+   * @default undefined
+   */
+  adapter?: TicketAdapter;
+}

@@ -1,0 +1,49 @@
+/**
+ * The widget's interface texts in every built-in language: choosing the locale
+ * (`resolveLocale`), loading only its texts (`loadMessages`), and turning them into words
+ * (`createTranslator`), with plurals, numbers, sizes and dates through `Intl`.
+ * See docs/translations.md.
+ *
+ * @example
+ * const locale = resolveLocale({
+ *   dataLocale: script.dataset.locale,
+ *   htmlLang: document.documentElement.lang,
+ *   navigatorLanguages: navigator.languages,
+ * });
+ * const messages = await loadMessages(locale).catch(() => englishMessages);
+ * const { t, dir } = createTranslator(locale, messages, options.strings);
+ * t('resultsCount', { count: 5 }); // pl: “Znaleziono 5 artykułów”
+ */
+export { BUILT_IN_LOCALES, DEFAULT_LOCALE } from './locales.js';
+export type { BuiltInLocale } from './locales.js';
+export { resolveLocale, matchLocale, direction } from './resolve.js';
+export type { ResolveLocaleOptions, TextDirection } from './resolve.js';
+export { createMessageLoader, loadMessages, messageLoader } from './load.js';
+export type { MessageLoader } from './load.js';
+export type { LocaleImporter, LocaleModule } from './locale-importers.js';
+export { createTranslator, isMessage } from './translator.js';
+export type { MessagePart, Translator } from './translator.js';
+export {
+  formatDate,
+  formatFileSize,
+  formatLanguageName,
+  formatList,
+  formatNumber,
+  formatPercent,
+  formatTimeUntil,
+  parseReplyTime,
+} from './format.js';
+export type { ReplyTime } from './format.js';
+export { default as englishMessages } from './locales/en.js';
+export type {
+  Message,
+  MessageArgs,
+  MessageKey,
+  Messages,
+  MessageValues,
+  Placeholder,
+  PluralCategory,
+  PluralKey,
+  PluralMessage,
+  StringOverrides,
+} from './types.js';

@@ -1,0 +1,20 @@
+/**
+ * How the widget's parts are imported when it is bundled by an app (npm) and in the tests:
+ * plain dynamic `import()`s, which the app's bundler splits into files of their own.
+ *
+ * The script-tag build (`vite.config.ts`) replaces this module with `importers-script.ts`,
+ * which imports the prebuilt, content-hashed `porthole-*.js` files from beside `porthole.js`.
+ * Both export the same `importers`.
+ */
+import type { ChunkImporters, ChunkName } from '../core/chunk-loader.js';
+
+export const importers: ChunkImporters = {
+  panel: () => import('../chunks/panel.js'),
+  kb: () => import('../chunks/kb.js'),
+  sanitize: () => import('../chunks/sanitize.js'),
+  tickets: () => import('../chunks/tickets.js'),
+  position: () => import('../chunks/position.js'),
+};
+
+/** A bundler decides itself what to prefetch: nothing to do here. */
+export const prefetch: ((name: ChunkName) => void) | undefined = undefined;
