@@ -4,6 +4,7 @@
  */
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { devCommand } from './commands/dev.js';
 import { deliveriesCommand } from './commands/deliveries.js';
 import { relayCommand } from './commands/relay.js';
 import { searchCommand } from './commands/search.js';
@@ -15,6 +16,7 @@ export type { CliIo, Command } from './io.js';
 const commands: readonly Command[] = [
   buildCommand,
   checkCommand,
+  devCommand,
   searchCommand,
   serveCommand,
   relayCommand,

@@ -4,6 +4,8 @@ export interface CliIo {
   err: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Whether standard error is a terminal (progress bars redraw in place there). */
+  interactive?: boolean;
   /** Resolves when a long-running command (serve) should stop: SIGINT/SIGTERM for the bin. */
   waitForStop: () => Promise<void>;
 }
@@ -13,6 +15,7 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
+  interactive: process.stderr.isTTY,
   waitForStop: () =>
     new Promise<void>((done) => {
       const stop = () => {

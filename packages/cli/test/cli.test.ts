@@ -51,7 +51,7 @@ before(async () => {
     'bad/en/a.md',
     '---\ntitle: A\n---\nFirst line.\n\nSee [the missing page](missing.md) for more.\n',
   );
-  await write('bad/en/b.md', '---\ndescription: no title here\n---\nBody.\n');
+  await write('bad/en/b.md', '---\ntitle: B\norder: first\n---\nBody.\n');
 });
 
 after(() => rm(dir, { recursive: true, force: true }));
@@ -60,7 +60,7 @@ describe('porthole', () => {
   test('--help lists every command; a bare call is a usage error', async () => {
     const help = await porthole(['--help']);
     assert.equal(help.code, 0);
-    for (const name of ['build', 'check', 'search', 'serve'])
+    for (const name of ['build', 'check', 'dev', 'search', 'serve'])
       assert.match(help.out, new RegExp(`\\b${name}\\b`));
     const bare = await porthole([]);
     assert.equal(bare.code, 2);
@@ -77,7 +77,7 @@ describe('porthole', () => {
   });
 
   test('each command has --help', async () => {
-    for (const name of ['build', 'check', 'search', 'serve']) {
+    for (const name of ['build', 'check', 'dev', 'search', 'serve']) {
       const { code, out } = await porthole([name, '--help']);
       assert.equal(code, 0);
       assert.match(out, new RegExp(`^Usage: porthole ${name}`));
@@ -108,7 +108,7 @@ describe('porthole build', () => {
 });
 
 describe('porthole check', () => {
-  test('reports a broken link and a missing title with positions, exit 1', async () => {
+  test('reports a broken link and a bad front-matter value with positions, a count per code, exit 1', async () => {
     const result = await porthole(['check', 'bad'], { cwd: dir });
     assert.equal(result.code, 1);
     const lines = result.out.trim().split('\n');
@@ -117,10 +117,19 @@ describe('porthole check', () => {
       result.out,
     );
     assert.ok(
-      lines.some((l) => /b\.md:\d+:\d+ error .*title/i.test(l)),
+      lines.some((l) => /b\.md:3:1 error `order` must be a number/.test(l)),
       result.out,
     );
+    assert.match(result.err, /broken-link +1 error\n/);
+    assert.match(result.err, /invalid-front-matter +1 error\n/);
     assert.match(result.err, /2 error\(s\)/);
+  });
+
+  test('--summary prints only the count per code', async () => {
+    const result = await porthole(['check', 'bad', '--summary'], { cwd: dir });
+    assert.equal(result.code, 1);
+    assert.equal(result.out, '');
+    assert.match(result.err, /^ {2}broken-link +1 error\n/m);
   });
 
   test('a folder that does not exist is a usage error, not a crash', async () => {

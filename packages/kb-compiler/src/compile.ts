@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   FORMAT_VERSION,
@@ -9,25 +10,24 @@ import {
   type ManifestLocale,
 } from '@porthole/kb/format';
 import type { ArticleSummary } from '@porthole/kb';
-import { slug as slugify } from 'github-slugger';
+import { cacheKey, type RenderCache } from './cache.js';
+import { buildCatalog, type Catalog, type SourceFile } from './catalog.js';
+import { applySeverities, globToRegExp, loadConfig, type PortholeConfig } from './config.js';
 import {
   CompileError,
   createLineIndex,
   sortDiagnostics,
   type Diagnostic,
   type DiagnosticCode,
-  type LineIndex,
 } from './diagnostics.js';
-import { parseFrontMatter, type FrontMatter } from './front-matter.js';
-import {
-  createRenderer,
-  safeDecode,
-  type Reference,
-  type RenderedArticle,
-  type Rewrite,
-} from './render.js';
+import type { FrontMatter } from './front-matter.js';
+import { findIncludes } from './include-map.js';
+import { fillReferences, replacementFor, resolveReference, type Replacement } from './links.js';
+import { createRenderHost, defaultWorkerCount, WORKER_THRESHOLD } from './pool.js';
+import type { RenderedArticle, RenderedSection, RenderJob } from './render.js';
 import { buildSearchIndex, toManifestArticle } from './index/build.js';
 import { readSynonymsFiles, type LocaleSynonyms } from './index/synonyms-files.js';
+import { suggest } from './suggest.js';
 import {
   readContentFolder,
   readContentSources,
@@ -36,11 +36,19 @@ import {
   type ContentSource,
 } from './sources.js';
 
+export interface BuildProgress {
+  /** Articles rendered (or taken from the cache) so far. */
+  done: number;
+  total: number;
+  /** Of `done`, how many came from the cache. */
+  cached: number;
+}
+
 export interface CheckOptions {
   /**
    * Locale of articles that are neither in a locale folder (`content/<locale>/…`) nor have a
    * `locale` in their front matter.
-   * @default 'en'
+   * @default config `defaultLocale`, else 'en'
    */
   defaultLocale?: string;
   /**
@@ -55,6 +63,25 @@ export interface CheckOptions {
    * @default undefined (read `contentDir`)
    */
   sources?: readonly ContentSource[];
+  /**
+   * Severities, ignored paths, `siteBase`, `staticDir`, `maxArticleSize` (see config.ts).
+   * @default read from porthole.config.json (or package.json "porthole") in or above
+   *   `contentDir`; none with `sources`
+   */
+  config?: PortholeConfig;
+  /**
+   * Worker threads that render articles. Used only when more than 200 articles need rendering.
+   * @default one per core, at most 4
+   */
+  workers?: number;
+  /**
+   * Rendered articles by content hash (`createMemoryCache()`, `openDiskCache(dir)`): unchanged
+   * articles are not rendered again.
+   * @default undefined (render everything)
+   */
+  cache?: RenderCache;
+  /** Called as articles are rendered (for a progress bar). @default undefined */
+  onProgress?: (progress: BuildProgress) => void;
 }
 
 export interface CompileOptions extends CheckOptions {
@@ -70,6 +97,13 @@ export interface CompileOptions extends CheckOptions {
    * @default undefined
    */
   outDir?: string;
+  /**
+   * Throw a `CompileError` (writing nothing) when an article has errors. `false` builds what
+   * can be built anyway (`porthole dev` previews while errors are being fixed): links that
+   * are broken are removed, articles that cannot be rendered are left out.
+   * @default true
+   */
+  failOnError?: boolean;
   /**
    * After writing, delete the files of earlier builds from `index/`, `articles/` and `assets/`
    * in `outDir`. Nothing else in `outDir` is ever touched.
@@ -90,28 +124,19 @@ export interface CompileResult {
   articleCount: number;
   /** Locales with at least one article, default first. */
   locales: string[];
-  /** Warnings (a build with errors throws a `CompileError` instead). */
+  /** Warnings (and errors, with `failOnError: false`; otherwise they throw a `CompileError`). */
   diagnostics: Diagnostic[];
-}
-
-interface SourceArticle {
-  path: string;
-  text: string;
-  lines: LineIndex;
-  bodyOffset: number;
-  keyOffsets: ReadonlyMap<string, number>;
-  frontMatter: FrontMatter | undefined;
-  locale: string;
-  slug: string;
-  draft: boolean;
-  published: boolean;
+  /** Articles rendered in this build and taken from the cache. */
+  rendered: { fresh: number; cached: number };
 }
 
 interface BuiltArticle {
-  source: SourceArticle;
+  source: SourceFile;
   frontMatter: FrontMatter;
   title: string;
-  rendered: RenderedArticle;
+  html: string;
+  intro: string;
+  sections: RenderedSection[];
 }
 
 interface Analysis {
@@ -119,11 +144,17 @@ interface Analysis {
   assets: Map<string, Uint8Array>;
   diagnostics: Diagnostic[];
   defaultLocale: string;
+  redirects: Map<string, Record<string, string>>;
   synonyms: LocaleSynonyms;
+  rendered: { fresh: number; cached: number };
 }
 
 const GENERATOR = '@porthole/kb-compiler';
 const OUTPUT_FOLDERS = ['index', 'articles', 'assets'] as const;
+const COMPILER_VERSION = JSON.parse(
+  await readFile(new URL('../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+const SUSPICIOUS_NAME = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /**
  * Compile a folder of Markdown articles into a static knowledge base: `manifest.json`, one
@@ -136,7 +167,7 @@ const OUTPUT_FOLDERS = ['index', 'articles', 'assets'] as const;
  */
 export async function compileKnowledgeBase(options: CompileOptions): Promise<CompileResult> {
   const analysis = await analyzeKnowledgeBase(options, false);
-  if (analysis.diagnostics.some((d) => d.severity === 'error')) {
+  if (options.failOnError !== false && analysis.diagnostics.some((d) => d.severity === 'error')) {
     throw new CompileError(analysis.diagnostics);
   }
   const { manifest, files } = assembleOutput(analysis);
@@ -148,12 +179,13 @@ export async function compileKnowledgeBase(options: CompileOptions): Promise<Com
     articleCount: analysis.articles.length,
     locales: manifest.locales.map((l) => l.locale),
     diagnostics: analysis.diagnostics,
+    rendered: analysis.rendered,
   };
 }
 
 /**
  * Check a content folder without writing anything: every diagnostic (errors and warnings) of
- * every article, drafts included, in file order.
+ * every article, drafts and partials included, in file order.
  */
 export async function checkKnowledgeBase(
   contentDir: string,
@@ -162,237 +194,359 @@ export async function checkKnowledgeBase(
   return (await analyzeKnowledgeBase({ ...options, contentDir }, true)).diagnostics;
 }
 
+async function readContent(options: CompileOptions, config: PortholeConfig): Promise<ContentFiles> {
+  const read = {
+    ignore: (config.ignore ?? []).map(globToRegExp),
+    ...(config.maxArticleSize ? { maxSize: config.maxArticleSize } : {}),
+  };
+  if (options.sources) return readContentSources(options.sources, options.contentDir, read);
+  if (options.contentDir) return readContentFolder(options.contentDir, read);
+  throw new TypeError('compileKnowledgeBase needs `contentDir` or `sources`.');
+}
+
 async function analyzeKnowledgeBase(
   options: CompileOptions,
   checkDrafts: boolean,
 ): Promise<Analysis> {
-  const requestedDefault = readLocaleCode(options.defaultLocale ?? 'en');
-  if (!requestedDefault) {
-    throw new TypeError(
-      `defaultLocale "${options.defaultLocale}" is not a language code like en or pt-BR.`,
-    );
-  }
-  let content: ContentFiles;
-  if (options.sources) content = readContentSources(options.sources, options.contentDir);
-  else if (options.contentDir) content = await readContentFolder(options.contentDir);
-  else throw new TypeError('compileKnowledgeBase needs `contentDir` or `sources`.');
-
+  const config =
+    options.config ??
+    (options.contentDir && !options.sources ? (await loadConfig(options.contentDir)).config : {});
+  const requested = options.defaultLocale ?? config.defaultLocale ?? 'en';
+  const requestedDefault = readLocaleCode(requested);
+  if (!requestedDefault)
+    throw new TypeError(`defaultLocale "${requested}" is not a language code like en or pt-BR.`);
+  const content = await readContent(options, config);
   const diagnostics: Diagnostic[] = [];
   const report = (
-    article: Pick<SourceArticle, 'path' | 'lines'>,
-    offset: number,
+    file: string,
+    at: { line: number; column: number },
     severity: Diagnostic['severity'],
     code: DiagnosticCode,
     message: string,
   ) => {
-    const { line, column } = article.lines.locate(offset);
     diagnostics.push({
-      file: content.displayPath(article.path),
-      line,
-      column,
+      file: content.displayPath(file),
+      line: at.line,
+      column: at.column,
       severity,
       code,
       message,
     });
   };
+  const reportAt = (
+    source: SourceFile,
+    offset: number,
+    severity: Diagnostic['severity'],
+    code: DiagnosticCode,
+    message: string,
+  ) => report(source.path, source.lines.locate(offset), severity, code, message);
 
-  for (const { path, reason } of content.unreadable) {
-    diagnostics.push({
-      file: content.displayPath(path),
-      line: 1,
-      column: 1,
-      severity: 'error',
-      code: 'unreadable-file',
-      message: `${path} ${reason}`,
-    });
+  for (const { path, reason, tooLarge } of content.unreadable) {
+    report(
+      path,
+      { line: 1, column: 1 },
+      'error',
+      tooLarge ? 'article-too-large' : 'unreadable-file',
+      `${path} ${reason}`,
+    );
+  }
+  for (const path of content.paths) {
+    if (SUSPICIOUS_NAME.test(path)) {
+      const shown = JSON.stringify(path)
+        .slice(1, -1)
+        .replace(
+          /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+          (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+        );
+      report(
+        path,
+        { line: 1, column: 1 },
+        'warning',
+        'suspicious-file-name',
+        `the file name "${shown}" contains control or text-direction characters that can disguise it; rename it`,
+      );
+    }
   }
 
   // Phase 1: front matter, locale and slug of every file, so links can be resolved.
-  const sources: SourceArticle[] = content.markdown.map(({ path, text }) => {
-    const lines = createLineIndex(text);
-    const parsed = parseFrontMatter(text);
-    for (const p of parsed.problems)
-      report({ path, lines }, p.offset, p.severity, p.code, p.message);
-    const [first = '', ...rest] = path.split('/');
-    const folderLocale = rest.length > 0 ? readLocaleCode(first) : undefined;
-    const declared = parsed.data?.locale ? readLocaleCode(parsed.data.locale) : undefined;
-    if (folderLocale && declared && declared !== folderLocale) {
-      report(
-        { path, lines },
-        parsed.keyOffsets.get('locale') ?? 0,
+  const catalog = buildCatalog(content.markdown, content.paths, {
+    defaultLocale: requestedDefault,
+    includeDrafts: options.includeDrafts === true,
+  });
+  for (const source of catalog.files) {
+    for (const p of source.frontMatterProblems)
+      reportAt(source, p.offset, p.severity, p.code, p.message);
+    if (source.localeConflict) {
+      const { declared, folder } = source.localeConflict;
+      reportAt(
+        source,
+        source.keyOffsets.get('locale') ?? 0,
         'warning',
         'locale-mismatch',
-        `front matter says locale "${declared}" but the file is in the "${first}" folder; the folder wins`,
+        `front matter says locale "${declared}" but the file is in the "${folder}" folder; the folder wins`,
       );
     }
-    const locale = folderLocale ?? declared ?? requestedDefault;
-    const pathSlug = (folderLocale ? rest.join('/') : path).replace(/\.(?:md|markdown)$/i, '');
-    const draft = parsed.data?.draft ?? false;
-    return {
-      path,
-      text,
-      lines,
-      bodyOffset: parsed.bodyOffset,
-      keyOffsets: parsed.keyOffsets,
-      frontMatter: parsed.data,
-      locale,
-      slug: parsed.data?.slug ?? pathSlug,
-      draft,
-      published: !draft || options.includeDrafts === true,
-    };
-  });
-  const byPath = new Map(sources.map((s) => [s.path, s]));
-
-  const slugOwners = new Map<string, SourceArticle>();
-  for (const source of sources) {
-    if (!source.published) continue;
-    const key = `${source.locale}\u0000${source.slug}`;
-    const owner = slugOwners.get(key);
-    if (owner) {
-      report(
-        source,
-        source.keyOffsets.get('slug') ?? 0,
-        'error',
-        'duplicate-slug',
-        `duplicate slug "${source.slug}" in locale ${source.locale}: ${owner.path} has it too`,
-      );
-    } else slugOwners.set(key, source);
   }
+  checkDuplicateSlugs(catalog, reportAt);
 
-  // Phase 2: render.
-  const renderer = createRenderer();
-  const assets = new Map<string, Uint8Array>();
-  const assetUrls = new Map<string, string | undefined>();
-  const fragmentChecks: {
-    from: SourceArticle;
-    offset: number;
-    target: SourceArticle;
-    id: string;
-    raw: string;
-  }[] = [];
+  // Phase 2: render (in workers, from the cache when unchanged).
+  const sources = catalog.files.filter(
+    (s) => s.frontMatter && (s.published || s.partial || checkDrafts),
+  );
+  const { results, fresh, cached } = await renderAll(sources, catalog, options);
+
+  // Phase 3: links, titles and checks across articles.
+  const once = new Map<string, { diagnostic: Diagnostic; uses: number; files: Set<string> }>();
   const built: BuiltArticle[] = [];
-
-  for (const source of sources) {
-    if (!source.frontMatter || !(source.published || checkDrafts)) continue;
-    const frontMatter = source.frontMatter;
-    const find = createFinder(source.text, source.bodyOffset);
-    const folder = source.path.split('/').slice(0, -1).join('/');
-
-    const resolve = async (reference: Reference): Promise<Rewrite> => {
-      const offset = find([reference.raw, safeDecode(reference.raw.split('#')[0] ?? '')]);
-      const where = reference.raw.length > 60 ? `${reference.raw.slice(0, 60)}…` : reference.raw;
-      if (!reference.path) {
-        report(
-          source,
-          offset,
-          'warning',
-          'missing-asset',
-          `"${where}" points outside the content folder`,
-        );
-        return { type: 'unwrap' };
-      }
-      const isArticlePath = /\.(?:md|markdown)$/i.test(reference.path);
-      const target =
-        byPath.get(reference.path) ??
-        (/\.[^/]*$/.test(reference.path) ? undefined : byPath.get(`${reference.path}.md`));
-      if (reference.kind === 'link' && (isArticlePath || target)) {
-        if (!target) {
-          report(source, offset, 'error', 'broken-link', `link to a missing article "${where}"`);
-          return { type: 'unwrap' };
-        }
-        if (!target.published) {
-          report(
-            source,
-            offset,
-            'warning',
-            'link-to-draft',
-            `link to "${where}", a draft that is not published; the link is removed`,
-          );
-          return { type: 'unwrap' };
-        }
-        const id = reference.fragment
-          ? slugify(reference.fragment) || reference.fragment
-          : undefined;
-        if (id) fragmentChecks.push({ from: source, offset, target, id, raw: where });
-        return {
-          type: 'article',
-          slug: target.slug,
-          locale: target.locale,
-          section: id,
-          sameLocale: target.locale === source.locale,
+  const assets = new Map<string, Uint8Array>();
+  const assetUrl = createAssetStore(content, config, assets);
+  const anchorsOf = new Map<SourceFile, RenderedArticle>();
+  for (const [i, source] of sources.entries()) anchorsOf.set(source, results[i] as RenderedArticle);
+  /** The id a `#fragment` to `target` means (a custom id's heading text counts), or undefined. */
+  const findAnchor = (target: SourceFile, id: string): string | undefined => {
+    const rendered = anchorsOf.get(target);
+    if (!rendered || rendered.anchors.includes(id)) return id;
+    return rendered.headingAliases[id];
+  };
+  for (const [i, source] of sources.entries()) {
+    const rendered = results[i] as RenderedArticle;
+    for (const problem of rendered.problems) {
+      const diagnostic: Diagnostic = {
+        file: content.displayPath(source.path),
+        line: problem.line,
+        column: problem.column,
+        severity: problem.severity,
+        code: problem.code,
+        message: problem.message,
+      };
+      if (!problem.onceKey) diagnostics.push(diagnostic);
+      else {
+        const entry = once.get(problem.onceKey) ?? {
+          diagnostic,
+          uses: 0,
+          files: new Set<string>(),
         };
+        entry.uses++;
+        entry.files.add(source.path);
+        once.set(problem.onceKey, entry);
       }
-      let url = assetUrls.get(reference.path);
-      if (!assetUrls.has(reference.path)) {
-        const bytes = await content.readAsset(reference.path);
-        url = bytes ? `assets/${hash(bytes, 16)}${extensionOf(reference.path)}` : undefined;
-        if (bytes && url) assets.set(url, bytes);
-        assetUrls.set(reference.path, url);
-      }
-      if (!url) {
-        const what = reference.kind === 'embed' ? 'image or media file' : 'file';
-        report(source, offset, 'warning', 'missing-asset', `missing ${what} "${where}"`);
-        return { type: 'unwrap' };
-      }
-      return { type: 'asset', url };
-    };
-
-    const rendered = await renderer.render(source.text.slice(source.bodyOffset), {
-      title: frontMatter.title,
-      folder,
-      resolve,
-    });
-    for (const removal of rendered.removed) {
-      report(source, find(removal.needles), 'warning', 'unsafe-html', removal.message);
     }
-    const title = frontMatter.title ?? rendered.leadingTitle;
-    if (!title) {
-      report(
+    if (rendered.failed) continue;
+    const replacements: Replacement[] = [];
+    for (const reference of rendered.references) {
+      const { resolution, problem } = resolveReference(reference, source, catalog, {
+        siteBase: config.siteBase,
+        hasStatic: assetUrl.hasStatic,
+      });
+      const at = { line: reference.line ?? 1, column: reference.column ?? 1 };
+      if (problem && !reference.from)
+        report(source.path, at, problem.severity, problem.code, problem.message);
+      if (resolution.type === 'article' && resolution.section) {
+        const found = findAnchor(resolution.target, resolution.section);
+        if (found === undefined && !reference.from) {
+          const anchors = anchorsOf.get(resolution.target)?.anchors ?? [];
+          const hint = suggestAnchor(resolution.section, anchors);
+          const message = `"${reference.raw}": ${resolution.target.path} has no heading "#${resolution.section}"${hint}`;
+          report(source.path, at, 'warning', 'missing-anchor', message);
+        }
+        resolution.section = found;
+      }
+      const url =
+        resolution.type === 'asset'
+          ? await assetUrl.get(resolution.path, resolution.fromStatic)
+          : undefined;
+      if (resolution.type === 'asset' && !url && !reference.from) {
+        report(source.path, at, 'warning', 'missing-asset', `missing file "${reference.raw}"`);
+      }
+      const sameLocale =
+        resolution.type !== 'article' || resolution.target.locale === source.locale;
+      replacements.push(replacementFor(resolution, reference.kind, url, sameLocale));
+    }
+    if (source.partial || !source.frontMatter) continue;
+    const title = source.frontMatter.title ?? rendered.leadingTitle ?? source.nameTitle;
+    const html = fillReferences(rendered.html, rendered.refKey, replacements);
+    if (!rendered.intro && rendered.sections.every((s) => !s.text) && !html.includes('<img')) {
+      reportAt(source, source.bodyOffset, 'warning', 'empty-article', 'the article has no text');
+    }
+    if (source.published)
+      built.push({
         source,
-        0,
-        'error',
-        'missing-title',
-        'missing title: add `title: …` to the front matter (or start the article with a # Heading)',
-      );
-      continue;
-    }
-    if (
-      !rendered.intro &&
-      rendered.sections.every((s) => !s.text) &&
-      !rendered.html.includes('<img')
-    ) {
-      report(source, source.bodyOffset, 'warning', 'empty-article', 'the article has no text');
-    }
-    if (source.published) built.push({ source, frontMatter, title, rendered });
+        frontMatter: source.frontMatter,
+        title,
+        html,
+        intro: rendered.intro,
+        sections: rendered.sections,
+      });
   }
-
-  // Phase 3: checks across articles.
-  const anchorsOf = new Map(built.map((b) => [b.source, b.rendered.anchors]));
-  for (const check of fragmentChecks) {
-    const anchors = anchorsOf.get(check.target);
-    if (anchors && !anchors.has(check.id)) {
-      report(
-        check.from,
-        check.offset,
-        'warning',
-        'missing-anchor',
-        `"${check.raw}": ${check.target.path} has no heading "#${check.id}"`,
-      );
-    }
+  for (const { diagnostic, uses, files } of once.values()) {
+    diagnostics.push(
+      uses > 1
+        ? {
+            ...diagnostic,
+            message: `${diagnostic.message} (used ${uses} times in ${files.size} file${files.size === 1 ? '' : 's'}; reported once)`,
+          }
+        : diagnostic,
+    );
   }
 
   const localesWithArticles = [...new Set(built.map((b) => b.source.locale))].sort();
   const defaultLocale = localesWithArticles.includes(requestedDefault)
     ? requestedDefault
     : (localesWithArticles[0] ?? requestedDefault);
-  const translationGroups = new Map<string, BuiltArticle[]>();
+  checkTranslations(built, localesWithArticles, defaultLocale, reportAt);
+  const synonyms = await readSynonymsFiles(localesWithArticles, content.readAsset, (path, text) => {
+    const lines = createLineIndex(text);
+    return (offset, message) =>
+      report(path, lines.locate(offset), 'warning', 'invalid-synonyms', message);
+  });
+  const pathOf = new Map(catalog.files.map((f) => [content.displayPath(f.path), f.path]));
+  const finalDiagnostics = sortDiagnostics(
+    applySeverities(diagnostics, config, (d) => pathOf.get(d.file) ?? d.file),
+  );
+  options.cache?.prune();
+  await options.cache?.save();
+  return {
+    articles: built,
+    assets,
+    diagnostics: finalDiagnostics,
+    defaultLocale,
+    redirects: collectRedirects(built, config),
+    synonyms,
+    rendered: { fresh, cached },
+  };
+}
+
+function suggestAnchor(id: string, anchors: readonly string[]): string {
+  const near = suggest(id, anchors);
+  return near === undefined ? '' : ` (did you mean "#${near}"?)`;
+}
+
+type ReportAt = (
+  source: SourceFile,
+  offset: number,
+  severity: Diagnostic['severity'],
+  code: DiagnosticCode,
+  message: string,
+) => void;
+
+function checkDuplicateSlugs(catalog: Catalog, reportAt: ReportAt): void {
+  const owners = new Map<string, SourceFile>();
+  for (const source of catalog.files) {
+    if (!source.published) continue;
+    const key = `${source.locale}\u0000${source.slug}`;
+    const owner = owners.get(key);
+    if (owner) {
+      reportAt(
+        source,
+        source.keyOffsets.get('slug') ?? 0,
+        'error',
+        'duplicate-slug',
+        `duplicate slug "${source.slug}" in locale ${source.locale}: ${owner.path} has it too`,
+      );
+    } else owners.set(key, source);
+  }
+}
+
+async function renderAll(sources: readonly SourceFile[], catalog: Catalog, options: CheckOptions) {
+  const jobs: RenderJob[] = sources.map((source) => {
+    const includes = findIncludes(source, catalog);
+    return {
+      path: source.path,
+      text: source.text,
+      bodyOffset: source.bodyOffset,
+      title: source.frontMatter?.title,
+      ...(includes ? { includes } : {}),
+    };
+  });
+  const results: (RenderedArticle | undefined)[] = new Array(jobs.length);
+  const keys = options.cache ? jobs.map((job) => cacheKey(job, COMPILER_VERSION.version)) : [];
+  const pending: number[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    const hit = options.cache?.get(keys[i] ?? '');
+    if (hit) results[i] = hit;
+    else pending.push(i);
+  }
+  const cached = jobs.length - pending.length;
+  let done = cached;
+  options.onProgress?.({ done, total: jobs.length, cached });
+  const workers =
+    pending.length >= WORKER_THRESHOLD ? (options.workers ?? defaultWorkerCount()) : 1;
+  const host = createRenderHost(workers);
+  try {
+    await host.render(
+      pending.map((i) => jobs[i] as RenderJob),
+      (k, result) => {
+        const i = pending[k] ?? 0;
+        results[i] = result;
+        if (!result.failed) options.cache?.set(keys[i] ?? '', result);
+        options.onProgress?.({ done: ++done, total: jobs.length, cached });
+      },
+    );
+  } finally {
+    await host.close();
+  }
+  return { results, fresh: pending.length, cached };
+}
+
+/** Asset files by content path (or static path): read once, named by their content hash. */
+function createAssetStore(
+  content: ContentFiles,
+  config: PortholeConfig,
+  assets: Map<string, Uint8Array>,
+) {
+  const urls = new Map<string, Promise<string | undefined>>();
+  const staticDir = config.staticDir;
+  return {
+    hasStatic: (path: string) =>
+      staticDir !== undefined &&
+      !path.split('/').includes('..') &&
+      existsSync(join(staticDir, path)),
+    get(path: string, fromStatic: boolean): Promise<string | undefined> {
+      const key = `${fromStatic ? 'static' : 'content'}:${path}`;
+      let url = urls.get(key);
+      if (!url) {
+        url = (async () => {
+          const bytes =
+            fromStatic && staticDir
+              ? new Uint8Array(await readFile(join(staticDir, path)))
+              : await content.readAsset(path);
+          if (!bytes) return undefined;
+          const name = `assets/${hash(bytes, 16)}${extensionOf(path)}`;
+          assets.set(name, bytes);
+          return name;
+        })();
+        urls.set(key, url);
+      }
+      return url;
+    },
+  };
+}
+
+/**
+ * Translations: articles with the same `translationKey`, or, without one, the same path under
+ * their locale folders (`en/billing/refunds.md` and `hr/billing/refunds.md`).
+ */
+function translationKeyOf(article: BuiltArticle): string {
+  return (
+    article.frontMatter.translationKey ??
+    `\u0000path:${article.source.localPath.replace(/\.(?:md|markdown|mdx)$/i, '')}`
+  );
+}
+
+function checkTranslations(
+  built: BuiltArticle[],
+  locales: string[],
+  defaultLocale: string,
+  reportAt: ReportAt,
+): void {
+  const groups = new Map<string, BuiltArticle[]>();
   for (const article of built) {
     const key = article.frontMatter.translationKey;
     if (key === undefined) continue;
-    const group = translationGroups.get(key) ?? [];
+    const group = groups.get(key) ?? [];
     const twin = group.find((other) => other.source.locale === article.source.locale);
     if (twin) {
-      report(
+      reportAt(
         article.source,
         article.source.keyOffsets.get('translationKey') ?? 0,
         'warning',
@@ -402,64 +556,43 @@ async function analyzeKnowledgeBase(
       continue;
     }
     group.push(article);
-    translationGroups.set(key, group);
+    groups.set(key, group);
   }
-  if (localesWithArticles.length > 1) {
-    for (const [key, group] of translationGroups) {
-      const missing = localesWithArticles.filter((l) => !group.some((a) => a.source.locale === l));
-      if (missing.length === 0) continue;
-      const main = group.find((a) => a.source.locale === defaultLocale) ?? group[0];
-      if (!main) continue;
-      report(
-        main.source,
-        main.source.keyOffsets.get('translationKey') ?? 0,
-        'warning',
-        'untranslated',
-        `translationKey "${key}" has no ${missing.join(', ')} version`,
-      );
-    }
+  if (locales.length < 2) return;
+  for (const [key, group] of groups) {
+    const missing = locales.filter((l) => !group.some((a) => a.source.locale === l));
+    if (missing.length === 0) continue;
+    const main = group.find((a) => a.source.locale === defaultLocale) ?? group[0];
+    if (!main) continue;
+    reportAt(
+      main.source,
+      main.source.keyOffsets.get('translationKey') ?? 0,
+      'warning',
+      'untranslated',
+      `translationKey "${key}" has no ${missing.join(', ')} version`,
+    );
   }
-
-  const synonyms = await readSynonymsFiles(localesWithArticles, content.readAsset, (path, text) => {
-    const lines = createLineIndex(text);
-    return (offset, message) =>
-      report({ path, lines }, offset, 'warning', 'invalid-synonyms', message);
-  });
-
-  return {
-    articles: built,
-    assets,
-    diagnostics: sortDiagnostics(diagnostics),
-    defaultLocale,
-    synonyms,
-  };
 }
 
-/**
- * Locate text in an article's source for diagnostics: the n-th lookup of the same needle finds
- * its n-th occurrence after the front matter (links are looked up in document order).
- */
-function createFinder(text: string, from: number): (needles: string[]) => number {
-  const seen = new Map<string, number>();
-  const lower = text.toLowerCase();
-  return (needles) => {
-    for (const needle of needles) {
-      if (!needle) continue;
-      const wanted = needle.toLowerCase();
-      const count = seen.get(wanted) ?? 0;
-      let at = from - 1;
-      for (let i = 0; i <= count; i++) {
-        const next = lower.indexOf(wanted, at + 1);
-        if (next === -1) break;
-        at = next;
-      }
-      if (at >= from) {
-        seen.set(wanted, count + 1);
-        return at;
-      }
+/** `aliases` and `redirect_from` as slugs, per locale: old slug → current slug. */
+function collectRedirects(
+  built: BuiltArticle[],
+  config: PortholeConfig,
+): Map<string, Record<string, string>> {
+  const taken = new Set(built.map((a) => `${a.source.locale}\u0000${a.source.slug}`));
+  const out = new Map<string, Record<string, string>>();
+  const base = config.siteBase ?? '/';
+  for (const article of built) {
+    for (const alias of article.frontMatter.aliases) {
+      const path = alias.startsWith(base) ? alias.slice(base.length) : alias;
+      const slug = path.replace(/^\/+|\/+$/g, '').replace(/\.(?:md|mdx|html?)$/i, '');
+      if (!slug || taken.has(`${article.source.locale}\u0000${slug}`)) continue;
+      const map = out.get(article.source.locale) ?? {};
+      map[slug] ??= article.source.slug;
+      out.set(article.source.locale, map);
     }
-    return from;
-  };
+  }
+  return out;
 }
 
 function assembleOutput(analysis: Analysis): {
@@ -474,8 +607,7 @@ function assembleOutput(analysis: Analysis): {
 
   const translations = new Map<string, Record<string, string>>();
   for (const article of articles) {
-    const key = article.frontMatter.translationKey;
-    if (key === undefined) continue;
+    const key = translationKeyOf(article);
     const map = translations.get(key) ?? {};
     map[article.source.locale] ??= article.source.slug;
     translations.set(key, map);
@@ -492,10 +624,10 @@ function assembleOutput(analysis: Analysis): {
           (a.source.slug < b.source.slug ? -1 : 1),
       );
     const summaries = list.map((article) => {
-      const { source, frontMatter, title, rendered } = article;
+      const { source, frontMatter, title } = article;
       const others = Object.fromEntries(
-        Object.entries(translations.get(frontMatter.translationKey ?? '') ?? {}).filter(
-          ([locale]) => locale !== source.locale,
+        Object.entries(translations.get(translationKeyOf(article)) ?? {}).filter(
+          ([l]) => l !== source.locale,
         ),
       );
       const summary: ArticleSummary = {
@@ -512,12 +644,12 @@ function assembleOutput(analysis: Analysis): {
         }),
         pages: frontMatter.pages,
       };
-      const sections = rendered.sections.map(({ id, title: heading, level }) => ({
+      const sections = article.sections.map(({ id, title: heading, level }) => ({
         id,
         title: heading,
         level,
       }));
-      const body: ArticleFile = { ...summary, sections, html: rendered.html, translations: others };
+      const body: ArticleFile = { ...summary, sections, html: article.html, translations: others };
       const json = JSON.stringify(body);
       const file = `articles/${hash(`${source.locale}\u0000${source.slug}`, 12)}.${hash(json, 8)}.json`;
       files[file] = json;
@@ -531,18 +663,20 @@ function assembleOutput(analysis: Analysis): {
         category: a.frontMatter.category,
         tags: a.frontMatter.tags,
         keywords: a.frontMatter.keywords,
-        intro: a.rendered.intro,
-        sections: a.rendered.sections,
+        intro: a.intro,
+        sections: a.sections,
         file: summaries[i]?.file ?? '',
-        html: a.rendered.html,
+        html: a.html,
       })),
       synonyms: analysis.synonyms.get(locale) ?? [],
     });
     Object.assign(files, index.files);
+    const redirects = analysis.redirects.get(locale);
     return {
       locale,
       index: index.root,
       articles: summaries.map(({ summary }) => toManifestArticle(summary)),
+      ...(redirects ? { redirects } : {}),
     };
   });
 
@@ -562,24 +696,26 @@ async function writeOutput(
   files: Record<string, string | Uint8Array>,
   clean: boolean,
 ): Promise<void> {
-  // New files first (their names are content hashes), the manifest last and atomically, then
-  // the stale files: a visitor loading the KB during a deploy sees the old or the new one.
+  // New files first (their names are content hashes, so one that exists is already right), the
+  // manifest last and atomically, then the stale files: a visitor loading the KB during a
+  // deploy sees the old or the new one.
+  const existing = new Set<string>();
+  for (const folder of OUTPUT_FOLDERS) {
+    for (const name of await readdir(join(outDir, folder)).catch(() => [] as string[]))
+      existing.add(`${folder}/${name}`);
+  }
   for (const [path, content] of Object.entries(files)) {
-    if (path === MANIFEST_FILE) continue;
+    if (path === MANIFEST_FILE || existing.has(path)) continue;
     await mkdir(dirname(join(outDir, path)), { recursive: true });
     await writeFile(join(outDir, path), content);
   }
   const temporary = join(outDir, `.${MANIFEST_FILE}.${process.pid}.tmp`);
+  await mkdir(outDir, { recursive: true });
   await writeFile(temporary, files[MANIFEST_FILE] ?? '');
   await rename(temporary, join(outDir, MANIFEST_FILE));
   if (!clean) return;
-  for (const folder of OUTPUT_FOLDERS) {
-    const entries = await readdir(join(outDir, folder)).catch(() => [] as string[]);
-    for (const name of entries) {
-      if (!Object.hasOwn(files, `${folder}/${name}`)) {
-        await rm(join(outDir, folder, name), { recursive: true, force: true });
-      }
-    }
+  for (const path of existing) {
+    if (!Object.hasOwn(files, path)) await rm(join(outDir, path), { recursive: true, force: true });
   }
 }
 

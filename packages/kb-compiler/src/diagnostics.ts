@@ -2,7 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 
 /** What a diagnostic is about; stable, so tools can filter on it. */
 export type DiagnosticCode =
-  /** No `title` in front matter and no leading `# Heading` to take it from. */
+  /** No longer reported (the file name is the title); kept so existing filters still compile. */
   | 'missing-title'
   /** Front matter is malformed YAML, not a mapping, or a field has the wrong type. */
   | 'invalid-front-matter'
@@ -33,9 +33,49 @@ export type DiagnosticCode =
   /** Front matter `locale` disagrees with the locale folder. */
   | 'locale-mismatch'
   /** A Markdown file could not be read, or is not UTF-8 text. */
-  | 'unreadable-file';
+  | 'unreadable-file'
+  /** An article is larger than `maxArticleSize`. */
+  | 'article-too-large'
+  /** Lists, quotes or HTML nested too deep to render. */
+  | 'too-deep'
+  /** The renderer failed on an article (a bug: please report it); the rest is built. */
+  | 'render-failed'
+  /** A file name with control or bidirectional-override characters. */
+  | 'suspicious-file-name'
+  /** An MDX component that cannot be rendered (once per component name per build). */
+  | 'mdx-component'
+  /** Liquid or Hugo shortcodes, which cannot be rendered (counted, once per file). */
+  | 'shortcode'
+  /** An include (`![[Note]]`, `--8<--`, an MDX partial) that is missing or includes itself. */
+  | 'include';
 
 export type DiagnosticSeverity = 'error' | 'warning';
+
+/** Every code, for configuration checks and docs. */
+export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
+  'missing-title',
+  'invalid-front-matter',
+  'unsafe-yaml',
+  'unknown-front-matter-key',
+  'duplicate-slug',
+  'broken-link',
+  'missing-anchor',
+  'link-to-draft',
+  'missing-asset',
+  'unsafe-html',
+  'untranslated',
+  'duplicate-translation',
+  'empty-article',
+  'locale-mismatch',
+  'unreadable-file',
+  'article-too-large',
+  'too-deep',
+  'render-failed',
+  'suspicious-file-name',
+  'mdx-component',
+  'shortcode',
+  'include',
+];
 
 /** A problem found in an article, with the position in the original file (1-based). */
 export interface Diagnostic {
@@ -104,9 +144,44 @@ export function createLineIndex(text: string): LineIndex {
   };
 }
 
+/** Sorted by file and position, with exact repeats removed. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort(
+  diagnostics.sort(
     (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+  return diagnostics.filter((d, i) => {
+    const previous = diagnostics[i - 1];
+    return !(
+      previous &&
+      previous.file === d.file &&
+      previous.line === d.line &&
+      previous.column === d.column &&
+      previous.code === d.code &&
+      previous.message === d.message
+    );
+  });
+}
+
+/** Errors and warnings per code, most frequent first: `broken-link: 3 errors`. */
+export function summarizeDiagnostics(
+  diagnostics: readonly Diagnostic[],
+): { code: DiagnosticCode; errors: number; warnings: number }[] {
+  const counts = new Map<
+    DiagnosticCode,
+    { code: DiagnosticCode; errors: number; warnings: number }
+  >();
+  for (const d of diagnostics) {
+    const entry = counts.get(d.code) ?? { code: d.code, errors: 0, warnings: 0 };
+    if (d.severity === 'error') entry.errors++;
+    else entry.warnings++;
+    counts.set(d.code, entry);
+  }
+  return [...counts.values()].sort(
+    (a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.code < b.code ? -1 : 1),
   );
 }

@@ -30,6 +30,10 @@ export interface FrontMatter {
   pages: string[];
   slug?: string;
   locale?: string;
+  /** Docusaurus `id`: the last part of the slug, in the article's folder. */
+  id?: string;
+  /** Other slugs (or Obsidian names) of the article, from `aliases` or `redirect_from`. */
+  aliases: string[];
 }
 
 export interface ParsedFrontMatter {
@@ -61,6 +65,126 @@ const KNOWN_KEYS = [
   'slug',
   'locale',
 ] as const;
+
+function readPath(object: Record<string, unknown>, path: string): unknown {
+  let value: unknown = object;
+  for (const part of path.split('.')) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part))
+      return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** Copy other tools' keys into Porthole's (`sidebar_position` → `order` …) where that is unset. */
+function mapForeignKeys(raw: Record<string, unknown>, keyOffsets: Map<string, number>): void {
+  for (const [key, sources] of Object.entries(FOREIGN_KEYS)) {
+    if (raw[key] !== undefined && raw[key] !== null) continue;
+    for (const source of sources) {
+      const value = readPath(raw, source);
+      const usable =
+        key === 'order'
+          ? typeof value === 'number' && Number.isFinite(value)
+          : key === 'updated'
+            ? typeof value === 'string' && ISO_DATE.test(value.trim())
+            : typeof value === 'string' && value.trim() !== '';
+      if (!usable) continue;
+      raw[key] = value;
+      const at = keyOffsets.get(source.split('.')[0] ?? source);
+      if (at !== undefined) keyOffsets.set(key, at);
+      break;
+    }
+  }
+  // Docusaurus and Hugo slugs are site paths: `/`, `/billing/refunds/`.
+  if (typeof raw.slug === 'string') {
+    raw.slug = raw.slug.trim().replace(/^\/+|\/+$/g, '') || 'index';
+  }
+}
+
+function readAliases(raw: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of ['aliases', 'redirect_from']) {
+    const value = raw[key];
+    for (const item of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) {
+      if (typeof item === 'string' && item.trim()) out.push(item.trim());
+    }
+  }
+  return out;
+}
+
+/**
+ * Front matter of other tools that means something here: the first key present fills the
+ * Porthole key when the article does not set it.
+ */
+const FOREIGN_KEYS: Record<string, string[]> = {
+  order: ['sidebar_position', 'weight', 'nav_order', 'sidebar.order'],
+  description: ['intro', 'summary', 'excerpt'],
+  slug: ['permalink'],
+  updated: ['lastmod', 'last_modified_at', 'last_update.date'],
+};
+
+/**
+ * Front matter of other tools that only affects their own sites (navigation, layout, edit
+ * links, social cards): ignored without a warning, so a migrated tree is not buried in them.
+ */
+const PRESENTATION_KEYS = new Set([
+  ...Object.values(FOREIGN_KEYS)
+    .flat()
+    .map((k) => k.split('.')[0] ?? k),
+  'id',
+  'aliases',
+  'redirect_from',
+  'sidebar_label',
+  'sidebar_class_name',
+  'sidebar_custom_props',
+  'displayed_sidebar',
+  'hide_title',
+  'hide_table_of_contents',
+  'toc_min_heading_level',
+  'toc_max_heading_level',
+  'pagination_label',
+  'pagination_next',
+  'pagination_prev',
+  'custom_edit_url',
+  'parse_number_prefixes',
+  'last_update',
+  'image',
+  'sidebar',
+  'template',
+  'hero',
+  'banner',
+  'head',
+  'editUrl',
+  'lastUpdated',
+  'prev',
+  'next',
+  'pagefind',
+  'tableOfContents',
+  'layout',
+  'hide',
+  'search',
+  'icon',
+  'status',
+  'subtitle',
+  'social',
+  'cssclasses',
+  'cssclass',
+  'publish',
+  'linkTitle',
+  'menu',
+  'type',
+  'date',
+  'toc',
+  'nav_exclude',
+  'parent',
+  'grand_parent',
+  'has_children',
+  'authors',
+  'author',
+  'comments',
+  'social_image',
+  'keywords_seo',
+]);
 
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -124,7 +248,7 @@ const FrontMatterSchema = v.object({
 export function parseFrontMatter(source: string): ParsedFrontMatter {
   const start = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const opening = OPENING.exec(source.slice(start));
-  const empty = { tags: [], keywords: [], pages: [], draft: false };
+  const empty = { tags: [], keywords: [], pages: [], draft: false, aliases: [] };
   if (!opening) {
     return { data: empty, bodyOffset: start, keyOffsets: new Map(), problems: [] };
   }
@@ -234,7 +358,7 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
       continue;
     }
     keyOffsets.set(key, at);
-    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+    if (!(KNOWN_KEYS as readonly string[]).includes(key) && !PRESENTATION_KEYS.has(key)) {
       const hint = suggestKey(key);
       problems.push({
         offset: at,
@@ -246,6 +370,7 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
   }
 
   const raw = document.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
+  mapForeignKeys(raw, keyOffsets);
   const known = Object.fromEntries(
     KNOWN_KEYS.filter((k) => Object.hasOwn(raw, k)).map((k) => [k, raw[k]]),
   );
@@ -268,7 +393,10 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
     keywords: out.keywords ?? [],
     pages: out.pages ?? [],
     draft: out.draft ?? false,
+    aliases: readAliases(raw),
   };
+  if (typeof raw.id === 'string' && /^[^/#?\\\p{Cc}]+$/u.test(raw.id.trim()))
+    data.id = raw.id.trim();
   if (out.title != null) data.title = out.title;
   if (out.description != null) data.description = out.description;
   if (out.category != null) data.category = out.category;

@@ -1,45 +1,60 @@
 /**
- * Markdown → sanitized HTML, in three steps: marked (GFM) renders; DOMPurify on jsdom removes
- * anything that could run or restyle the host page; then a pass over the clean DOM gives
- * headings stable ids, splits h2/h3 sections, extracts plain text for search and lets the
- * caller rewrite relative links and images. Everything added after sanitizing is built from
- * our own values with setAttribute, so it cannot reintroduce markup.
+ * One article, Markdown → sanitized HTML, with no knowledge of other articles (so it can run in
+ * a worker and be cached by content): prepare.ts takes out what is not Markdown, marked renders
+ * (markdown/), DOMPurify on jsdom sanitizes (sanitize.ts), then one pass over the clean DOM
+ * gives headings their ids, splits h2/h3 sections, extracts plain text for search and replaces
+ * every relative link or image with a placeholder (`data-porthole-ref`) that links.ts fills in
+ * once the whole knowledge base is known. Everything added after sanitizing is built from our
+ * own values with setAttribute, so it cannot reintroduce markup.
  */
-import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
-import GithubSlugger from 'github-slugger';
-import { JSDOM } from 'jsdom';
-import { Marked, type Token, type Tokens } from 'marked';
-import { FORBIDDEN_ARTICLE_TAGS } from '@porthole/kb/article-policy';
+import GithubSlugger, { slug as slugify } from 'github-slugger';
+import type { Token, Tokens } from 'marked';
+import { createLineIndex, type DiagnosticCode, type DiagnosticSeverity } from './diagnostics.js';
+import {
+  NO_INCLUDES,
+  RenderContext,
+  withRenderContext,
+  type IncludeMap,
+  type Mark,
+} from './markdown/context.js';
+import { renderFootnotes } from './markdown/footnotes.js';
+import { createMarkdownReader } from './markdown/markdown.js';
+import { prepareSource } from './markdown/prepare.js';
+import { mapTokenOffsets } from './markdown/source-map.js';
+import { createSanitizer } from './sanitize.js';
+import { didYouMean } from './suggest.js';
 
-/** A relative URL in an article, resolved against the article's folder. */
-export interface Reference {
-  /** `a` links (to articles or files) or embedded files (`img`, `video`, `audio`, `source`). */
-  kind: 'link' | 'embed';
-  /** The URL as written (what to look for in the source). */
-  raw: string;
-  /** Path inside the content folder (`/` separators, no `..`), or undefined if it leaves it. */
-  path: string | undefined;
-  /** Decoded `#fragment`, if any. */
-  fragment: string | undefined;
+export interface RenderJob {
+  /** Path inside the content folder (`en/billing/refunds.md`). */
+  path: string;
+  /** The whole file, newlines normalized to `\n`. */
+  text: string;
+  /** Where the Markdown starts (after the front matter). */
+  bodyOffset: number;
+  /** The front-matter title; a leading `# Heading` equal to it is dropped. */
+  title: string | undefined;
+  includes?: IncludeMap;
 }
 
-export type Rewrite =
-  | {
-      type: 'article';
-      slug: string;
-      locale: string;
-      section: string | undefined;
-      sameLocale: boolean;
-    }
-  | { type: 'asset'; url: string }
-  | { type: 'unwrap' }
-  | { type: 'keep' };
+/** A link or embedded file to resolve against the knowledge base (see links.ts). */
+export interface ArticleReference {
+  kind: 'link' | 'embed';
+  /** As written: a URL, or a wikilink target (`Note#Heading`). */
+  raw: string;
+  wikilink: boolean;
+  /** The partial it was written in, when it came from an included file. */
+  from?: string;
+  line?: number;
+  column?: number;
+}
 
-/** Something the sanitizer removed, described for the author. */
-export interface Removal {
+export interface RenderProblemAt {
+  line: number;
+  column: number;
+  severity: DiagnosticSeverity;
+  code: DiagnosticCode;
   message: string;
-  /** Text to look for in the source to locate it. */
-  needles: string[];
+  onceKey?: string;
 }
 
 export interface RenderedSection {
@@ -50,203 +65,395 @@ export interface RenderedSection {
 }
 
 export interface RenderedArticle {
+  /** Sanitized HTML; reference `i` is the element with `data-porthole-ref="<refKey>:<i>"`. */
   html: string;
+  refKey: string;
+  references: ArticleReference[];
   /** The leading `# Heading`, when the body started with one (it is not in `html`). */
   leadingTitle: string | undefined;
   /** Plain text before the first h2/h3. */
   intro: string;
   sections: RenderedSection[];
-  /** Every heading id, for checking `#fragment` links. */
-  anchors: Set<string>;
-  removed: Removal[];
+  /** Every heading id, for checking `#fragment` links to this article. */
+  anchors: string[];
+  /**
+   * Heading text (as a slug) → id, for headings with a custom `{#id}`: wikilinks name headings
+   * by their text.
+   */
+  headingAliases: Record<string, string>;
+  problems: RenderProblemAt[];
+  /** Set when the article could not be rendered at all (the problems say why). */
+  failed: boolean;
 }
 
-export interface RenderOptions {
-  /** The front-matter title; a leading `# Heading` equal to it is dropped. */
-  title: string | undefined;
-  resolve: (reference: Reference, element: { tag: string; attribute: string }) => Promise<Rewrite>;
-  /** Folder of the article inside the content folder (`en/billing`), for relative URLs. */
-  folder: string;
+const BLOCK_TAGS = new Set(
+  'P DIV LI UL OL H1 H2 H3 H4 H5 H6 TR TD TH TABLE THEAD TBODY PRE BLOCKQUOTE DT DD DL FIGCAPTION FIGURE HR BR DETAILS SUMMARY SECTION ARTICLE ASIDE HEADER FOOTER NAV CAPTION'.split(
+    ' ',
+  ),
+);
+const EMBED_TAGS = new Set(['IMG', 'VIDEO', 'AUDIO', 'SOURCE', 'TRACK']);
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+/** Deeper than this, a list or quote is not content; marked and the DOM would recurse too deep. */
+export const MAX_NESTING = 100;
+const MAX_HTML_DEPTH = 256;
+
+export interface ArticleRenderer {
+  render(job: RenderJob): RenderedArticle;
 }
 
-const FORBID_TAGS = [...FORBIDDEN_ARTICLE_TAGS];
-const FORBID_ATTR = [
-  'style',
-  'srcset',
-  'action',
-  'formaction',
-  'ping',
-  'autofocus',
-  'tabindex',
-  'target',
-];
-const URL_ATTRIBUTES = new Set([
-  'href',
-  'src',
-  'poster',
-  'xlink:href',
-  'action',
-  'formaction',
-  'cite',
-  'background',
-]);
-/** `data:` URLs are dropped except raster images in `img`/`source`. */
-const SAFE_DATA_URL = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp);/i;
-const BLOCK_TAGS = new Set([
-  'P',
-  'DIV',
-  'LI',
-  'UL',
-  'OL',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'TR',
-  'TD',
-  'TH',
-  'TABLE',
-  'THEAD',
-  'TBODY',
-  'PRE',
-  'BLOCKQUOTE',
-  'DT',
-  'DD',
-  'DL',
-  'FIGCAPTION',
-  'FIGURE',
-  'HR',
-  'BR',
-  'DETAILS',
-  'SUMMARY',
-  'SECTION',
-  'ARTICLE',
-  'ASIDE',
-  'HEADER',
-  'FOOTER',
-  'NAV',
-  'CAPTION',
-]);
-
-const SANITIZE: Config & { RETURN_DOM: true } = {
-  USE_PROFILES: { html: true },
-  FORBID_TAGS,
-  FORBID_ATTR,
-  // Authors' data-* attributes could imitate the data-porthole-* ones added below.
-  ALLOW_DATA_ATTR: false,
-  RETURN_DOM: true,
-};
-
-/** The attributes this module adds after the first pass, which the second pass must keep. */
-const OWN_ATTRIBUTES = [
-  'data-porthole-article',
-  'data-porthole-section',
-  'data-porthole-locale',
-  'target',
-];
-
-/**
- * The second pass runs on the serialized result, the way a browser will see it. A DOM that was
- * edited (the sanitizer keeps the content of removed elements, which can leave a <p> inside a
- * <p>) may parse differently from how it was built; sanitizing the string again gives markup
- * that parses back to itself.
- */
-const RESANITIZE: Config & { RETURN_DOM: true } = {
-  ...SANITIZE,
-  FORBID_ATTR: FORBID_ATTR.filter((name) => name !== 'target'),
-  ADD_ATTR: OWN_ATTRIBUTES,
-  // The first pass removed authors' ids and names that could shadow document properties; what
-  // remains are heading ids made here ("title", "images" …), which must survive to be linked to.
-  SANITIZE_DOM: false,
-};
-
-export interface Renderer {
-  render(markdown: string, options: RenderOptions): Promise<RenderedArticle>;
-}
-
-/** One jsdom window and one DOMPurify for a whole build (creating them is the slow part). */
-/** Render articles one after another, with one jsdom window and one DOMPurify for all. */
-/**
- * Articles sanitized in one jsdom window before it is replaced. Every document jsdom creates
- * (DOMPurify parses each article into a new one) adds event listeners to its window that are
- * never removed, so a window that lives for thousands of articles gets slower with each.
- */
-const ARTICLES_PER_WINDOW = 100;
-
-function createSanitizer(): { purify: DOMPurify; close: () => void } {
-  const { window } = new JSDOM('<!doctype html><html><body></body></html>');
-  const purify: DOMPurify = createDOMPurify(window);
-  purify.addHook('uponSanitizeAttribute', (node, data) => {
-    const value = data.attrValue.trim();
-    if (URL_ATTRIBUTES.has(data.attrName) && /^data:/i.test(value)) {
-      const tag = node.nodeName;
-      if (!((tag === 'IMG' || tag === 'SOURCE') && SAFE_DATA_URL.test(value)))
-        data.keepAttr = false;
-    }
-  });
-  return { purify, close: () => window.close() };
-}
-
-/** Render articles one after another (creating a jsdom window is slow: they are reused). */
-export function createRenderer(): Renderer {
-  let sanitizer = createSanitizer();
-  let rendered = 0;
-  const marked = new Marked({ gfm: true, async: false });
-  marked.use({
-    renderer: {
-      // Task-list checkboxes would be <input>, which the sanitizer removes; draw them as text.
-      checkbox({ checked }: Tokens.Checkbox) {
-        return checked ? '☑ ' : '☐ ';
-      },
-    },
-  });
-
+/** Render articles one after another (the sanitizer's jsdom window is reused). */
+export function createArticleRenderer(): ArticleRenderer {
+  let source = { text: '', bodyOffset: 0 };
+  const reader = createMarkdownReader(() => source);
+  const sanitizer = createSanitizer();
   return {
-    async render(markdown, options) {
-      // jsdom tracks DOMPurify's NodeIterators through WeakRefs, which V8 keeps alive until the
-      // event loop turns; a build that only awaits resolved promises would never let it turn and
-      // would hold every article's DOM (gigabytes for thousands of articles, and slower each time).
-      await new Promise((resolve) => setImmediate(resolve));
-      if (++rendered % ARTICLES_PER_WINDOW === 0) {
-        sanitizer.close();
-        sanitizer = createSanitizer();
+    render(job) {
+      const lines = createLineIndex(job.text);
+      const fail = (at: number, code: DiagnosticCode, message: string): RenderedArticle => ({
+        ...EMPTY,
+        problems: [{ ...lines.locate(at), severity: 'error', code, message }],
+        failed: true,
+      });
+      const deep = findDeepNesting(job.text, job.bodyOffset);
+      if (deep) return fail(deep.at, 'too-deep', deep.message);
+      try {
+        return renderChecked(job);
+      } catch (error) {
+        // One bad file must never sink the build: report it at the file and go on.
+        if (error instanceof RangeError) {
+          return fail(
+            job.bodyOffset,
+            'too-deep',
+            `the article is nested too deeply to render (${error.message})`,
+          );
+        }
+        return fail(
+          job.bodyOffset,
+          'render-failed',
+          `could not render the article: ${String(error)}`,
+        );
       }
-      const { purify } = sanitizer;
-      const tokens = marked.lexer(markdown);
-      const leadingTitle = takeLeadingTitle(tokens, options.title);
-      // With RETURN_DOM, DOMPurify returns the <body> of the document it parsed the HTML into.
-      const body = purify.sanitize(marked.parser(tokens), SANITIZE) as HTMLElement;
-      // Anything removed (even a comment) may have left a structure a parser would not build.
-      const reparse = purify.removed.length > 0;
-      const removed = describeRemovals(purify.removed);
-
-      const slugger = new GithubSlugger();
-      const anchors = new Set<string>();
-      for (const heading of body.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
-        const id = slugger.slug(readText(heading).trim() || 'section');
-        heading.setAttribute('id', id);
-        anchors.add(id);
-      }
-
-      await rewriteReferences(body, options);
-
-      // A DOM straight from the parser, with attributes set and links unwrapped, serializes to
-      // markup that parses back to itself; only a DOM the sanitizer cut into needs the second pass.
-      const clean = reparse ? (purify.sanitize(body.innerHTML, RESANITIZE) as HTMLElement) : body;
-      const { intro, sections } = splitSections(clean);
-      return { html: clean.innerHTML.trim(), leadingTitle, intro, sections, anchors, removed };
     },
   };
+
+  function renderChecked(job: RenderJob): RenderedArticle {
+    const body = job.text.slice(job.bodyOffset);
+    const isMdx = (path: string) => /\.mdx$/i.test(path);
+    const prepared = prepareSource(body, job.bodyOffset, isMdx(job.path));
+    const original = createLineIndex(job.text);
+    const preparedText = job.text.slice(0, job.bodyOffset) + prepared.text;
+    const preparedLines = createLineIndex(preparedText);
+    const bodyLine = original.locate(job.bodyOffset).line - 1;
+    const locate = (at: number) => {
+      const { line, column } = preparedLines.locate(at);
+      return { line, column: column + (prepared.shifts.get(line - 1 - bodyLine) ?? 0) };
+    };
+    const context = new RenderContext({
+      path: job.path,
+      includes: job.includes ?? NO_INCLUDES,
+      prepare: (path, text) => {
+        const included = prepareSource(text, 0, isMdx(path));
+        context.imports.set(path, included.imports);
+        return included.text;
+      },
+    });
+    context.mdx = prepared.mdx;
+    context.imports.set(job.path, prepared.imports);
+    source = { text: preparedText, bodyOffset: job.bodyOffset };
+
+    let leadingTitle: string | undefined;
+    const htmlRanges: [number, number][] = [];
+    const html = withRenderContext(context, () => {
+      const tokens = reader.lex(prepared.text);
+      mapTokenOffsets(tokens, preparedText, job.bodyOffset, context.offsets);
+      collectHtmlRanges(tokens, context.offsets, htmlRanges);
+      leadingTitle = takeLeadingTitle(tokens, job.title);
+      return reader.parse(tokens) + renderFootnotes((t) => reader.parse(t));
+    });
+
+    const { body: dom, removed } = sanitizer.sanitize(html, context.nonce);
+    const findHtml = createHtmlFinder(preparedText, htmlRanges, job.bodyOffset);
+    const problems: RenderProblemAt[] = prepared.problems.map(({ at, ...p }) => ({
+      ...original.locate(at),
+      ...p,
+    }));
+    for (const problem of context.problems) problems.push({ ...problem, ...locate(problem.at) });
+    for (const removal of removed) {
+      problems.push({
+        ...locate(findHtml(removal.needles)),
+        severity: 'warning',
+        code: 'unsafe-html',
+        message: removal.message,
+      });
+    }
+
+    const walk = walkArticle(dom, context, (needle) => locate(findHtml([needle])), locate);
+    problems.push(...walk.problems);
+    // A DOM straight from the parser, with attributes set, serializes to markup that parses
+    // back to itself; only a DOM the sanitizer cut into needs the second pass.
+    const clean = removed.length > 0 ? sanitizer.resanitize(dom.innerHTML) : dom;
+    const { intro, sections } = splitSections(clean);
+    return {
+      html: clean.innerHTML.trim(),
+      refKey: context.nonce,
+      references: walk.references,
+      leadingTitle,
+      intro,
+      sections,
+      anchors: [...walk.anchors],
+      headingAliases: walk.headingAliases,
+      problems,
+      failed: false,
+    };
+  }
 }
+
+const EMPTY: RenderedArticle = {
+  html: '',
+  refKey: '',
+  references: [],
+  leadingTitle: undefined,
+  intro: '',
+  sections: [],
+  anchors: [],
+  headingAliases: {},
+  problems: [],
+  failed: false,
+};
+
+interface Walk {
+  references: ArticleReference[];
+  anchors: Set<string>;
+  headingAliases: Record<string, string>;
+  problems: RenderProblemAt[];
+}
+
+/**
+ * One pass over the sanitized DOM, in document order and without recursion (a deep DOM must not
+ * overflow the stack): heading ids, marks, links and images.
+ */
+function walkArticle(
+  body: HTMLElement,
+  context: RenderContext,
+  locateNeedle: (needle: string) => { line: number; column: number },
+  locate: (at: number) => { line: number; column: number },
+): Walk {
+  const references: ArticleReference[] = [];
+  const anchors = new Set<string>();
+  const headingAliases: Record<string, string> = {};
+  const slugger = new GithubSlugger();
+  const fragments: {
+    id: string;
+    raw: string;
+    at: { line: number; column: number } | undefined;
+    element: Element;
+  }[] = [];
+
+  let element = body.firstElementChild;
+  while (element) {
+    const mark = context.readMark(element.getAttribute('data-porthole-mark'));
+    element.removeAttribute('data-porthole-mark');
+    const tag = element.tagName;
+    // Authors' own anchors (`<a id="x"></a>`, common in Docusaurus docs) can be linked to.
+    const ownId = element.getAttribute('id');
+    if (ownId && !/^H[1-6]$/.test(tag)) anchors.add(ownId);
+    if (/^H[1-6]$/.test(tag)) {
+      const custom = mark?.type === 'heading-id' ? mark.id : undefined;
+      const text = readText(element).trim() || 'section';
+      const id = custom ?? slugger.slug(text);
+      if (custom) headingAliases[slugify(text)] = custom;
+      element.setAttribute('id', id);
+      anchors.add(id);
+    } else if (tag === 'A' && element.hasAttribute('href')) {
+      visitReference(element, 'href', 'link', mark);
+    } else if (EMBED_TAGS.has(tag) && element.hasAttribute('src')) {
+      visitReference(element, 'src', 'embed', mark);
+    } else if (tag === 'DIV' && element.classList.contains('porthole-tabs')) {
+      const tabs = [...element.children].filter((c) => c.tagName === 'DETAILS');
+      if (tabs.length > 0 && !tabs.some((t) => t.hasAttribute('open')))
+        tabs[0]?.setAttribute('open', '');
+    }
+    element = nextElement(element, body);
+  }
+
+  const problems: RenderProblemAt[] = [];
+  for (const fragment of fragments) {
+    if (anchors.has(fragment.id) || /^porthole-fn(?:ref)?-/.test(fragment.id)) continue;
+    const alias = headingAliases[fragment.id];
+    if (alias) {
+      fragment.element.setAttribute('href', `#${alias}`);
+      continue;
+    }
+    problems.push({
+      ...(fragment.at ?? locate(0)),
+      severity: 'warning',
+      code: 'missing-anchor',
+      message: `"${fragment.raw}": this article has no heading "#${fragment.id}"${didYouMean(fragment.id, anchors).replace('"', '"#')}`,
+    });
+  }
+  return { references, anchors, headingAliases, problems };
+
+  function visitReference(
+    element: Element,
+    attribute: string,
+    kind: 'link' | 'embed',
+    mark: Mark | undefined,
+  ): void {
+    const value = element.getAttribute(attribute) ?? '';
+    const marked = mark?.type === 'ref' ? mark.reference : undefined;
+    // The attribute as parsed (character references decoded), except for wikilink targets.
+    const raw = marked?.wikilink ? marked.raw : value;
+    const where = marked
+      ? marked.at === undefined
+        ? undefined
+        : locate(marked.at)
+      : locateNeedle(value);
+    if (!marked?.wikilink && EXTERNAL.test(raw)) {
+      if (kind === 'link' && /^https?:/i.test(raw)) {
+        // Leaving the help panel would lose the visitor's place in the host page.
+        element.setAttribute('target', '_blank');
+        element.setAttribute('rel', 'noopener noreferrer');
+      }
+      return;
+    }
+    if (raw === '') return;
+    if (raw.startsWith('#')) {
+      if (kind !== 'link' || marked?.from) return;
+      const id = marked?.wikilink ? slugify(raw.slice(1)) : safeDecode(raw.slice(1));
+      if (marked?.wikilink) element.setAttribute('href', `#${id}`);
+      fragments.push({ id, raw, at: where, element });
+      return;
+    }
+    const reference: ArticleReference = { kind, raw, wikilink: marked?.wikilink ?? false };
+    if (marked?.from) reference.from = marked.from;
+    if (where) Object.assign(reference, where);
+    // The placeholder goes first among the attributes, so links.ts finds the tag's start.
+    const others = [...element.attributes].filter((a) => a.name !== attribute);
+    for (const a of [...element.attributes]) element.removeAttribute(a.name);
+    element.setAttribute('data-porthole-ref', `${context.nonce}:${references.length}`);
+    for (const a of others) element.setAttribute(a.name, a.value);
+    references.push(reference);
+  }
+}
+
+/** The element after `element` in document order, inside `root`. */
+function nextElement(element: Element, root: Element): Element | null {
+  if (element.firstElementChild) return element.firstElementChild;
+  let current: Element | null = element;
+  while (current && current !== root) {
+    if (current.nextElementSibling) return current.nextElementSibling;
+    current = current.parentElement;
+  }
+  return null;
+}
+
+/** `decodeURIComponent`, or the text as it is when it is not valid percent-encoding. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Offsets of raw HTML in the source: where the sanitizer's removals and raw links are looked for. */
+function collectHtmlRanges(
+  tokens: readonly Token[],
+  offsets: WeakMap<object, number>,
+  out: [number, number][],
+): void {
+  for (const token of tokens) {
+    if (token.type === 'html') {
+      const at = offsets.get(token);
+      if (at !== undefined) out.push([at, at + token.raw.length]);
+    }
+    const nested = token as { tokens?: Token[]; items?: Token[] };
+    if (nested.items) collectHtmlRanges(nested.items, offsets, out);
+    if (nested.tokens && token.type !== 'include') collectHtmlRanges(nested.tokens, offsets, out);
+    if (token.type === 'table') {
+      const table = token as Tokens.Table;
+      for (const cell of [...table.header, ...table.rows.flat()])
+        collectHtmlRanges(cell.tokens, offsets, out);
+    }
+  }
+  out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Locate text inside the article's raw HTML: the n-th lookup of the same needle finds its n-th
+ * occurrence (removals are reported in document order). Falls back to the body's start.
+ */
+function createHtmlFinder(
+  text: string,
+  ranges: [number, number][],
+  fallback: number,
+): (needles: string[]) => number {
+  const seen = new Map<string, number>();
+  const lower = text.toLowerCase();
+  return (needles) => {
+    for (const needle of needles) {
+      if (!needle) continue;
+      const wanted = needle.toLowerCase();
+      const skip = seen.get(wanted) ?? 0;
+      let found = 0;
+      for (const [from, to] of ranges) {
+        let at = lower.indexOf(wanted, from);
+        while (at !== -1 && at + wanted.length <= to) {
+          if (found++ === skip) {
+            seen.set(wanted, skip + 1);
+            return at;
+          }
+          at = lower.indexOf(wanted, at + 1);
+        }
+      }
+    }
+    return fallback;
+  };
+}
+
+/** The first line nested deeper than MAX_NESTING (quotes, lists) or raw HTML deeper than MAX_HTML_DEPTH. */
+function findDeepNesting(text: string, from: number): { at: number; message: string } | undefined {
+  const containers = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/gm;
+  containers.lastIndex = from;
+  for (let match = containers.exec(text); match; match = containers.exec(text)) {
+    const markers = (match[0].match(/>|[*+-]|\d{1,9}[.)]/g) ?? []).length;
+    const indent = /^[ \t]*/.exec(match[0])?.[0].length ?? 0;
+    if (markers > MAX_NESTING || indent > MAX_NESTING * 4) {
+      return {
+        at: match.index,
+        message: `lists or quotes are nested more than ${MAX_NESTING} levels deep here; the article is not built`,
+      };
+    }
+    if (match[0].length === 0) containers.lastIndex++;
+  }
+  if (text.length - from < MAX_HTML_DEPTH * 5) return undefined;
+  let depth = 0;
+  const tags = /<(\/?)([a-zA-Z][\w-]*)[^<>]*?(\/?)>/g;
+  tags.lastIndex = from;
+  for (let match = tags.exec(text); match; match = tags.exec(text)) {
+    if (VOID.has((match[2] ?? '').toLowerCase()) || match[3]) continue;
+    depth += match[1] ? -1 : 1;
+    if (depth > MAX_HTML_DEPTH) {
+      return {
+        at: match.index,
+        message: `HTML elements are nested more than ${MAX_HTML_DEPTH} levels deep here; the article is not built`,
+      };
+    }
+    if (depth < 0) depth = 0;
+  }
+  return undefined;
+}
+
+const VOID = new Set('area base br col embed hr img input link meta source track wbr'.split(' '));
 
 /**
  * Drop a leading `# Heading` (it is shown as the title); return its text. Only dropped when it
  * is the title, or when there is no title (then it becomes the title).
  */
 function takeLeadingTitle(tokens: Token[], title: string | undefined): string | undefined {
-  const first = tokens.findIndex((t) => t.type !== 'space');
+  const first = tokens.findIndex(
+    (t) => t.type !== 'space' && !(t.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(t.raw)),
+  );
   const token = tokens[first];
   if (!token || token.type !== 'heading' || (token as Tokens.Heading).depth !== 1) return undefined;
   const text = plainInline((token as Tokens.Heading).tokens).trim();
@@ -265,99 +472,11 @@ function plainInline(tokens: Token[] | undefined): string {
     .join('');
 }
 
-async function rewriteReferences(body: HTMLElement, options: RenderOptions): Promise<void> {
-  const targets: [Element, string][] = [];
-  for (const element of body.querySelectorAll('a[href]')) targets.push([element, 'href']);
-  for (const element of body.querySelectorAll(
-    'img[src], video[src], audio[src], source[src], track[src]',
-  )) {
-    targets.push([element, 'src']);
-  }
-  for (const element of body.querySelectorAll('video[poster]')) targets.push([element, 'poster']);
-
-  for (const [element, attribute] of targets) {
-    const raw = element.getAttribute(attribute) ?? '';
-    const kind = element.tagName === 'A' ? 'link' : 'embed';
-    if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) {
-      if (kind === 'link' && /^https?:/i.test(raw)) {
-        // Leaving the help panel would lose the visitor's place in the host page.
-        element.setAttribute('target', '_blank');
-        element.setAttribute('rel', 'noopener noreferrer');
-      }
-      continue;
-    }
-    if (raw.startsWith('/') || raw === '' || (raw.startsWith('#') && kind === 'link')) continue;
-    const reference = parseReference(raw, kind, options.folder);
-    const rewrite = await options.resolve(reference, {
-      tag: element.tagName.toLowerCase(),
-      attribute,
-    });
-    applyRewrite(element, attribute, rewrite);
-  }
-}
-
-function parseReference(raw: string, kind: Reference['kind'], folder: string): Reference {
-  const hash = raw.indexOf('#');
-  const beforeHash = hash === -1 ? raw : raw.slice(0, hash);
-  const fragment = hash === -1 ? undefined : safeDecode(raw.slice(hash + 1));
-  const pathPart = beforeHash.split('?')[0] ?? '';
-  const joined = [...folder.split('/'), ...safeDecode(pathPart).split('/')];
-  const parts: string[] = [];
-  let escapes = false;
-  for (const part of joined) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length === 0) escapes = true;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return {
-    kind,
-    raw,
-    path: escapes || parts.length === 0 ? undefined : parts.join('/'),
-    fragment: fragment || undefined,
-  };
-}
-
-/** `decodeURIComponent`, or the text as it is when it is not valid percent-encoding. */
-export function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-function applyRewrite(element: Element, attribute: string, rewrite: Rewrite): void {
-  switch (rewrite.type) {
-    case 'article': {
-      // A harmless in-page fragment; the widget handles the click with the data attributes.
-      const target = `porthole-article=${encodeURIComponent(rewrite.slug)}`;
-      const section = rewrite.section ? `&section=${encodeURIComponent(rewrite.section)}` : '';
-      element.setAttribute('href', `#${target}${section}`);
-      element.setAttribute('data-porthole-article', rewrite.slug);
-      if (rewrite.section) element.setAttribute('data-porthole-section', rewrite.section);
-      if (!rewrite.sameLocale) element.setAttribute('data-porthole-locale', rewrite.locale);
-      break;
-    }
-    case 'asset':
-      element.setAttribute(attribute, rewrite.url);
-      break;
-    case 'unwrap':
-      if (element.tagName === 'A') element.replaceWith(...element.childNodes);
-      else element.removeAttribute(attribute);
-      break;
-    case 'keep':
-      break;
-  }
-}
-
 /** Split at top-level h2/h3: the text before the first one, then one section per heading. */
 function splitSections(body: HTMLElement): { intro: string; sections: RenderedSection[] } {
   const sections: RenderedSection[] = [];
   let intro = '';
   let current: RenderedSection | undefined;
-  // Sibling links, not childNodes: indexing jsdom's live NodeList is slow on long articles.
   for (let node = body.firstChild; node; node = node.nextSibling) {
     const tag = node.nodeType === 1 ? (node as Element).tagName : '';
     if (tag === 'H2' || tag === 'H3') {
@@ -392,6 +511,8 @@ function readText(node: Node): string {
     }
     return cells.length > 0 ? ` ${cells.join(' · ')}; ` : ' ';
   }
+  // Footnote back-links are navigation, not text.
+  if (tag === 'A' && (node as Element).classList.contains('porthole-footnote-back')) return '';
   let text = '';
   for (let child = node.firstChild; child; child = child.nextSibling) text += readText(child);
   return BLOCK_TAGS.has(tag) ? ` ${text} ` : text;
@@ -399,31 +520,4 @@ function readText(node: Node): string {
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function describeRemovals(removed: DOMPurify['removed']): Removal[] {
-  const out: Removal[] = [];
-  for (const item of removed) {
-    if ('element' in item) {
-      const name = item.element.nodeName.toLowerCase();
-      // Comments are dropped silently: authors use them for notes, and they never render.
-      if (name === '#comment' || name === '#text' || name === 'body') continue;
-      out.push({
-        message: `removed unsafe HTML: <${name}> is not allowed in articles`,
-        needles: [`<${name}`],
-      });
-    } else if (item.attribute) {
-      const name = item.attribute.name;
-      const value = item.attribute.value;
-      const on = item.from?.nodeName.toLowerCase() ?? 'element';
-      // The sanitizer drops ids that could shadow document properties; headings get new ones anyway.
-      if (name === 'id' || name === 'name') continue;
-      const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-      out.push({
-        message: `removed unsafe HTML: attribute ${name}="${shown}" on <${on}>`,
-        needles: [value.slice(0, 40), `${name}=`, name],
-      });
-    }
-  }
-  return out;
 }

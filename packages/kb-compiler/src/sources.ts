@@ -12,17 +12,26 @@ export interface ContentSource {
 
 /** The files of a content folder, wherever they come from. */
 export interface ContentFiles {
-  /** Markdown files, sorted by path. */
+  /** Markdown files (`.md`, `.markdown`, `.mdx`), sorted by path; newlines normalized to `\n`. */
   markdown: { path: string; text: string }[];
-  /** Markdown files that could not be read or are not UTF-8 text, with the reason. */
-  unreadable: { path: string; reason: string }[];
+  /** Every file's path (Markdown and others), sorted. */
+  paths: string[];
+  /** Markdown files that could not be read, are not UTF-8 text or are too large, with the reason. */
+  unreadable: { path: string; reason: string; tooLarge?: boolean }[];
   /** Bytes of any other file by path, or undefined when it does not exist. */
   readAsset(path: string): Promise<Uint8Array | undefined>;
   /** The file name to show in diagnostics. */
   displayPath(path: string): string;
 }
 
-const MARKDOWN = /\.(?:md|markdown)$/i;
+export const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
+
+export interface ReadOptions {
+  /** Paths to leave out (from the configuration's `ignore`). */
+  ignore?: readonly RegExp[];
+  /** Markdown files larger than this (bytes) are not read: they are reported as too large. */
+  maxSize?: number;
+}
 
 /**
  * Strict UTF-8: a file in another encoding is reported, never silently turned into U+FFFD
@@ -30,24 +39,42 @@ const MARKDOWN = /\.(?:md|markdown)$/i;
  */
 function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };
   } catch {
     return { reason: 'is not UTF-8 text: save it with UTF-8 encoding' };
   }
 }
 
-function splitDecoded(files: { path: string; bytes: Uint8Array | string }[]) {
+function splitDecoded(files: { path: string; bytes: Uint8Array | string }[], maxSize: number) {
   const markdown: ContentFiles['markdown'] = [];
   const unreadable: ContentFiles['unreadable'] = [];
   for (const { path, bytes } of files) {
-    const decoded = typeof bytes === 'string' ? { text: bytes } : decodeText(bytes);
+    const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+    if (size > maxSize) {
+      unreadable.push({ path, reason: tooLarge(size, maxSize), tooLarge: true });
+      continue;
+    }
+    const decoded =
+      typeof bytes === 'string' ? { text: bytes.replace(/\r\n?/g, '\n') } : decodeText(bytes);
     if ('text' in decoded) markdown.push({ path, text: decoded.text });
     else unreadable.push({ path, reason: decoded.reason });
   }
   return { markdown, unreadable };
 }
 
-export async function readContentFolder(dir: string): Promise<ContentFiles> {
+function tooLarge(size: number, maxSize: number): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `is ${mb(size)}, more than the ${mb(maxSize)} an article may be: split it, or raise \`maxArticleSize\` in porthole.config.json`;
+}
+
+const DEFAULT_MAX_SIZE = 2 * 1024 * 1024;
+
+export async function readContentFolder(
+  dir: string,
+  options: ReadOptions = {},
+): Promise<ContentFiles> {
+  const ignore = options.ignore ?? [];
   const paths: string[] = [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
@@ -56,6 +83,7 @@ export async function readContentFolder(dir: string): Promise<ContentFiles> {
     const path = full.slice(dir.length).split(sep).filter(Boolean).join('/');
     // Hidden files and folders (.git, .obsidian …) and node_modules are never content.
     if (path.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+    if (ignore.some((pattern) => pattern.test(path))) continue;
     paths.push(path);
   }
   paths.sort();
@@ -73,11 +101,13 @@ export async function readContentFolder(dir: string): Promise<ContentFiles> {
   );
   const { markdown, unreadable } = splitDecoded(
     read.flatMap((r) => (r.bytes ? [{ path: r.path, bytes: r.bytes }] : [])),
+    options.maxSize ?? DEFAULT_MAX_SIZE,
   );
   for (const r of read) if (r.reason) unreadable.push({ path: r.path, reason: r.reason });
   const known = new Set(paths);
   return {
     markdown,
+    paths,
     unreadable,
     async readAsset(path) {
       if (!known.has(path)) return undefined;
@@ -90,19 +120,25 @@ export async function readContentFolder(dir: string): Promise<ContentFiles> {
 export function readContentSources(
   sources: readonly ContentSource[],
   contentDir: string | undefined,
+  options: ReadOptions = {},
 ): ContentFiles {
   const byPath = new Map<string, string | Uint8Array>();
-  for (const source of sources)
-    byPath.set(posix.normalize(source.path.replace(/\\/g, '/')), source.content);
+  for (const source of sources) {
+    const path = posix.normalize(source.path.replace(/\\/g, '/'));
+    if (!(options.ignore ?? []).some((pattern) => pattern.test(path)))
+      byPath.set(path, source.content);
+  }
   const { markdown, unreadable } = splitDecoded(
     [...byPath]
       .filter(([path]) => MARKDOWN.test(path))
       .map(([path, bytes]) => ({ path, bytes }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    options.maxSize ?? DEFAULT_MAX_SIZE,
   );
   const encoder = new TextEncoder();
   return {
     markdown,
+    paths: [...byPath.keys()].sort(),
     unreadable,
     readAsset(path) {
       const content = byPath.get(path);

@@ -127,11 +127,21 @@ describe('articles', () => {
     assert.match(readArticle(result, 'other').html, /<h1 id="something-else">Something else<\/h1>/);
   });
 
-  test('no title anywhere is an error', async () => {
-    const diagnostics = await checkSources({
-      'en/b.md': '---\ndescription: no title\n---\nBody.\n',
+  test('without a title or a leading # heading, the file (or folder) name is the title', async () => {
+    const result = await compileKnowledgeBase({
+      sources: sources({
+        'en/getting-started.md': '---\ndescription: no title\n---\nBody.\n',
+        'en/Sync your notes.md': 'Body.\n',
+        'en/billing/index.md': 'Body.\n',
+      }),
     });
-    assert.deepEqual(summarize(diagnostics), ['content/en/b.md:1:1 error missing-title']);
+    assert.deepEqual(result.diagnostics, []);
+    const titles = readManifest(result).locales[0]?.articles.map((a) => `${a.slug}=${a.title}`);
+    assert.deepEqual(titles, [
+      'billing=Billing',
+      'getting-started=Getting started',
+      'Sync your notes=Sync your notes',
+    ]);
   });
 
   test('sections split at h2 and h3 with stable ids, plain text and levels', async () => {
@@ -384,7 +394,7 @@ describe('output folder', () => {
   test('a build with errors throws CompileError and writes nothing', async () => {
     const out = join(dir, 'broken');
     await assert.rejects(
-      compileKnowledgeBase({ sources: sources({ 'en/a.md': 'No title here.\n' }), outDir: out }),
+      compileKnowledgeBase({ sources: sources({ 'en/a.md': '[Gone](gone.md)\n' }), outDir: out }),
       (error: unknown) => {
         assert.ok(error instanceof CompileError);
         assert.match(error.message, /1 error\(s\) in 1 file/);

@@ -42,6 +42,8 @@ export interface ManifestLocale {
    * stays small.
    */
   articles: ManifestArticle[];
+  /** Old slugs (front matter `aliases`, `redirect_from`) → the article's slug. */
+  redirects?: Record<string, string>;
 }
 
 /** An {@link ArticleSummary} without `locale` (it is the entry's) and without empty lists. */

@@ -123,7 +123,10 @@ class CompiledKnowledgeBase implements KnowledgeBase {
     // Without an explicit locale, an article that exists only in another locale is still found.
     const order = locale ? [wanted] : [wanted, ...this.locales.filter((l) => l !== wanted)];
     for (const code of order) {
-      const position = this.entries.get(code)?.articles.findIndex((a) => a.slug === slug) ?? -1;
+      const entry = this.entries.get(code);
+      const wantedSlug =
+        entry?.redirects && Object.hasOwn(entry.redirects, slug) ? entry.redirects[slug] : slug;
+      const position = entry?.articles.findIndex((a) => a.slug === wantedSlug) ?? -1;
       if (position >= 0) return this.loadArticle(code, position);
     }
     throw new KnowledgeBaseError('not-found', `No article "${slug}" in locale "${wanted}".`);

@@ -8,6 +8,7 @@ import type { ArticleChoice } from '../../core/options.js';
 import { defaultStrings } from '../../core/strings.js';
 import type { PortholeStrings } from '../../core/strings.js';
 import styles from './article.styles.js';
+import contentStyles from './article-content.styles.js';
 import { insertProgressively, pieceEnd } from './progressive.js';
 
 export type { ArticleStatus };
@@ -35,7 +36,7 @@ export type { ArticleStatus };
  * @csspart contact - The "Contact us" line.
  */
 export class PortholeArticle extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, styles, contentStyles];
   static override properties = {
     article: { attribute: false },
     status: {},

@@ -1,0 +1,158 @@
+/**
+ * DOMPurify on jsdom, the compile-time half of "sanitize all rendered HTML" (the widget
+ * sanitizes again in the browser). jsdom is the slowest part of a build, and the only DOM
+ * DOMPurify is safe on in Node: linkedom is not supported by it (it returns the input
+ * unchanged), and happy-dom and domino parse differently from browsers, so DOMPurify kept
+ * `javascript:` URLs or returned nothing on the shared XSS vectors
+ * (docs/decisions/2026-12-01-compile-speed.md). It is made cheap instead: the configuration
+ * is parsed once, and a window is replaced every 100 articles because jsdom adds window
+ * listeners for every document DOMPurify creates and never removes them.
+ */
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { JSDOM } from 'jsdom';
+import { FORBIDDEN_ARTICLE_TAGS } from '@porthole/kb/article-policy';
+
+const FORBID_ATTR = [
+  'style',
+  'srcset',
+  'action',
+  'formaction',
+  'ping',
+  'autofocus',
+  'tabindex',
+  'target',
+];
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'poster',
+  'xlink:href',
+  'action',
+  'formaction',
+  'cite',
+  'background',
+]);
+/** `data:` URLs are dropped except raster images in `img`/`source`. */
+const SAFE_DATA_URL = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp);/i;
+const MARK = 'data-porthole-mark';
+
+const FIRST_PASS: Config & { RETURN_DOM: true } = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: [...FORBIDDEN_ARTICLE_TAGS],
+  FORBID_ATTR,
+  // Authors' data-* attributes could imitate the data-porthole-* ones the compiler adds.
+  ALLOW_DATA_ATTR: false,
+  RETURN_DOM: true,
+};
+
+/** The attributes the compiler adds after the first pass, which the second pass must keep. */
+const OWN_ATTRIBUTES = ['data-porthole-ref', 'target'];
+
+/**
+ * The second pass runs on the serialized result, the way a browser will see it. A DOM that was
+ * edited (the sanitizer keeps the content of removed elements, which can leave a <p> inside a
+ * <p>) may parse differently from how it was built; sanitizing the string again gives markup
+ * that parses back to itself.
+ */
+const SECOND_PASS: Config & { RETURN_DOM: true } = {
+  ...FIRST_PASS,
+  FORBID_ATTR: FORBID_ATTR.filter((name) => name !== 'target'),
+  ADD_ATTR: OWN_ATTRIBUTES,
+  // The first pass removed authors' ids and names that could shadow document properties; what
+  // remains are ids made here ("title", "images" …), which must survive to be linked to.
+  SANITIZE_DOM: false,
+};
+
+const ARTICLES_PER_WINDOW = 100;
+
+/** Something the sanitizer removed, described for the author. */
+export interface Removal {
+  message: string;
+  /** Text to look for in the source to locate it. */
+  needles: string[];
+}
+
+export interface Sanitizer {
+  /**
+   * Sanitize `html`; `marks` are the nonce of the marks this render added (kept, though they
+   * are `data-*`). Returns the `<body>` of the parsed, cleaned document.
+   */
+  sanitize(html: string, marks: string): { body: HTMLElement; removed: Removal[] };
+  /** Sanitize serialized HTML a second time (see SECOND_PASS). */
+  resanitize(html: string): HTMLElement;
+}
+
+export function createSanitizer(): Sanitizer {
+  let window: JSDOM['window'] | undefined;
+  let first: DOMPurify;
+  let second: DOMPurify;
+  let used = ARTICLES_PER_WINDOW;
+  let nonce = '';
+
+  const open = () => {
+    window?.close();
+    window = new JSDOM('<!doctype html><html><body></body></html>').window;
+    first = createDOMPurify(window);
+    second = createDOMPurify(window);
+    first.setConfig(FIRST_PASS);
+    second.setConfig(SECOND_PASS);
+    for (const purify of [first, second]) {
+      purify.addHook('uponSanitizeAttribute', (node, data) => {
+        const value = data.attrValue.trim();
+        if (data.attrName === MARK) {
+          if (nonce && value.startsWith(`${nonce}:`)) data.forceKeepAttr = true;
+          return;
+        }
+        if (URL_ATTRIBUTES.has(data.attrName) && /^data:/i.test(value)) {
+          const tag = node.nodeName;
+          if (!((tag === 'IMG' || tag === 'SOURCE') && SAFE_DATA_URL.test(value)))
+            data.keepAttr = false;
+        }
+      });
+    }
+    used = 0;
+  };
+
+  return {
+    sanitize(html, marks) {
+      if (++used > ARTICLES_PER_WINDOW) open();
+      nonce = marks;
+      try {
+        const body = first.sanitize(html) as unknown as HTMLElement;
+        return { body, removed: describeRemovals(first.removed) };
+      } finally {
+        nonce = '';
+      }
+    },
+    resanitize(html) {
+      return second.sanitize(html) as unknown as HTMLElement;
+    },
+  };
+}
+
+function describeRemovals(removed: DOMPurify['removed']): Removal[] {
+  const out: Removal[] = [];
+  for (const item of removed) {
+    if ('element' in item) {
+      const name = item.element.nodeName.toLowerCase();
+      // Comments are dropped silently: authors use them for notes, and they never render.
+      if (name === '#comment' || name === '#text' || name === 'body') continue;
+      out.push({
+        message: `removed unsafe HTML: <${name}> is not allowed in articles`,
+        needles: [`<${name}`],
+      });
+    } else if (item.attribute) {
+      const { name, value } = item.attribute;
+      const on = item.from?.nodeName.toLowerCase() ?? 'element';
+      // The sanitizer drops ids that could shadow document properties; headings get new ones anyway.
+      // MkDocs' `markdown` attribute (md_in_html) only asked for what happens here anyway.
+      if (name === 'id' || name === 'name' || name === MARK || name === 'markdown') continue;
+      const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+      out.push({
+        message: `removed unsafe HTML: attribute ${name}="${shown}" on <${on}>`,
+        needles: [value.slice(0, 40), `${name}=`, name],
+      });
+    }
+  }
+  return out;
+}

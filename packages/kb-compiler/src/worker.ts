@@ -1,0 +1,8 @@
+/** A render worker (see pool.ts): renders the jobs it is sent, one at a time. */
+import { parentPort } from 'node:worker_threads';
+import { createArticleRenderer, type RenderJob } from './render.js';
+
+const renderer = createArticleRenderer();
+parentPort?.on('message', (message: { id: number; job: RenderJob }) => {
+  parentPort?.postMessage({ id: message.id, result: renderer.render(message.job) });
+});
