@@ -191,7 +191,7 @@ export function createArticleRenderer(): ArticleRenderer {
     problems.push(...walk.problems);
     // A DOM straight from the parser, with attributes set, serializes to markup that parses
     // back to itself; only a DOM the sanitizer cut into needs the second pass.
-    const clean = removed.length > 0 ? sanitizer.resanitize(dom.innerHTML) : dom;
+    const clean = removed.length > 0 ? sanitizer.resanitize(dom.innerHTML, context.nonce) : dom;
     const { intro, sections } = splitSections(clean);
     return {
       html: clean.innerHTML.trim(),

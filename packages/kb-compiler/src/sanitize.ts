@@ -45,8 +45,9 @@ const FIRST_PASS: Config & { RETURN_DOM: true } = {
   RETURN_DOM: true,
 };
 
+const REF = 'data-porthole-ref';
 /** The attributes the compiler adds after the first pass, which the second pass must keep. */
-const OWN_ATTRIBUTES = ['data-porthole-ref', 'target'];
+const OWN_ATTRIBUTES = [REF, 'target'];
 
 /**
  * The second pass runs on the serialized result, the way a browser will see it. A DOM that was
@@ -78,8 +79,8 @@ export interface Sanitizer {
    * are `data-*`). Returns the `<body>` of the parsed, cleaned document.
    */
   sanitize(html: string, marks: string): { body: HTMLElement; removed: Removal[] };
-  /** Sanitize serialized HTML a second time (see SECOND_PASS). */
-  resanitize(html: string): HTMLElement;
+  /** Sanitize serialized HTML a second time (see SECOND_PASS), keeping the placeholders. */
+  resanitize(html: string, marks: string): HTMLElement;
 }
 
 export function createSanitizer(): Sanitizer {
@@ -88,6 +89,14 @@ export function createSanitizer(): Sanitizer {
   let second: DOMPurify;
   let used = ARTICLES_PER_WINDOW;
   let nonce = '';
+  const withNonce = <T>(marks: string, run: () => T): T => {
+    nonce = marks;
+    try {
+      return run();
+    } finally {
+      nonce = '';
+    }
+  };
 
   const open = () => {
     window?.close();
@@ -99,7 +108,9 @@ export function createSanitizer(): Sanitizer {
     for (const purify of [first, second]) {
       purify.addHook('uponSanitizeAttribute', (node, data) => {
         const value = data.attrValue.trim();
-        if (data.attrName === MARK) {
+        if (data.attrName === MARK || data.attrName === REF) {
+          // Allowing a name is not enough for a placeholder: DOMPurify also checks the value
+          // as a URL, and `abcdefgh:0` looks like one with an unknown scheme.
           if (nonce && value.startsWith(`${nonce}:`)) data.forceKeepAttr = true;
           return;
         }
@@ -116,16 +127,11 @@ export function createSanitizer(): Sanitizer {
   return {
     sanitize(html, marks) {
       if (++used > ARTICLES_PER_WINDOW) open();
-      nonce = marks;
-      try {
-        const body = first.sanitize(html) as unknown as HTMLElement;
-        return { body, removed: describeRemovals(first.removed) };
-      } finally {
-        nonce = '';
-      }
+      const body = withNonce(marks, () => first.sanitize(html) as unknown as HTMLElement);
+      return { body, removed: describeRemovals(first.removed) };
     },
-    resanitize(html) {
-      return second.sanitize(html) as unknown as HTMLElement;
+    resanitize(html, marks) {
+      return withNonce(marks, () => second.sanitize(html) as unknown as HTMLElement);
     },
   };
 }
