@@ -12,7 +12,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { RenderedArticle, RenderJob } from './render.js';
 
 /** Bump when rendering changes in a way old cache entries would hide. */
-const RENDER_VERSION = 1;
+const RENDER_VERSION = 2;
 const FILE = `render-cache-v${RENDER_VERSION}.bin`;
 
 export interface RenderCache {
@@ -28,7 +28,7 @@ export interface RenderCache {
 export function cacheKey(job: RenderJob, compilerVersion: string): string {
   const hash = createHash('sha256');
   hash.update(
-    `${compilerVersion}\u0000${RENDER_VERSION}\u0000${job.path}\u0000${job.title ?? ''}\u0000`,
+    `${compilerVersion}\u0000${RENDER_VERSION}\u0000${job.path}\u0000${job.title ?? ''}\u0000${job.index ? 'indexed' : ''}\u0000`,
   );
   hash.update(job.text);
   if (job.includes) {

@@ -26,6 +26,8 @@ import { fillReferences, replacementFor, resolveReference, type Replacement } fr
 import { createRenderHost, defaultWorkerCount, WORKER_THRESHOLD } from './pool.js';
 import type { RenderedArticle, RenderedSection, RenderJob } from './render.js';
 import { buildSearchIndex, toManifestArticle } from './index/build.js';
+import type { ArticleTerms } from './index/records.js';
+import { snippetTexts } from './index/snippet-text.js';
 import { readSynonymsFiles, type LocaleSynonyms } from './index/synonyms-files.js';
 import { suggest } from './suggest.js';
 import {
@@ -135,8 +137,9 @@ interface BuiltArticle {
   frontMatter: FrontMatter;
   title: string;
   html: string;
-  intro: string;
   sections: RenderedSection[];
+  terms: ArticleTerms;
+  snippets: string[];
 }
 
 interface Analysis {
@@ -368,14 +371,18 @@ async function analyzeKnowledgeBase(
     if (!rendered.intro && rendered.sections.every((s) => !s.text) && !html.includes('<img')) {
       reportAt(source, source.bodyOffset, 'warning', 'empty-article', 'the article has no text');
     }
-    if (source.published)
+    if (source.published && rendered.terms && rendered.snippets)
       built.push({
         source,
         frontMatter: source.frontMatter,
         title,
         html,
-        intro: rendered.intro,
         sections: rendered.sections,
+        terms: rendered.terms,
+        // A [[wikilink]] to no note became text again: take the snippets from the final HTML.
+        snippets: replacements.some((r) => 'text' in r)
+          ? snippetTexts(html, [rendered.intro, ...rendered.sections.map((s) => s.text)])
+          : rendered.snippets,
       });
   }
   for (const { diagnostic, uses, files } of once.values()) {
@@ -456,6 +463,16 @@ async function renderAll(sources: readonly SourceFile[], catalog: Catalog, optio
       bodyOffset: source.bodyOffset,
       title: source.frontMatter?.title,
       ...(includes ? { includes } : {}),
+      ...(source.published &&
+        source.frontMatter && {
+          index: {
+            nameTitle: source.nameTitle,
+            description: source.frontMatter.description,
+            category: source.frontMatter.category,
+            tags: source.frontMatter.tags,
+            keywords: source.frontMatter.keywords,
+          },
+        }),
     };
   });
   const results: (RenderedArticle | undefined)[] = new Array(jobs.length);
@@ -658,15 +675,10 @@ function assembleOutput(analysis: Analysis): {
     const index = buildSearchIndex({
       locale,
       articles: list.map((a, i) => ({
-        title: a.title,
-        description: a.frontMatter.description,
-        category: a.frontMatter.category,
-        tags: a.frontMatter.tags,
-        keywords: a.frontMatter.keywords,
-        intro: a.intro,
         sections: a.sections,
         file: summaries[i]?.file ?? '',
-        html: a.html,
+        terms: a.terms,
+        snippets: a.snippets,
       })),
       synonyms: analysis.synonyms.get(locale) ?? [],
     });

@@ -26,6 +26,8 @@ import { prepareSource } from './markdown/prepare.js';
 import { mapTokenOffsets } from './markdown/source-map.js';
 import { createSanitizer, keepOwnAttribute } from './sanitize.js';
 import { didYouMean } from './suggest.js';
+import { tokenizeRecords, type ArticleTerms } from './index/records.js';
+import { snippetTexts } from './index/snippet-text.js';
 
 export interface RenderJob {
   /** Path inside the content folder (`en/billing/refunds.md`). */
@@ -37,6 +39,21 @@ export interface RenderJob {
   /** The front-matter title; a leading `# Heading` equal to it is dropped. */
   title: string | undefined;
   includes?: IncludeMap;
+  /**
+   * For an article that goes into the search index: what its own record holds besides the
+   * title and text. The render then also returns its terms and snippet texts.
+   */
+  index?: IndexFields;
+}
+
+/** Front matter the search index reads, and the title to fall back on. */
+export interface IndexFields {
+  /** Title from the file name, for when there is no title nor leading `# Heading`. */
+  nameTitle: string;
+  description: string | undefined;
+  category: string | undefined;
+  tags: readonly string[];
+  keywords: readonly string[];
 }
 
 /** A link or embedded file to resolve against the knowledge base (see links.ts). */
@@ -92,6 +109,13 @@ export interface RenderedArticle {
    * or sanitized by DOMPurify on jsdom.
    */
   sanitizedBy: 'html-tree' | 'dompurify';
+  /** With `job.index`: the records' terms, for the search index. */
+  terms?: ArticleTerms;
+  /**
+   * With `job.index`: snippet text per record. Taken before links are filled in, which
+   * changes the text only where a `[[wikilink]]` to no note becomes text again.
+   */
+  snippets?: string[];
 }
 
 const BLOCK_TAGS = new Set(
@@ -219,8 +243,9 @@ export function createArticleRenderer(options: ArticleRendererOptions = {}): Art
     // back to itself; only a DOM the sanitizer cut into needs the second pass.
     const clean = removed.length > 0 ? sanitizer.resanitize(dom.innerHTML, context.nonce) : dom;
     const { intro, sections } = splitSections(clean);
+    const out = clean.innerHTML.trim();
     return {
-      html: clean.innerHTML.trim(),
+      html: out,
       refKey: context.nonce,
       references: walk.references,
       leadingTitle,
@@ -231,6 +256,20 @@ export function createArticleRenderer(options: ArticleRendererOptions = {}): Art
       problems,
       failed: false,
       sanitizedBy: by,
+      ...(job.index && {
+        terms: tokenizeRecords([
+          {
+            title: job.title ?? leadingTitle ?? job.index.nameTitle,
+            keywords: job.index.keywords,
+            tags: job.index.tags,
+            description: job.index.description ?? '',
+            category: job.index.category ?? '',
+            body: intro,
+          },
+          ...sections.map((section) => ({ heading: section.title, body: section.text })),
+        ]),
+        snippets: snippetTexts(out, [intro, ...sections.map((section) => section.text)]),
+      }),
     };
   }
 }
