@@ -72,8 +72,9 @@ export interface CheckOptions {
    */
   config?: PortholeConfig;
   /**
-   * Worker threads that render articles. Used only when more than 200 articles need rendering.
-   * @default one per core, at most 4
+   * Worker threads that render articles besides the main thread (0: the main thread only).
+   * Used only when 200 or more articles need rendering.
+   * @default one per core but one, at most 3
    */
   workers?: number;
   /**
@@ -487,7 +488,7 @@ async function renderAll(sources: readonly SourceFile[], catalog: Catalog, optio
   let done = cached;
   options.onProgress?.({ done, total: jobs.length, cached });
   const workers =
-    pending.length >= WORKER_THRESHOLD ? (options.workers ?? defaultWorkerCount()) : 1;
+    pending.length >= WORKER_THRESHOLD ? (options.workers ?? defaultWorkerCount()) : 0;
   const host = createRenderHost(workers);
   try {
     await host.render(

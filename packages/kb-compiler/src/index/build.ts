@@ -13,7 +13,6 @@ import {
   type FragmentArticle,
   type IndexRoot,
   type ManifestArticle,
-  type PostingChunk,
   type TailShard,
   type TermShard,
 } from '@porthole/kb/format';
@@ -60,43 +59,40 @@ const MIN_TAIL_TERM = 5;
 export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
   const { locale, articles } = input;
   const files: Record<string, string> = {};
-  const emit = (kind: string, data: unknown): string => {
-    const json = JSON.stringify(data);
+  const emitJson = (kind: string, json: string): string => {
     const path = `index/${locale}${kind ? `.${kind}` : ''}.${hash(json)}.json`;
     files[path] = json;
     return path;
   };
+  const emit = (kind: string, data: unknown) => emitJson(kind, JSON.stringify(data));
 
   const weighed = weighRecords(
     articles.map((a) => a.terms),
     input.synonyms ?? [],
   );
-  const order = Array.from(weighed.terms.keys()).sort((a, b) => {
-    const x = weighed.terms[a] ?? '';
-    const y = weighed.terms[b] ?? '';
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  const terms = order.map((t) => weighed.terms[t] ?? '');
+  const numbers = new Map(weighed.terms.map((term, number) => [term, number]));
+  const terms = [...weighed.terms].sort();
+  const order = terms.map((term) => numbers.get(term) ?? 0);
   const df = (i: number) =>
     (weighed.offsets[(order[i] ?? 0) + 1] ?? 0) - (weighed.offsets[order[i] ?? 0] ?? 0);
 
   // Postings: the heaviest MAX_POSTINGS per term, delta-encoded, chunked in term order.
   const postingPaths: string[] = [];
-  const chunkOf = new Map<string, number>();
-  let chunk: Record<string, number[]> = {};
+  const chunkOf: number[] = [];
+  let chunk: [term: string, json: string][] = [];
   let size = 0;
   const flushChunk = () => {
     if (size === 0) return;
-    postingPaths.push(emit('p', { postings: chunk } satisfies PostingChunk));
-    chunk = {};
+    postingPaths.push(emitJson('p', postingChunkJson(chunk)));
+    chunk = [];
     size = 0;
   };
   for (const [i, term] of terms.entries()) {
     const encoded = encodePostings(weighed, order[i] ?? 0);
-    const cost = term.length + 4 + JSON.stringify(encoded).length;
+    const cost = term.length + 4 + encoded.length;
     if (size > 0 && size + cost > POSTING_CHUNK_SIZE) flushChunk();
-    chunk[term] = encoded;
-    chunkOf.set(term, postingPaths.length);
+    chunk.push([term, encoded]);
+    chunkOf.push(postingPaths.length);
     size += cost;
   }
   flushChunk();
@@ -110,7 +106,7 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
       const shard: TermShard = {
         terms: slice,
         df: slice.map((_, k) => df(from + k)),
-        chunk: slice.map((t) => chunkOf.get(t) ?? 0),
+        chunk: chunkOf.slice(from, to),
         stem: stems.slice(from, to),
       };
       termShards.push([slice[0] ?? '', emit('t', shard)]);
@@ -132,17 +128,19 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
   );
 
   // Fragments of consecutive articles.
-  const fragments = articles.map((article): FragmentArticle => ({
-    file: article.file,
-    sections: article.sections.map(({ id, title, level }) => ({ id, title, level })),
-    text: [...article.snippets],
-  }));
-  const fragmentChunks: [number, string][] = [];
-  packInShards(fragments, FRAGMENT_CHUNK_SIZE, (f) => JSON.stringify(f).length).forEach(
-    ([from, to]) => {
-      fragmentChunks.push([from, emit('f', { articles: fragments.slice(from, to) })]);
-    },
+  const fragments = articles.map((article) =>
+    JSON.stringify({
+      file: article.file,
+      sections: article.sections.map(({ id, title, level }) => ({ id, title, level })),
+      text: [...article.snippets],
+    } satisfies FragmentArticle),
   );
+  const fragmentChunks: [number, string][] = [];
+  packInShards(fragments, FRAGMENT_CHUNK_SIZE, (f) => f.length).forEach(([from, to]) => {
+    // The JSON of { articles: [...] }, from the articles' JSON.
+    const json = `{"articles":[${fragments.slice(from, to).join(',')}]}`;
+    fragmentChunks.push([from, emitJson('f', json)]);
+  });
 
   const root: IndexRoot = {
     format: FORMAT_VERSION,
@@ -159,28 +157,42 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
   return { root: emit('', root), files };
 }
 
-/** `[record delta, weight, position, …]` of the heaviest postings, records ascending. */
-function encodePostings(weighed: WeighedTerms, term: number): number[] {
+/** The JSON of `[record delta, weight, position, …]` of the heaviest postings, records ascending. */
+function encodePostings(weighed: WeighedTerms, term: number): string {
   const from = weighed.offsets[term] ?? 0;
   const count = (weighed.offsets[term + 1] ?? 0) - from;
-  const weight = (k: number) => weighed.weights[from + k] ?? 0;
-  let keep: number[] | undefined;
+  let keep: Uint32Array | undefined;
   if (count > MAX_POSTINGS) {
     // Indexes of the heaviest entries, back in record order.
-    keep = Array.from({ length: count }, (_, k) => k)
-      .sort((a, b) => weight(b) - weight(a) || a - b)
-      .slice(0, MAX_POSTINGS)
-      .sort((a, b) => a - b);
+    const weight = (k: number) => weighed.weights[from + k] ?? 0;
+    keep = Uint32Array.from(
+      Array.from({ length: count }, (_, k) => k)
+        .sort((a, b) => weight(b) - weight(a) || a - b)
+        .slice(0, MAX_POSTINGS),
+    ).sort();
   }
-  const out: number[] = [];
+  let json = '[';
   let previous = 0;
   for (let k = 0; k < (keep ? keep.length : count); k++) {
     const i = from + (keep ? (keep[k] ?? 0) : k);
     const record = weighed.records[i] ?? 0;
-    out.push(record - previous, weighed.weights[i] ?? 0, weighed.firsts[i] ?? 0);
+    json += `${k > 0 ? ',' : ''}${record - previous},${weighed.weights[i] ?? 0},${weighed.firsts[i] ?? 0}`;
     previous = record;
   }
-  return out;
+  return `${json}]`;
+}
+
+/**
+ * The JSON of a posting chunk (`PostingChunk` in the format) from its terms' encoded postings, in the order
+ * `JSON.stringify` would write the object: integer-like keys first, ascending.
+ */
+function postingChunkJson(chunk: readonly [term: string, json: string][]): string {
+  const integer = (term: string) => /^(?:0|[1-9]\d{0,9})$/.test(term) && Number(term) < 2 ** 32 - 1;
+  const entries = [
+    ...chunk.filter(([term]) => integer(term)).sort(([a], [b]) => Number(a) - Number(b)),
+    ...chunk.filter(([term]) => !integer(term)),
+  ];
+  return `{"postings":{${entries.map(([term, json]) => `${JSON.stringify(term)}:${json}`).join(',')}}}`;
 }
 
 /** Split items into consecutive `[from, to)` ranges of about `target` cost each. */
