@@ -10,7 +10,7 @@ import {
   type ManifestLocale,
 } from '@porthole/kb/format';
 import type { ArticleSummary } from '@porthole/kb';
-import { cacheKey, type RenderCache } from './cache.js';
+import { cacheKey, indexCacheKey, type RenderCache } from './cache.js';
 import { buildCatalog, type Catalog, type SourceFile } from './catalog.js';
 import { applySeverities, globToRegExp, loadConfig, type PortholeConfig } from './config.js';
 import {
@@ -25,7 +25,7 @@ import { findIncludes } from './include-map.js';
 import { fillReferences, replacementFor, resolveReference, type Replacement } from './links.js';
 import { createRenderHost, defaultWorkerCount, WORKER_THRESHOLD } from './pool.js';
 import type { RenderedArticle, RenderedSection, RenderJob } from './render.js';
-import { buildSearchIndex, toManifestArticle } from './index/build.js';
+import { buildSearchIndex, toManifestArticle, type SearchIndexInput } from './index/build.js';
 import type { ArticleTerms } from './index/records.js';
 import { snippetTexts } from './index/snippet-text.js';
 import { readSynonymsFiles, type LocaleSynonyms } from './index/synonyms-files.js';
@@ -172,9 +172,12 @@ const SUSPICIOUS_NAME = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 export async function compileKnowledgeBase(options: CompileOptions): Promise<CompileResult> {
   const analysis = await analyzeKnowledgeBase(options, false);
   if (options.failOnError !== false && analysis.diagnostics.some((d) => d.severity === 'error')) {
+    // What rendered is kept: the next build, with the errors fixed, renders only those files.
+    await saveCache(options.cache);
     throw new CompileError(analysis.diagnostics);
   }
-  const { manifest, files } = assembleOutput(analysis);
+  const { manifest, files } = assembleOutput(analysis, options.cache);
+  await saveCache(options.cache);
   if (options.outDir) await writeOutput(options.outDir, files, options.clean ?? true);
   return {
     outDir: options.outDir,
@@ -195,7 +198,15 @@ export async function checkKnowledgeBase(
   contentDir: string,
   options: CheckOptions = {},
 ): Promise<Diagnostic[]> {
-  return (await analyzeKnowledgeBase({ ...options, contentDir }, true)).diagnostics;
+  const { diagnostics } = await analyzeKnowledgeBase({ ...options, contentDir }, true);
+  await saveCache(options.cache);
+  return diagnostics;
+}
+
+/** Forget what this build did not use (so the cache tracks one KB) and write it. */
+async function saveCache(cache: RenderCache | undefined): Promise<void> {
+  cache?.prune();
+  await cache?.save();
 }
 
 async function readContent(options: CompileOptions, config: PortholeConfig): Promise<ContentFiles> {
@@ -411,8 +422,6 @@ async function analyzeKnowledgeBase(
   const finalDiagnostics = sortDiagnostics(
     applySeverities(diagnostics, config, (d) => pathOf.get(d.file) ?? d.file),
   );
-  options.cache?.prune();
-  await options.cache?.save();
   return {
     articles: built,
     assets,
@@ -613,7 +622,10 @@ function collectRedirects(
   return out;
 }
 
-function assembleOutput(analysis: Analysis): {
+function assembleOutput(
+  analysis: Analysis,
+  cache: RenderCache | undefined,
+): {
   manifest: ManifestFile;
   files: Record<string, string | Uint8Array>;
 } {
@@ -673,16 +685,19 @@ function assembleOutput(analysis: Analysis): {
       files[file] = json;
       return { summary, file };
     });
-    const index = buildSearchIndex({
-      locale,
-      articles: list.map((a, i) => ({
-        sections: a.sections,
-        file: summaries[i]?.file ?? '',
-        terms: a.terms,
-        snippets: a.snippets,
-      })),
-      synonyms: analysis.synonyms.get(locale) ?? [],
-    });
+    const index = cachedSearchIndex(
+      {
+        locale,
+        articles: list.map((a, i) => ({
+          sections: a.sections,
+          file: summaries[i]?.file ?? '',
+          terms: a.terms,
+          snippets: a.snippets,
+        })),
+        synonyms: analysis.synonyms.get(locale) ?? [],
+      },
+      cache,
+    );
     Object.assign(files, index.files);
     const redirects = analysis.redirects.get(locale);
     return {
@@ -702,6 +717,17 @@ function assembleOutput(analysis: Analysis): {
   };
   files[MANIFEST_FILE] = JSON.stringify(manifest);
   return { manifest, files };
+}
+
+/** The locale's search index from the cache when nothing it is built from changed. */
+function cachedSearchIndex(input: SearchIndexInput, cache: RenderCache | undefined) {
+  if (!cache) return buildSearchIndex(input);
+  const key = indexCacheKey(input, COMPILER_VERSION.version);
+  const hit = cache.getIndex(key);
+  if (hit) return hit;
+  const index = buildSearchIndex(input);
+  cache.setIndex(key, index);
+  return index;
 }
 
 async function writeOutput(

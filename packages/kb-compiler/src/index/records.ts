@@ -36,13 +36,15 @@ const ITEM_END = 0xffffffff;
 export type RecordFields = Partial<Record<FieldName, string | readonly string[]>>;
 
 /**
- * An article's records as term numbers: `vocabulary` holds its distinct terms, and `stream`
+ * An article's records as term numbers: `vocabulary` holds its distinct terms, one per line
+ * (one string, not thousands: the build cache holds every article's, and a rebuild whose
+ * search index is cached never reads them), and `stream`
  * per record `[field count, (field code, entry count, entries…)…]`, where an entry is an
  * index into `vocabulary` or ITEM_END. Typed, so it is cheap to send from a worker and to
  * keep in the build cache.
  */
 export interface ArticleTerms {
-  vocabulary: string[];
+  vocabulary: string;
   stream: Uint32Array;
 }
 
@@ -79,7 +81,7 @@ export function tokenizeRecords(records: readonly RecordFields[]): ArticleTerms 
       }
     }
   }
-  return { vocabulary, stream: Uint32Array.from(out) };
+  return { vocabulary: vocabulary.join('\n'), stream: Uint32Array.from(out) };
 }
 
 /**
@@ -120,7 +122,7 @@ export function weighRecords(
       sum[field] = (sum[field] ?? 0) + countTokens(stream, from, to);
       count[field] = (count[field] ?? 0) + 1;
     });
-    return Uint32Array.from(vocabulary, intern);
+    return Uint32Array.from(vocabulary ? vocabulary.split('\n') : [], intern);
   });
   const average = FIELD_NAMES.map((_, f) => (sum[f] ?? 0) / (count[f] || 1) || 1);
 
