@@ -3,7 +3,7 @@
  * and files that must not sink the build.
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -287,5 +287,30 @@ describe('cache', () => {
     const last = watchIndexes(await openDiskCache(cacheDir));
     await compileKnowledgeBase({ sources: edited, cache: last.cache });
     assert.deepEqual(last.found, [true]);
+  });
+
+  test('on disk, an edit rewrites at most two of the render cache files', async () => {
+    const cacheDir = join(dir, 'shard-cache');
+    const many = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`en/a${i}.md`, `# Article ${i}\n\nText ${i}.\n`]),
+    );
+    await compileKnowledgeBase({ sources: sources(many), cache: await openDiskCache(cacheDir) });
+    const read = async () => {
+      const names = (await readdir(cacheDir)).filter((name) => name.startsWith('render-'));
+      return new Map(
+        await Promise.all(names.map(async (n) => [n, await readFile(join(cacheDir, n))] as const)),
+      );
+    };
+    const before = await read();
+    const edited = { ...many, 'en/a7.md': '# Article 7\n\nNew text.\n' };
+    const rebuilt = await compileKnowledgeBase({
+      sources: sources(edited),
+      cache: await openDiskCache(cacheDir),
+    });
+    assert.deepEqual(rebuilt.rendered, { fresh: 1, cached: 39 });
+    const after = await read();
+    const rewritten = [...after].filter(([name, bytes]) => !before.get(name)?.equals(bytes));
+    assert.ok(before.size > 2, `${before.size} files`);
+    assert.ok(rewritten.length >= 1 && rewritten.length <= 2, `${rewritten.length} rewritten`);
   });
 });
