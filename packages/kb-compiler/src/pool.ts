@@ -23,8 +23,12 @@ export interface RenderHost {
 
 /** Below this many articles, starting a worker (0.3–0.5 s) costs more than it saves. */
 export const WORKER_THRESHOLD = 200;
-/** Jobs sent ahead to each worker, so it never waits for the next message. */
-const IN_FLIGHT = 4;
+/**
+ * Jobs sent ahead to each worker, so it never waits for the next message: the main thread
+ * reads worker messages only between its own articles (with 4 the worker sat idle 37% of a
+ * 9,739-article build, with 16 8%).
+ */
+const IN_FLIGHT = 16;
 /**
  * The main thread renders between turns of the event loop (worker messages arrive then); this
  * many articles at a time keeps the workers fed without making each turn long.
