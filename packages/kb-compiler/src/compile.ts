@@ -743,19 +743,31 @@ async function writeOutput(
     for (const name of await readdir(join(outDir, folder)).catch(() => [] as string[]))
       existing.add(`${folder}/${name}`);
   }
-  for (const [path, content] of Object.entries(files)) {
-    if (path === MANIFEST_FILE || existing.has(path)) continue;
-    await mkdir(dirname(join(outDir, path)), { recursive: true });
-    await writeFile(join(outDir, path), content);
-  }
+  const fresh = Object.entries(files).filter(
+    ([path]) => path !== MANIFEST_FILE && !existing.has(path),
+  );
+  for (const folder of new Set(fresh.map(([path]) => dirname(join(outDir, path)))))
+    await mkdir(folder, { recursive: true });
+  await inParallel(fresh, ([path, content]) => writeFile(join(outDir, path), content));
   const temporary = join(outDir, `.${MANIFEST_FILE}.${process.pid}.tmp`);
   await mkdir(outDir, { recursive: true });
   await writeFile(temporary, files[MANIFEST_FILE] ?? '');
   await rename(temporary, join(outDir, MANIFEST_FILE));
   if (!clean) return;
-  for (const path of existing) {
-    if (!Object.hasOwn(files, path)) await rm(join(outDir, path), { recursive: true, force: true });
-  }
+  const stale = [...existing].filter((path) => !Object.hasOwn(files, path));
+  await inParallel(stale, (path) => rm(join(outDir, path), { recursive: true, force: true }));
+}
+
+/**
+ * `task` for every item, a few at a time: one at a time, 14,000 small files waited on the
+ * file system one by one at the end of a build, while the other core had nothing to do.
+ */
+async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unknown>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: 8 }, lane));
 }
 
 function hash(content: string | Uint8Array, length: number): string {
