@@ -1,23 +1,37 @@
 /**
  * Rendered articles by content hash, so a rebuild renders only what changed: the key covers
  * everything a render depends on (the file's path and text, the title, the files it includes,
- * and the compiler's version). Kept in memory by `porthole dev`, and in one file on disk
- * between `porthole build` runs (`v8.serialize`, written atomically; entries not used by the
- * last build are dropped, so it never grows beyond one knowledge base).
+ * and the compiler's version). A locale's built search index is kept the same way, by the hash
+ * of everything it is built from, so a rebuild where nothing changed does not build it again.
+ * Kept in memory by `porthole dev`, and on disk between `porthole build` runs (`v8.serialize`,
+ * written atomically; entries not used by the last build are dropped, so it never grows beyond
+ * one knowledge base).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { BuiltSearchIndex, SearchIndexInput } from './index/build.js';
 import type { RenderedArticle, RenderJob } from './render.js';
 
 /** Bump when rendering changes in a way old cache entries would hide. */
-const RENDER_VERSION = 1;
-const FILE = `render-cache-v${RENDER_VERSION}.bin`;
+const RENDER_VERSION = 3;
+/**
+ * Rendered articles are spread over this many files by key, so a rebuild after one edit
+ * rewrites one file of a few MB instead of one of 170 MB (9,739 articles).
+ */
+const SHARDS = 32;
+const KEY_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const shardOf = (key: string) => Math.max(0, KEY_DIGITS.indexOf(key[0] ?? 'A')) % SHARDS;
+const shardFile = (shard: number) => `render-v${RENDER_VERSION}-${shard}.bin`;
 
 export interface RenderCache {
   get(key: string): RenderedArticle | undefined;
   set(key: string, value: RenderedArticle): void;
+  /** A search index by {@link indexCacheKey}. */
+  getIndex(key: string): BuiltSearchIndex | undefined;
+  setIndex(key: string, value: BuiltSearchIndex): void;
   /** Forget entries not read or written since the last call (so the cache tracks one KB). */
   prune(): void;
   /** Write to disk, if this cache has a folder and anything changed. */
@@ -28,7 +42,7 @@ export interface RenderCache {
 export function cacheKey(job: RenderJob, compilerVersion: string): string {
   const hash = createHash('sha256');
   hash.update(
-    `${compilerVersion}\u0000${RENDER_VERSION}\u0000${job.path}\u0000${job.title ?? ''}\u0000`,
+    `${compilerVersion}\u0000${RENDER_VERSION}\u0000${job.path}\u0000${job.title ?? ''}\u0000${job.index ? 'indexed' : ''}\u0000`,
   );
   hash.update(job.text);
   if (job.includes) {
@@ -40,6 +54,23 @@ export function cacheKey(job: RenderJob, compilerVersion: string): string {
   return hash.digest('base64url');
 }
 
+/** The key of a search index: a hash of its whole input (and the compiler's version). */
+export function indexCacheKey(input: SearchIndexInput, compilerVersion: string): string {
+  const hash = createHash('sha256');
+  hash.update(
+    `index\u0000${compilerVersion}\u0000${RENDER_VERSION}\u0000${JSON.stringify([input.locale, input.synonyms ?? []])}`,
+  );
+  for (const { file, sections, terms, snippets } of input.articles) {
+    // Only what the index reads of the sections: their text is already in the terms and snippets.
+    const heads = sections.map(({ id, title, level }) => [id, title, level]);
+    hash.update(JSON.stringify([file, heads, terms.vocabulary, snippets, terms.stream.length]));
+    hash.update(
+      new Uint8Array(terms.stream.buffer, terms.stream.byteOffset, terms.stream.byteLength),
+    );
+  }
+  return hash.digest('base64url');
+}
+
 /** An in-memory cache (`porthole dev`, the Vite plugin). */
 export function createMemoryCache(): RenderCache {
   return createCache(new Map(), undefined);
@@ -47,19 +78,41 @@ export function createMemoryCache(): RenderCache {
 
 /** A cache kept in `dir` between runs; an unreadable or outdated file is an empty cache. */
 export async function openDiskCache(dir: string): Promise<RenderCache> {
-  let entries = new Map<string, RenderedArticle>();
-  try {
-    const data = deserialize(await readFile(join(dir, FILE))) as unknown;
-    if (data instanceof Map) entries = data as Map<string, RenderedArticle>;
-  } catch {
-    // No cache yet, or one from another Node version: start empty.
+  const entries = new Map<string, RenderedArticle>();
+  const shards = await Promise.all(
+    Array.from({ length: SHARDS }, (_, shard) =>
+      readFile(join(dir, shardFile(shard))).then(
+        (bytes) => deserialize(bytes) as unknown,
+        // No cache yet, or one from another Node version: start empty.
+        () => undefined,
+      ),
+    ),
+  );
+  for (const data of shards) {
+    if (data instanceof Map) for (const [key, value] of data) entries.set(key as string, value);
   }
   return createCache(entries, dir);
 }
 
+/**
+ * On disk, each search index is a file of its own, named by its key, read only when a build
+ * asks for that key: after an edit the old index is neither loaded nor kept in memory.
+ */
+const indexFile = (key: string) => `index-v${RENDER_VERSION}-${key}.bin`;
+
 function createCache(entries: Map<string, RenderedArticle>, dir: string | undefined): RenderCache {
   let used = new Set<string>();
-  let changed = false;
+  const changed = new Set<number>();
+  const indexes = new Map<string, BuiltSearchIndex>();
+  const usedIndexes = new Set<string>();
+  const readIndex = (key: string): BuiltSearchIndex | undefined => {
+    if (!dir) return indexes.get(key);
+    try {
+      return deserialize(readFileSync(join(dir, indexFile(key)))) as BuiltSearchIndex;
+    } catch {
+      return undefined;
+    }
+  };
   return {
     get(key) {
       const value = entries.get(key);
@@ -69,27 +122,55 @@ function createCache(entries: Map<string, RenderedArticle>, dir: string | undefi
     set(key, value) {
       entries.set(key, value);
       used.add(key);
-      changed = true;
+      changed.add(shardOf(key));
+    },
+    getIndex(key) {
+      const value = readIndex(key);
+      if (value) usedIndexes.add(key);
+      return value;
+    },
+    setIndex(key, value) {
+      indexes.set(key, value);
+      usedIndexes.add(key);
     },
     prune() {
       for (const key of entries.keys()) {
         if (!used.has(key)) {
           entries.delete(key);
-          changed = true;
+          changed.add(shardOf(key));
         }
       }
       used = new Set();
+      for (const key of indexes.keys()) if (!usedIndexes.has(key)) indexes.delete(key);
+      // On disk, save() deletes the unused index files and starts the next round.
+      if (!dir) usedIndexes.clear();
     },
     async save() {
-      if (!dir || !changed) return;
+      if (!dir) return;
       await mkdir(dir, { recursive: true });
-      const temporary = join(dir, `${FILE}.${process.pid}.tmp`);
-      await writeFile(temporary, serialize(entries));
-      await rename(temporary, join(dir, FILE));
-      changed = false;
+      for (const shard of changed) {
+        const part = new Map([...entries].filter(([key]) => shardOf(key) === shard));
+        await writeAtomically(join(dir, shardFile(shard)), serialize(part));
+      }
+      changed.clear();
+      for (const [key, index] of indexes) {
+        await writeAtomically(join(dir, indexFile(key)), serialize(index));
+      }
+      indexes.clear();
+      for (const name of await readdir(dir)) {
+        const key = /^index-v\d+-(.+)\.bin$/.exec(name)?.[1];
+        if (key !== undefined && !usedIndexes.has(key)) await rm(join(dir, name), { force: true });
+      }
+      usedIndexes.clear();
     },
     get size() {
       return entries.size;
     },
   };
+}
+
+async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, path);
 }

@@ -10,7 +10,7 @@ import {
   type ManifestLocale,
 } from '@porthole/kb/format';
 import type { ArticleSummary } from '@porthole/kb';
-import { cacheKey, type RenderCache } from './cache.js';
+import { cacheKey, indexCacheKey, type RenderCache } from './cache.js';
 import { buildCatalog, type Catalog, type SourceFile } from './catalog.js';
 import { applySeverities, globToRegExp, loadConfig, type PortholeConfig } from './config.js';
 import {
@@ -25,7 +25,9 @@ import { findIncludes } from './include-map.js';
 import { fillReferences, replacementFor, resolveReference, type Replacement } from './links.js';
 import { createRenderHost, defaultWorkerCount, WORKER_THRESHOLD } from './pool.js';
 import type { RenderedArticle, RenderedSection, RenderJob } from './render.js';
-import { buildSearchIndex, toManifestArticle } from './index/build.js';
+import { buildSearchIndex, toManifestArticle, type SearchIndexInput } from './index/build.js';
+import type { ArticleTerms } from './index/records.js';
+import { snippetTexts } from './index/snippet-text.js';
 import { readSynonymsFiles, type LocaleSynonyms } from './index/synonyms-files.js';
 import { suggest } from './suggest.js';
 import {
@@ -70,8 +72,9 @@ export interface CheckOptions {
    */
   config?: PortholeConfig;
   /**
-   * Worker threads that render articles. Used only when more than 200 articles need rendering.
-   * @default one per core, at most 4
+   * Worker threads that render articles besides the main thread (0: the main thread only).
+   * Used only when 200 or more articles need rendering.
+   * @default one per core but one, at most 3
    */
   workers?: number;
   /**
@@ -135,8 +138,9 @@ interface BuiltArticle {
   frontMatter: FrontMatter;
   title: string;
   html: string;
-  intro: string;
   sections: RenderedSection[];
+  terms: ArticleTerms;
+  snippets: string[];
 }
 
 interface Analysis {
@@ -168,9 +172,12 @@ const SUSPICIOUS_NAME = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 export async function compileKnowledgeBase(options: CompileOptions): Promise<CompileResult> {
   const analysis = await analyzeKnowledgeBase(options, false);
   if (options.failOnError !== false && analysis.diagnostics.some((d) => d.severity === 'error')) {
+    // What rendered is kept: the next build, with the errors fixed, renders only those files.
+    await saveCache(options.cache);
     throw new CompileError(analysis.diagnostics);
   }
-  const { manifest, files } = assembleOutput(analysis);
+  const { manifest, files } = assembleOutput(analysis, options.cache);
+  await saveCache(options.cache);
   if (options.outDir) await writeOutput(options.outDir, files, options.clean ?? true);
   return {
     outDir: options.outDir,
@@ -191,7 +198,15 @@ export async function checkKnowledgeBase(
   contentDir: string,
   options: CheckOptions = {},
 ): Promise<Diagnostic[]> {
-  return (await analyzeKnowledgeBase({ ...options, contentDir }, true)).diagnostics;
+  const { diagnostics } = await analyzeKnowledgeBase({ ...options, contentDir }, true);
+  await saveCache(options.cache);
+  return diagnostics;
+}
+
+/** Forget what this build did not use (so the cache tracks one KB) and write it. */
+async function saveCache(cache: RenderCache | undefined): Promise<void> {
+  cache?.prune();
+  await cache?.save();
 }
 
 async function readContent(options: CompileOptions, config: PortholeConfig): Promise<ContentFiles> {
@@ -368,14 +383,18 @@ async function analyzeKnowledgeBase(
     if (!rendered.intro && rendered.sections.every((s) => !s.text) && !html.includes('<img')) {
       reportAt(source, source.bodyOffset, 'warning', 'empty-article', 'the article has no text');
     }
-    if (source.published)
+    if (source.published && rendered.terms && rendered.snippets)
       built.push({
         source,
         frontMatter: source.frontMatter,
         title,
         html,
-        intro: rendered.intro,
         sections: rendered.sections,
+        terms: rendered.terms,
+        // A [[wikilink]] to no note became text again: take the snippets from the final HTML.
+        snippets: replacements.some((r) => 'text' in r)
+          ? snippetTexts(html, [rendered.intro, ...rendered.sections.map((s) => s.text)])
+          : rendered.snippets,
       });
   }
   for (const { diagnostic, uses, files } of once.values()) {
@@ -403,8 +422,6 @@ async function analyzeKnowledgeBase(
   const finalDiagnostics = sortDiagnostics(
     applySeverities(diagnostics, config, (d) => pathOf.get(d.file) ?? d.file),
   );
-  options.cache?.prune();
-  await options.cache?.save();
   return {
     articles: built,
     assets,
@@ -456,6 +473,16 @@ async function renderAll(sources: readonly SourceFile[], catalog: Catalog, optio
       bodyOffset: source.bodyOffset,
       title: source.frontMatter?.title,
       ...(includes ? { includes } : {}),
+      ...(source.published &&
+        source.frontMatter && {
+          index: {
+            nameTitle: source.nameTitle,
+            description: source.frontMatter.description,
+            category: source.frontMatter.category,
+            tags: source.frontMatter.tags,
+            keywords: source.frontMatter.keywords,
+          },
+        }),
     };
   });
   const results: (RenderedArticle | undefined)[] = new Array(jobs.length);
@@ -470,7 +497,7 @@ async function renderAll(sources: readonly SourceFile[], catalog: Catalog, optio
   let done = cached;
   options.onProgress?.({ done, total: jobs.length, cached });
   const workers =
-    pending.length >= WORKER_THRESHOLD ? (options.workers ?? defaultWorkerCount()) : 1;
+    pending.length >= WORKER_THRESHOLD ? (options.workers ?? defaultWorkerCount()) : 0;
   const host = createRenderHost(workers);
   try {
     await host.render(
@@ -595,7 +622,10 @@ function collectRedirects(
   return out;
 }
 
-function assembleOutput(analysis: Analysis): {
+function assembleOutput(
+  analysis: Analysis,
+  cache: RenderCache | undefined,
+): {
   manifest: ManifestFile;
   files: Record<string, string | Uint8Array>;
 } {
@@ -655,21 +685,19 @@ function assembleOutput(analysis: Analysis): {
       files[file] = json;
       return { summary, file };
     });
-    const index = buildSearchIndex({
-      locale,
-      articles: list.map((a, i) => ({
-        title: a.title,
-        description: a.frontMatter.description,
-        category: a.frontMatter.category,
-        tags: a.frontMatter.tags,
-        keywords: a.frontMatter.keywords,
-        intro: a.intro,
-        sections: a.sections,
-        file: summaries[i]?.file ?? '',
-        html: a.html,
-      })),
-      synonyms: analysis.synonyms.get(locale) ?? [],
-    });
+    const index = cachedSearchIndex(
+      {
+        locale,
+        articles: list.map((a, i) => ({
+          sections: a.sections,
+          file: summaries[i]?.file ?? '',
+          terms: a.terms,
+          snippets: a.snippets,
+        })),
+        synonyms: analysis.synonyms.get(locale) ?? [],
+      },
+      cache,
+    );
     Object.assign(files, index.files);
     const redirects = analysis.redirects.get(locale);
     return {
@@ -691,6 +719,17 @@ function assembleOutput(analysis: Analysis): {
   return { manifest, files };
 }
 
+/** The locale's search index from the cache when nothing it is built from changed. */
+function cachedSearchIndex(input: SearchIndexInput, cache: RenderCache | undefined) {
+  if (!cache) return buildSearchIndex(input);
+  const key = indexCacheKey(input, COMPILER_VERSION.version);
+  const hit = cache.getIndex(key);
+  if (hit) return hit;
+  const index = buildSearchIndex(input);
+  cache.setIndex(key, index);
+  return index;
+}
+
 async function writeOutput(
   outDir: string,
   files: Record<string, string | Uint8Array>,
@@ -704,19 +743,31 @@ async function writeOutput(
     for (const name of await readdir(join(outDir, folder)).catch(() => [] as string[]))
       existing.add(`${folder}/${name}`);
   }
-  for (const [path, content] of Object.entries(files)) {
-    if (path === MANIFEST_FILE || existing.has(path)) continue;
-    await mkdir(dirname(join(outDir, path)), { recursive: true });
-    await writeFile(join(outDir, path), content);
-  }
+  const fresh = Object.entries(files).filter(
+    ([path]) => path !== MANIFEST_FILE && !existing.has(path),
+  );
+  for (const folder of new Set(fresh.map(([path]) => dirname(join(outDir, path)))))
+    await mkdir(folder, { recursive: true });
+  await inParallel(fresh, ([path, content]) => writeFile(join(outDir, path), content));
   const temporary = join(outDir, `.${MANIFEST_FILE}.${process.pid}.tmp`);
   await mkdir(outDir, { recursive: true });
   await writeFile(temporary, files[MANIFEST_FILE] ?? '');
   await rename(temporary, join(outDir, MANIFEST_FILE));
   if (!clean) return;
-  for (const path of existing) {
-    if (!Object.hasOwn(files, path)) await rm(join(outDir, path), { recursive: true, force: true });
-  }
+  const stale = [...existing].filter((path) => !Object.hasOwn(files, path));
+  await inParallel(stale, (path) => rm(join(outDir, path), { recursive: true, force: true }));
+}
+
+/**
+ * `task` for every item, a few at a time: one at a time, 14,000 small files waited on the
+ * file system one by one at the end of a build, while the other core had nothing to do.
+ */
+async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unknown>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: 8 }, lane));
 }
 
 function hash(content: string | Uint8Array, length: number): string {

@@ -1,7 +1,8 @@
 /**
- * Where articles are rendered: in this thread for small knowledge bases (and on machines with
- * two cores or fewer), or in a pool of worker threads for large ones. Results
- * come back in any order; `render` reports each one as it arrives.
+ * Where articles are rendered: in this thread, helped by worker threads when there are enough
+ * articles to pay for starting them. Every thread takes the next article from one queue, so a
+ * slow article never holds up the rest, and results come back in any order; `render` reports
+ * each one as it arrives.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -20,40 +21,96 @@ export interface RenderHost {
   close(): Promise<void>;
 }
 
-/** Below this many articles, starting workers (about 0.3 s each) costs more than it saves. */
+/** Below this many articles, starting a worker (0.3–0.5 s) costs more than it saves. */
 export const WORKER_THRESHOLD = 200;
-/** Jobs sent ahead to each worker, so it never waits for the next message. */
-const IN_FLIGHT = 4;
+/**
+ * Jobs sent ahead to each worker, so it never waits for the next message: the main thread
+ * reads worker messages only between its own articles (with 4 the worker sat idle 37% of a
+ * 9,739-article build, with 16 8%).
+ */
+const IN_FLIGHT = 16;
+/**
+ * The main thread renders between turns of the event loop (worker messages arrive then); this
+ * many articles at a time keeps the workers fed without making each turn long.
+ */
+const MAIN_BATCH = 4;
 
 /**
- * One worker per core but one (the main thread has the rest of the build to do), at most four.
- * On two cores that is none: measured on a 2-vCPU machine, two render workers took 50% more CPU
- * than rendering in the main thread (each loads jsdom, marked and highlight.js, and V8's
- * garbage collector already uses the second core), so the build was slower
+ * Worker threads besides the main thread: one per core but one, at most three. On two cores
+ * that is one: rendering no longer loads jsdom (html-tree.ts), so a worker starts in a few
+ * tenths of a second and pays for itself from a few hundred articles on
  * (docs/decisions/2026-12-01-compile-speed.md).
  */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return Math.max(0, Math.min(3, availableParallelism() - 1));
 }
 
+/** A host that renders in this thread and in `workers` worker threads (none: this thread only). */
 export function createRenderHost(workers: number): RenderHost {
-  return workers > 1 ? createWorkerPool(workers) : createInlineHost();
-}
-
-function createInlineHost(): RenderHost {
   let renderer: ArticleRenderer | undefined;
+  const pool: Worker[] = [];
+  for (let i = 0; i < workers; i++) {
+    const worker = startWorker();
+    worker.unref();
+    pool.push(worker);
+  }
   return {
     async render(jobs, onResult) {
-      renderer ??= createArticleRenderer();
-      for (let i = 0; i < jobs.length; i++) {
-        // jsdom tracks DOMPurify's NodeIterators through WeakRefs, which V8 keeps alive until the
-        // event loop turns; without a turn between articles every DOM of the build stays in memory.
+      let next = 0;
+      const take = () => (next < jobs.length ? next++ : undefined);
+      const helpers = pool.map((worker) => feedWorker(worker, jobs, take, onResult));
+      while (next < jobs.length) {
+        // Let worker messages in (and, on the DOMPurify path, jsdom's WeakRefs go: without a
+        // turn of the event loop every DOM DOMPurify made stays in memory).
         await new Promise((resolve) => setImmediate(resolve));
-        onResult(i, renderer.render(jobs[i] as RenderJob));
+        renderer ??= createArticleRenderer();
+        for (let k = 0; k < MAIN_BATCH; k++) {
+          const id = take();
+          if (id === undefined) break;
+          onResult(id, renderer.render(jobs[id] as RenderJob));
+        }
       }
+      await Promise.all(helpers);
     },
-    close: () => Promise.resolve(),
+    async close() {
+      await Promise.all(pool.splice(0).map((worker) => worker.terminate()));
+    },
   };
+}
+
+/** Keep `worker` busy with jobs from `take` until none are left and its last result is in. */
+function feedWorker(
+  worker: Worker,
+  jobs: readonly RenderJob[],
+  take: () => number | undefined,
+  onResult: (index: number, result: RenderedArticle) => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let pending = 0;
+    const send = () => {
+      const id = take();
+      if (id === undefined) return false;
+      pending++;
+      worker.postMessage({ id, job: jobs[id] });
+      return true;
+    };
+    const done = (error?: Error) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onMessage = ({ id, result }: { id: number; result: RenderedArticle }) => {
+      pending--;
+      onResult(id, result);
+      if (!send() && pending === 0) done();
+    };
+    const onError = (error: Error) => done(error);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    for (let i = 0; i < IN_FLIGHT; i++) send();
+    if (pending === 0) done();
+  });
 }
 
 function startWorker(): Worker {
@@ -64,54 +121,4 @@ function startWorker(): Worker {
   const worker = new URL('./worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
   return new Worker(code, { eval: true });
-}
-
-function createWorkerPool(size: number): RenderHost {
-  const workers: Worker[] = [];
-  const spawn = () => {
-    const worker = startWorker();
-    worker.unref();
-    workers.push(worker);
-    return worker;
-  };
-  return {
-    render(jobs, onResult) {
-      if (jobs.length === 0) return Promise.resolve();
-      while (workers.length < Math.min(size, Math.ceil(jobs.length / IN_FLIGHT))) spawn();
-      return new Promise<void>((resolve, reject) => {
-        let next = 0;
-        let done = 0;
-        const cleanups: (() => void)[] = [];
-        const finish = (error?: Error) => {
-          for (const cleanup of cleanups) cleanup();
-          if (error) reject(error);
-          else resolve();
-        };
-        for (const worker of workers) {
-          const send = () => {
-            if (next < jobs.length) {
-              const id = next++;
-              worker.postMessage({ id, job: jobs[id] });
-            }
-          };
-          const onMessage = ({ id, result }: { id: number; result: RenderedArticle }) => {
-            onResult(id, result);
-            if (++done === jobs.length) finish();
-            else send();
-          };
-          const onError = (error: Error) => finish(error);
-          worker.on('message', onMessage);
-          worker.on('error', onError);
-          cleanups.push(() => {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-          });
-          for (let i = 0; i < IN_FLIGHT; i++) send();
-        }
-      });
-    },
-    async close() {
-      await Promise.all(workers.splice(0).map((w) => w.terminate()));
-    },
-  };
 }

@@ -1,8 +1,10 @@
 /**
  * One article, Markdown → sanitized HTML, with no knowledge of other articles (so it can run in
  * a worker and be cached by content): prepare.ts takes out what is not Markdown, marked renders
- * (markdown/), DOMPurify on jsdom sanitizes (sanitize.ts), then one pass over the clean DOM
- * gives headings their ids, splits h2/h3 sections, extracts plain text for search and replaces
+ * (markdown/), and the HTML becomes a tree: html-tree.ts reads it directly when it is markup
+ * DOMPurify would leave as it is (most articles: no raw HTML, no unusual URLs), DOMPurify on
+ * jsdom sanitizes everything else (sanitize.ts). Then one pass over the clean tree gives
+ * headings their ids, splits h2/h3 sections, extracts plain text for search and replaces
  * every relative link or image with a placeholder (`data-porthole-ref`) that links.ts fills in
  * once the whole knowledge base is known. Everything added after sanitizing is built from our
  * own values with setAttribute, so it cannot reintroduce markup.
@@ -10,6 +12,7 @@
 import GithubSlugger, { slug as slugify } from 'github-slugger';
 import type { Token, Tokens } from 'marked';
 import { createLineIndex, type DiagnosticCode, type DiagnosticSeverity } from './diagnostics.js';
+import { parseStrictHtml, type TreeElement, type TreeNode } from './html-tree.js';
 import {
   NO_INCLUDES,
   RenderContext,
@@ -21,8 +24,10 @@ import { renderFootnotes } from './markdown/footnotes.js';
 import { createMarkdownReader } from './markdown/markdown.js';
 import { prepareSource } from './markdown/prepare.js';
 import { mapTokenOffsets } from './markdown/source-map.js';
-import { createSanitizer } from './sanitize.js';
+import { createSanitizer, keepOwnAttribute } from './sanitize.js';
 import { didYouMean } from './suggest.js';
+import { tokenizeRecords, type ArticleTerms } from './index/records.js';
+import { snippetTexts } from './index/snippet-text.js';
 
 export interface RenderJob {
   /** Path inside the content folder (`en/billing/refunds.md`). */
@@ -34,6 +39,21 @@ export interface RenderJob {
   /** The front-matter title; a leading `# Heading` equal to it is dropped. */
   title: string | undefined;
   includes?: IncludeMap;
+  /**
+   * For an article that goes into the search index: what its own record holds besides the
+   * title and text. The render then also returns its terms and snippet texts.
+   */
+  index?: IndexFields;
+}
+
+/** Front matter the search index reads, and the title to fall back on. */
+export interface IndexFields {
+  /** Title from the file name, for when there is no title nor leading `# Heading`. */
+  nameTitle: string;
+  description: string | undefined;
+  category: string | undefined;
+  tags: readonly string[];
+  keywords: readonly string[];
 }
 
 /** A link or embedded file to resolve against the knowledge base (see links.ts). */
@@ -84,6 +104,18 @@ export interface RenderedArticle {
   problems: RenderProblemAt[];
   /** Set when the article could not be rendered at all (the problems say why). */
   failed: boolean;
+  /**
+   * How the HTML was made safe: read as markup DOMPurify would leave unchanged (html-tree.ts),
+   * or sanitized by DOMPurify on jsdom.
+   */
+  sanitizedBy: 'html-tree' | 'dompurify';
+  /** With `job.index`: the records' terms, for the search index. */
+  terms?: ArticleTerms;
+  /**
+   * With `job.index`: snippet text per record. Taken before links are filled in, which
+   * changes the text only where a `[[wikilink]]` to no note becomes text again.
+   */
+  snippets?: string[];
 }
 
 const BLOCK_TAGS = new Set(
@@ -101,11 +133,29 @@ export interface ArticleRenderer {
   render(job: RenderJob): RenderedArticle;
 }
 
+export interface ArticleRendererOptions {
+  /**
+   * Send every article through DOMPurify on jsdom, even markup html-tree.ts can read (tests
+   * compare the two paths).
+   * @default false
+   */
+  alwaysSanitize?: boolean;
+}
+
 /** Render articles one after another (the sanitizer's jsdom window is reused). */
-export function createArticleRenderer(): ArticleRenderer {
+export function createArticleRenderer(options: ArticleRendererOptions = {}): ArticleRenderer {
   let source = { text: '', bodyOffset: 0 };
   const reader = createMarkdownReader(() => source);
   const sanitizer = createSanitizer();
+  /** The tree of markup DOMPurify would not change, else DOMPurify's tree and what it removed. */
+  const toTree = (html: string, marks: string) => {
+    const own = options.alwaysSanitize
+      ? undefined
+      : parseStrictHtml(html, (tag, name, value) => keepOwnAttribute(tag, name, value, marks));
+    return own
+      ? { body: own, removed: [], by: 'html-tree' as const }
+      : { ...sanitizer.sanitize(html, marks), by: 'dompurify' as const };
+  };
   return {
     render(job) {
       const lines = createLineIndex(job.text);
@@ -171,7 +221,7 @@ export function createArticleRenderer(): ArticleRenderer {
       return reader.parse(tokens) + renderFootnotes((t) => reader.parse(t));
     });
 
-    const { body: dom, removed } = sanitizer.sanitize(html, context.nonce);
+    const { body: dom, removed, by } = toTree(html, context.nonce);
     const findHtml = createHtmlFinder(preparedText, htmlRanges, job.bodyOffset);
     const problems: RenderProblemAt[] = prepared.problems.map(({ at, ...p }) => ({
       ...original.locate(at),
@@ -191,10 +241,11 @@ export function createArticleRenderer(): ArticleRenderer {
     problems.push(...walk.problems);
     // A DOM straight from the parser, with attributes set, serializes to markup that parses
     // back to itself; only a DOM the sanitizer cut into needs the second pass.
-    const clean = removed.length > 0 ? sanitizer.resanitize(dom.innerHTML) : dom;
+    const clean = removed.length > 0 ? sanitizer.resanitize(dom.innerHTML, context.nonce) : dom;
     const { intro, sections } = splitSections(clean);
+    const out = clean.innerHTML.trim();
     return {
-      html: clean.innerHTML.trim(),
+      html: out,
       refKey: context.nonce,
       references: walk.references,
       leadingTitle,
@@ -204,6 +255,21 @@ export function createArticleRenderer(): ArticleRenderer {
       headingAliases: walk.headingAliases,
       problems,
       failed: false,
+      sanitizedBy: by,
+      ...(job.index && {
+        terms: tokenizeRecords([
+          {
+            title: job.title ?? leadingTitle ?? job.index.nameTitle,
+            keywords: job.index.keywords,
+            tags: job.index.tags,
+            description: job.index.description ?? '',
+            category: job.index.category ?? '',
+            body: intro,
+          },
+          ...sections.map((section) => ({ heading: section.title, body: section.text })),
+        ]),
+        snippets: snippetTexts(out, [intro, ...sections.map((section) => section.text)]),
+      }),
     };
   }
 }
@@ -219,6 +285,7 @@ const EMPTY: RenderedArticle = {
   headingAliases: {},
   problems: [],
   failed: false,
+  sanitizedBy: 'html-tree',
 };
 
 interface Walk {
@@ -233,7 +300,7 @@ interface Walk {
  * overflow the stack): heading ids, marks, links and images.
  */
 function walkArticle(
-  body: HTMLElement,
+  body: TreeElement,
   context: RenderContext,
   locateNeedle: (needle: string) => { line: number; column: number },
   locate: (at: number) => { line: number; column: number },
@@ -246,7 +313,7 @@ function walkArticle(
     id: string;
     raw: string;
     at: { line: number; column: number } | undefined;
-    element: Element;
+    element: TreeElement;
   }[] = [];
 
   let element = body.firstElementChild;
@@ -294,7 +361,7 @@ function walkArticle(
   return { references, anchors, headingAliases, problems };
 
   function visitReference(
-    element: Element,
+    element: TreeElement,
     attribute: string,
     kind: 'link' | 'embed',
     mark: Mark | undefined,
@@ -337,9 +404,9 @@ function walkArticle(
 }
 
 /** The element after `element` in document order, inside `root`. */
-function nextElement(element: Element, root: Element): Element | null {
+function nextElement(element: TreeElement, root: TreeElement): TreeElement | null {
   if (element.firstElementChild) return element.firstElementChild;
-  let current: Element | null = element;
+  let current: TreeElement | null = element;
   while (current && current !== root) {
     if (current.nextElementSibling) return current.nextElementSibling;
     current = current.parentElement;
@@ -473,15 +540,15 @@ function plainInline(tokens: Token[] | undefined): string {
 }
 
 /** Split at top-level h2/h3: the text before the first one, then one section per heading. */
-function splitSections(body: HTMLElement): { intro: string; sections: RenderedSection[] } {
+function splitSections(body: TreeElement): { intro: string; sections: RenderedSection[] } {
   const sections: RenderedSection[] = [];
   let intro = '';
   let current: RenderedSection | undefined;
   for (let node = body.firstChild; node; node = node.nextSibling) {
-    const tag = node.nodeType === 1 ? (node as Element).tagName : '';
+    const tag = node.nodeType === 1 ? (node as TreeElement).tagName : '';
     if (tag === 'H2' || tag === 'H3') {
       current = {
-        id: (node as Element).id,
+        id: (node as TreeElement).getAttribute('id') ?? '',
         title: collapse(readText(node)),
         level: tag === 'H2' ? 2 : 3,
         text: '',
@@ -498,10 +565,10 @@ function splitSections(body: HTMLElement): { intro: string; sections: RenderedSe
 }
 
 /** Text content with a space wherever a block ends, so words of adjacent blocks do not merge. */
-function readText(node: Node): string {
+function readText(node: TreeNode): string {
   if (node.nodeType === 3) return node.nodeValue ?? '';
   if (node.nodeType !== 1) return '';
-  const tag = (node as Element).tagName;
+  const tag = (node as TreeElement).tagName;
   if (tag === 'TR') {
     // Table rows read as "cell · cell · cell;" so a snippet cut from a table stays legible.
     const cells: string[] = [];
@@ -512,7 +579,7 @@ function readText(node: Node): string {
     return cells.length > 0 ? ` ${cells.join(' · ')}; ` : ' ';
   }
   // Footnote back-links are navigation, not text.
-  if (tag === 'A' && (node as Element).classList.contains('porthole-footnote-back')) return '';
+  if (tag === 'A' && (node as TreeElement).classList.contains('porthole-footnote-back')) return '';
   let text = '';
   for (let child = node.firstChild; child; child = child.nextSibling) text += readText(child);
   return BLOCK_TAGS.has(tag) ? ` ${text} ` : text;

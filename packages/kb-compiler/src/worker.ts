@@ -4,5 +4,8 @@ import { createArticleRenderer, type RenderJob } from './render.js';
 
 const renderer = createArticleRenderer();
 parentPort?.on('message', (message: { id: number; job: RenderJob }) => {
-  parentPort?.postMessage({ id: message.id, result: renderer.render(message.job) });
+  const result = renderer.render(message.job);
+  // The terms' typed array is moved, not copied.
+  const transfer = result.terms ? [result.terms.stream.buffer as ArrayBuffer] : [];
+  parentPort?.postMessage({ id: message.id, result }, transfer);
 });

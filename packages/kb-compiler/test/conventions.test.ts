@@ -3,7 +3,7 @@
  * and files that must not sink the build.
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,8 +13,10 @@ import {
   checkKnowledgeBase,
   compileKnowledgeBase,
   createMemoryCache,
+  openDiskCache,
   summarizeDiagnostics,
   type ContentSource,
+  type RenderCache,
 } from '../src/index.js';
 import { checkSources, summarize } from './helpers.js';
 
@@ -222,5 +224,93 @@ describe('cache', () => {
     assert.deepEqual(second.rendered, { fresh: 1, cached: 1 });
     const manifest = JSON.parse(String(second.files['manifest.json'])) as ManifestFile;
     assert.equal(manifest.locales[0]?.articles.length, 2);
+  });
+
+  /** The cache, recording whether each search index asked for was there. */
+  function watchIndexes(cache: RenderCache): { cache: RenderCache; found: boolean[] } {
+    const found: boolean[] = [];
+    return {
+      found,
+      cache: {
+        get: (key) => cache.get(key),
+        set: (key, value) => cache.set(key, value),
+        getIndex(key) {
+          const index = cache.getIndex(key);
+          found.push(index !== undefined);
+          return index;
+        },
+        setIndex: (key, value) => cache.setIndex(key, value),
+        prune: () => cache.prune(),
+        save: () => cache.save(),
+        size: cache.size,
+      },
+    };
+  }
+  const indexFiles = {
+    'en/a.md': '# Refunds\n\nHow refunds work.\n',
+    'en/b.md': '# Invoices\n\nWhere to find [refunds](a.md).\n',
+  };
+
+  test('an unchanged rebuild takes the search index from the cache, file for file', async () => {
+    const { cache, found } = watchIndexes(createMemoryCache());
+    const first = await compileKnowledgeBase({ sources: sources(indexFiles), cache });
+    const second = await compileKnowledgeBase({ sources: sources(indexFiles), cache });
+    assert.deepEqual(found, [false, true]);
+    assert.deepEqual(second.files, first.files);
+  });
+
+  test('after an edit the index is built again, as a build without a cache builds it', async () => {
+    const { cache, found } = watchIndexes(createMemoryCache());
+    await compileKnowledgeBase({ sources: sources(indexFiles), cache });
+    const edited = { ...indexFiles, 'en/a.md': '# Refunds\n\nHow partial refunds work.\n' };
+    const rebuilt = await compileKnowledgeBase({ sources: sources(edited), cache });
+    const fresh = await compileKnowledgeBase({ sources: sources(edited) });
+    assert.deepEqual(found, [false, false]);
+    assert.deepEqual(rebuilt.files, fresh.files);
+  });
+
+  test('on disk, a search index is read back by a new process and stale ones are deleted', async () => {
+    const cacheDir = join(dir, 'index-cache');
+    const files = sources(indexFiles);
+    const first = await compileKnowledgeBase({
+      sources: files,
+      cache: await openDiskCache(cacheDir),
+    });
+    const reopened = watchIndexes(await openDiskCache(cacheDir));
+    const second = await compileKnowledgeBase({ sources: files, cache: reopened.cache });
+    assert.deepEqual(reopened.found, [true]);
+    assert.deepEqual(second.files, first.files);
+    const edited = sources({ ...indexFiles, 'en/b.md': '# Invoices\n\nPDF invoices.\n' });
+    await compileKnowledgeBase({ sources: edited, cache: await openDiskCache(cacheDir) });
+    const indexes = (await readdir(cacheDir)).filter((name) => name.startsWith('index-'));
+    assert.equal(indexes.length, 1);
+    const last = watchIndexes(await openDiskCache(cacheDir));
+    await compileKnowledgeBase({ sources: edited, cache: last.cache });
+    assert.deepEqual(last.found, [true]);
+  });
+
+  test('on disk, an edit rewrites at most two of the render cache files', async () => {
+    const cacheDir = join(dir, 'shard-cache');
+    const many = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`en/a${i}.md`, `# Article ${i}\n\nText ${i}.\n`]),
+    );
+    await compileKnowledgeBase({ sources: sources(many), cache: await openDiskCache(cacheDir) });
+    const read = async () => {
+      const names = (await readdir(cacheDir)).filter((name) => name.startsWith('render-'));
+      return new Map(
+        await Promise.all(names.map(async (n) => [n, await readFile(join(cacheDir, n))] as const)),
+      );
+    };
+    const before = await read();
+    const edited = { ...many, 'en/a7.md': '# Article 7\n\nNew text.\n' };
+    const rebuilt = await compileKnowledgeBase({
+      sources: sources(edited),
+      cache: await openDiskCache(cacheDir),
+    });
+    assert.deepEqual(rebuilt.rendered, { fresh: 1, cached: 39 });
+    const after = await read();
+    const rewritten = [...after].filter(([name, bytes]) => !before.get(name)?.equals(bytes));
+    assert.ok(before.size > 2, `${before.size} files`);
+    assert.ok(rewritten.length >= 1 && rewritten.length <= 2, `${rewritten.length} rewritten`);
   });
 });

@@ -13,34 +13,24 @@ import {
   type FragmentArticle,
   type IndexRoot,
   type ManifestArticle,
-  type PostingChunk,
   type TailShard,
   type TermShard,
 } from '@porthole/kb/format';
 import type { ArticleSummary } from '@porthole/kb';
-import { weighRecords, type RawPostings, type RecordFields } from './records.js';
-import { extractSnippetTexts } from './snippet-text.js';
+import { weighRecords, type ArticleTerms, type WeighedTerms } from './records.js';
 import { computeStemClasses } from './stemming.js';
 import { listStopwords } from './stopwords.js';
 import type { SynonymGroup } from './synonyms.js';
 
 /** What the index needs of one compiled article. */
 export interface IndexArticle {
-  title: string;
-  description?: string | undefined;
-  category?: string | undefined;
-  tags: readonly string[];
-  keywords: readonly string[];
-  /** Plain text before the first h2/h3. */
-  intro: string;
-  sections: readonly { id: string; title: string; level: number; text: string }[];
+  sections: readonly { id: string; title: string; level: number }[];
   /** Path of its compiled body file (`articles/….json`). */
   file: string;
-  /**
-   * Its sanitized HTML, from which snippets take prose only (no tables, code or link lists);
-   * without it snippets come from `intro` and the sections' text.
-   */
-  html?: string | undefined;
+  /** Its records' terms (`tokenizeRecords`): the article's own, then one per section. */
+  terms: ArticleTerms;
+  /** Snippet text per record, in the same order (`snippetTexts`). */
+  snippets: readonly string[];
 }
 
 export interface SearchIndexInput {
@@ -58,11 +48,6 @@ export interface BuiltSearchIndex {
   files: Record<string, string>;
 }
 
-/**
- * Snippet text kept per record. Most sections are shorter, so snippets can show the match
- * wherever it is; text beyond this is still indexed, its snippet falls back to the start.
- */
-export const SNIPPET_SOURCE_LENGTH = 2000;
 /** Target size (JSON characters) of one shard, chunk or fragment file: ~3–5 kB gzip. */
 const TERM_SHARD_SIZE = 12_000;
 const POSTING_CHUNK_SIZE = 12_000;
@@ -74,47 +59,40 @@ const MIN_TAIL_TERM = 5;
 export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
   const { locale, articles } = input;
   const files: Record<string, string> = {};
-  const emit = (kind: string, data: unknown): string => {
-    const json = JSON.stringify(data);
+  const emitJson = (kind: string, json: string): string => {
     const path = `index/${locale}${kind ? `.${kind}` : ''}.${hash(json)}.json`;
     files[path] = json;
     return path;
   };
+  const emit = (kind: string, data: unknown) => emitJson(kind, JSON.stringify(data));
 
-  const records: RecordFields[] = [];
-  for (const article of articles) {
-    records.push({
-      title: article.title,
-      keywords: article.keywords,
-      tags: article.tags,
-      description: article.description ?? '',
-      category: article.category ?? '',
-      body: article.intro,
-    });
-    for (const section of article.sections) {
-      records.push({ heading: section.title, body: section.text });
-    }
-  }
-  const raw = weighRecords(records, input.synonyms ?? []);
-  const terms = [...raw.keys()].sort();
+  const weighed = weighRecords(
+    articles.map((a) => a.terms),
+    input.synonyms ?? [],
+  );
+  const numbers = new Map(weighed.terms.map((term, number) => [term, number]));
+  const terms = [...weighed.terms].sort();
+  const order = terms.map((term) => numbers.get(term) ?? 0);
+  const df = (i: number) =>
+    (weighed.offsets[(order[i] ?? 0) + 1] ?? 0) - (weighed.offsets[order[i] ?? 0] ?? 0);
 
   // Postings: the heaviest MAX_POSTINGS per term, delta-encoded, chunked in term order.
   const postingPaths: string[] = [];
-  const chunkOf = new Map<string, number>();
-  let chunk: Record<string, number[]> = {};
+  const chunkOf: number[] = [];
+  let chunk: [term: string, json: string][] = [];
   let size = 0;
   const flushChunk = () => {
     if (size === 0) return;
-    postingPaths.push(emit('p', { postings: chunk } satisfies PostingChunk));
-    chunk = {};
+    postingPaths.push(emitJson('p', postingChunkJson(chunk)));
+    chunk = [];
     size = 0;
   };
-  for (const term of terms) {
-    const encoded = encodePostings(raw, term);
-    const cost = term.length + 4 + JSON.stringify(encoded).length;
+  for (const [i, term] of terms.entries()) {
+    const encoded = encodePostings(weighed, order[i] ?? 0);
+    const cost = term.length + 4 + encoded.length;
     if (size > 0 && size + cost > POSTING_CHUNK_SIZE) flushChunk();
-    chunk[term] = encoded;
-    chunkOf.set(term, postingPaths.length);
+    chunk.push([term, encoded]);
+    chunkOf.push(postingPaths.length);
     size += cost;
   }
   flushChunk();
@@ -127,8 +105,8 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
       const slice = terms.slice(from, to);
       const shard: TermShard = {
         terms: slice,
-        df: slice.map((t) => (raw.get(t)?.length ?? 0) / 3),
-        chunk: slice.map((t) => chunkOf.get(t) ?? 0),
+        df: slice.map((_, k) => df(from + k)),
+        chunk: chunkOf.slice(from, to),
         stem: stems.slice(from, to),
       };
       termShards.push([slice[0] ?? '', emit('t', shard)]);
@@ -150,26 +128,24 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
   );
 
   // Fragments of consecutive articles.
-  const fragments = articles.map((article): FragmentArticle => {
-    const plain = [article.intro, ...article.sections.map((s) => s.text)];
-    const texts = article.html === undefined ? plain : extractSnippetTexts(article.html, plain);
-    return {
+  const fragments = articles.map((article) =>
+    JSON.stringify({
       file: article.file,
       sections: article.sections.map(({ id, title, level }) => ({ id, title, level })),
-      text: texts.map((t) => cut(t, SNIPPET_SOURCE_LENGTH)),
-    };
-  });
-  const fragmentChunks: [number, string][] = [];
-  packInShards(fragments, FRAGMENT_CHUNK_SIZE, (f) => JSON.stringify(f).length).forEach(
-    ([from, to]) => {
-      fragmentChunks.push([from, emit('f', { articles: fragments.slice(from, to) })]);
-    },
+      text: [...article.snippets],
+    } satisfies FragmentArticle),
   );
+  const fragmentChunks: [number, string][] = [];
+  packInShards(fragments, FRAGMENT_CHUNK_SIZE, (f) => f.length).forEach(([from, to]) => {
+    // The JSON of { articles: [...] }, from the articles' JSON.
+    const json = `{"articles":[${fragments.slice(from, to).join(',')}]}`;
+    fragmentChunks.push([from, emitJson('f', json)]);
+  });
 
   const root: IndexRoot = {
     format: FORMAT_VERSION,
     locale,
-    records: records.length,
+    records: weighed.recordCount,
     sections: articles.map((a) => a.sections.length),
     terms: termShards,
     postings: postingPaths,
@@ -181,27 +157,42 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
   return { root: emit('', root), files };
 }
 
-/** `[record delta, weight, position, …]` of the heaviest postings, records ascending. */
-function encodePostings(raw: RawPostings, term: string): number[] {
-  const flat = raw.get(term) ?? [];
-  const count = flat.length / 3;
-  let keep: number[] | undefined;
+/** The JSON of `[record delta, weight, position, …]` of the heaviest postings, records ascending. */
+function encodePostings(weighed: WeighedTerms, term: number): string {
+  const from = weighed.offsets[term] ?? 0;
+  const count = (weighed.offsets[term + 1] ?? 0) - from;
+  let keep: Uint32Array | undefined;
   if (count > MAX_POSTINGS) {
     // Indexes of the heaviest entries, back in record order.
-    keep = Array.from({ length: count }, (_, i) => i)
-      .sort((a, b) => (flat[b * 3 + 1] ?? 0) - (flat[a * 3 + 1] ?? 0) || a - b)
-      .slice(0, MAX_POSTINGS)
-      .sort((a, b) => a - b);
+    const weight = (k: number) => weighed.weights[from + k] ?? 0;
+    keep = Uint32Array.from(
+      Array.from({ length: count }, (_, k) => k)
+        .sort((a, b) => weight(b) - weight(a) || a - b)
+        .slice(0, MAX_POSTINGS),
+    ).sort();
   }
-  const out: number[] = [];
+  let json = '[';
   let previous = 0;
   for (let k = 0; k < (keep ? keep.length : count); k++) {
-    const i = (keep ? (keep[k] ?? 0) : k) * 3;
-    const record = flat[i] ?? 0;
-    out.push(record - previous, flat[i + 1] ?? 0, flat[i + 2] ?? 0);
+    const i = from + (keep ? (keep[k] ?? 0) : k);
+    const record = weighed.records[i] ?? 0;
+    json += `${k > 0 ? ',' : ''}${record - previous},${weighed.weights[i] ?? 0},${weighed.firsts[i] ?? 0}`;
     previous = record;
   }
-  return out;
+  return `${json}]`;
+}
+
+/**
+ * The JSON of a posting chunk (`PostingChunk` in the format) from its terms' encoded postings, in the order
+ * `JSON.stringify` would write the object: integer-like keys first, ascending.
+ */
+function postingChunkJson(chunk: readonly [term: string, json: string][]): string {
+  const integer = (term: string) => /^(?:0|[1-9]\d{0,9})$/.test(term) && Number(term) < 2 ** 32 - 1;
+  const entries = [
+    ...chunk.filter(([term]) => integer(term)).sort(([a], [b]) => Number(a) - Number(b)),
+    ...chunk.filter(([term]) => !integer(term)),
+  ];
+  return `{"postings":{${entries.map(([term, json]) => `${JSON.stringify(term)}:${json}`).join(',')}}}`;
 }
 
 /** Split items into consecutive `[from, to)` ranges of about `target` cost each. */
@@ -224,13 +215,6 @@ function packInShards<T>(
   });
   if (from < items.length) ranges.push([from, items.length]);
   return ranges;
-}
-
-/** At most `length` characters, cut at a word boundary. */
-function cut(text: string, length: number): string {
-  if (text.length <= length) return text;
-  const space = text.lastIndexOf(' ', length);
-  return text.slice(0, space > length / 2 ? space : length);
 }
 
 function hash(content: string): string {

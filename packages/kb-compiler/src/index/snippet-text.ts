@@ -8,6 +8,11 @@
  * costs next to nothing per article.
  */
 
+/**
+ * Snippet text kept per record. Most sections are shorter, so snippets can show the match
+ * wherever it is; text beyond this is still indexed, its snippet falls back to the start.
+ */
+export const SNIPPET_SOURCE_LENGTH = 2000;
 /** A list item with fewer words than this, and no sentence punctuation, is a label, not prose. */
 const MIN_ITEM_WORDS = 5;
 const BLOCKS = new Set([
@@ -126,6 +131,20 @@ export function extractSnippetTexts(html: string, fallback: readonly string[]): 
     // A record that is only a list of links reads as a list: "Notion, Airtable, Evernote".
     return prose || labels[i]?.join(', ') || (fallback[i] ?? '');
   });
+}
+
+/**
+ * What a search index keeps per record for snippets: {@link extractSnippetTexts}, each cut to
+ * {@link SNIPPET_SOURCE_LENGTH} characters at a word boundary.
+ */
+export function snippetTexts(html: string, fallback: readonly string[]): string[] {
+  return extractSnippetTexts(html, fallback).map((text) => cut(text, SNIPPET_SOURCE_LENGTH));
+}
+
+function cut(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const space = text.lastIndexOf(' ', length);
+  return text.slice(0, space > length / 2 ? space : length);
 }
 
 function decode(text: string): string {
