@@ -297,6 +297,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Porthol
       ? createRelay({
           db: database.db,
           kind: database.kind,
+          groupCommit: database.groupCommit,
           destinations,
           settings: settings.delivery,
           logger,
@@ -307,6 +308,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Porthol
     db: database.db,
     kind: database.kind,
     ...(database.sqlite ? { sqlite: database.sqlite } : {}),
+    ...(database.groupCommit ? { groupCommit: database.groupCommit } : {}),
     destinations: destinations.map((d) => d.name),
     idempotencyTtlMs: settings.idempotencyTtlMs,
     attachmentLimits: settings.attachments,

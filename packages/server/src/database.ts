@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type ColumnType } from 'kysely';
 import pg from 'pg';
+import { cachePreparedStatements, createGroupCommit, type GroupCommit } from './group-commit.js';
 import { createMigrationProvider } from './migrations.js';
 import type { ServerLogger } from './options.js';
 
@@ -95,6 +96,8 @@ export interface OpenDatabase {
   kind: DatabaseKind;
   /** The SQLite handle behind `db` (for prepared statements); absent on PostgreSQL. */
   sqlite?: SQLite.Database;
+  /** SQLite: the one transaction per event-loop turn that every write joins. */
+  groupCommit?: GroupCommit;
   /** Resolves once the schema is up to date (at once on SQLite; on PostgreSQL when it answers). */
   ready: Promise<void>;
   /** Whether `ready` has resolved. */
@@ -133,7 +136,11 @@ function openSqlite(file: string, logger: ServerLogger) {
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return { database, db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }) };
+  const prepare = cachePreparedStatements(database);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: { prepare, close: () => database.close() } }),
+  });
+  return { database, db, groupCommit: createGroupCommit(database, db, prepare) };
 }
 
 function openPostgres(url: string, logger: ServerLogger): Kysely<Database> {
@@ -204,7 +211,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export async function openDatabase(url: string, logger: ServerLogger): Promise<OpenDatabase> {
   const parsed = parseDatabaseUrl(url);
   if (parsed.kind === 'sqlite') {
-    const { db, database } = openSqlite(parsed.file, logger);
+    const { db, database, groupCommit } = openSqlite(parsed.file, logger);
     try {
       const applied = await migrate(db, 'sqlite');
       if (applied.length > 0) logger.info('database migrated', { applied });
@@ -212,7 +219,14 @@ export async function openDatabase(url: string, logger: ServerLogger): Promise<O
       await db.destroy();
       throw error;
     }
-    return { db, kind: 'sqlite', sqlite: database, ready: Promise.resolve(), isReady: () => true };
+    return {
+      db,
+      kind: 'sqlite',
+      sqlite: database,
+      groupCommit,
+      ready: Promise.resolve(),
+      isReady: () => true,
+    };
   }
   const db = openPostgres(parsed.url, logger);
   let ready = false;

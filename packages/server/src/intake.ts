@@ -2,10 +2,8 @@
  * Writing a new ticket: the ticket row, its claimed attachments, one outbox row per
  * destination and the idempotency record, in one transaction that commits before the 201.
  *
- * On SQLite, concurrent requests are written together: each request joins a queue, and one
- * transaction per turn of the event loop commits the whole queue (group commit). A
- * `synchronous = FULL` commit costs one fsync, so sharing it is what lets SQLite take a few
- * thousand tickets a second at full durability; the statements are prepared once.
+ * On SQLite, concurrent requests are written together, with prepared statements, in the
+ * group commit's one transaction per turn of the event loop (see `group-commit.ts`).
  * PostgreSQL takes one transaction per ticket (its own WAL flushing groups commits).
  */
 import { randomUUID } from 'node:crypto';
@@ -13,6 +11,7 @@ import { createReference, type Ticket, type TicketReceipt } from '@porthole/tick
 import type SQLite from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import { isUniqueViolation, type Database, type DatabaseKind } from './database.js';
+import type { GroupCommit } from './group-commit.js';
 import { newDeliveryRows } from './outbox.js';
 
 export interface NewTicket {
@@ -34,6 +33,7 @@ export interface IntakeOptions {
   db: Kysely<Database>;
   kind: DatabaseKind;
   sqlite?: SQLite.Database;
+  groupCommit?: GroupCommit;
   /** Names of the destinations every new ticket goes to. */
   destinations: readonly string[];
   idempotencyTtlMs: number;
@@ -44,8 +44,6 @@ export interface IntakeOptions {
 
 /** Draws of a fresh reference before giving up; 40 random bits make a second draw rare. */
 const REFERENCE_ATTEMPTS = 5;
-/** Most tickets one SQLite transaction takes; the rest wait for the next turn. */
-const BATCH_MAX = 256;
 
 interface AttachmentState {
   id: string;
@@ -105,9 +103,11 @@ function replay(
     : { outcome: 'conflict' };
 }
 
-/** The SQLite writer: prepared statements, one transaction per batch. */
-function createSqliteWriter(options: IntakeOptions & { sqlite: SQLite.Database }) {
-  const raw = options.sqlite;
+/** The SQLite writer: prepared statements, in the group commit's shared transaction. */
+function createSqliteWriter(
+  options: IntakeOptions & { sqlite: SQLite.Database; groupCommit: GroupCommit },
+) {
+  const { sqlite: raw, groupCommit: group } = options;
   const statements = {
     findKey: raw.prepare<[string], { request_hash: string; response: string; created_at: string }>(
       'select request_hash, response, created_at from idempotency_keys where key = ?',
@@ -176,47 +176,11 @@ function createSqliteWriter(options: IntakeOptions & { sqlite: SQLite.Database }
     return { outcome: 'created', receipt };
   }
 
-  const writeBatch = raw.transaction((batch: readonly NewTicket[]) => {
-    const now = Date.now();
-    return batch.map((item) => writeOne(item, now));
-  });
-
-  let queue: {
-    item: NewTicket;
-    resolve: (r: CreateTicketResult) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
-  let scheduled = false;
-
-  async function flush(): Promise<void> {
-    scheduled = false;
-    const batch = queue.slice(0, BATCH_MAX);
-    queue = queue.slice(BATCH_MAX);
-    if (queue.length > 0) schedule();
-    try {
-      // Through Kysely's connection: its mutex keeps the relay's statements out of the batch.
-      const results = await options.db
-        .connection()
-        .execute(async () => writeBatch.immediate(batch.map((entry) => entry.item)));
-      batch.forEach((entry, i) => entry.resolve(results[i] as CreateTicketResult));
-      options.onCommit?.();
-    } catch (error) {
-      for (const entry of batch) entry.reject(error);
-    }
-  }
-
-  function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    // After the I/O callbacks of this turn: every request that arrived with them joins in.
-    setImmediate(() => void flush());
-  }
-
-  return (item: NewTicket) =>
-    new Promise<CreateTicketResult>((resolve, reject) => {
-      queue.push({ item, resolve, reject });
-      schedule();
-    });
+  return async (item: NewTicket): Promise<CreateTicketResult> => {
+    const result = await group.write(() => writeOne(item, Date.now()));
+    if (result.outcome === 'created') options.onCommit?.();
+    return result;
+  };
 }
 
 /** The PostgreSQL writer: one transaction per ticket, replaying the winner on a key race. */
@@ -317,7 +281,8 @@ function createKyselyWriter(options: IntakeOptions) {
 export function createIntake(
   options: IntakeOptions,
 ): (item: NewTicket) => Promise<CreateTicketResult> {
-  return options.sqlite
-    ? createSqliteWriter({ ...options, sqlite: options.sqlite })
+  const { sqlite, groupCommit } = options;
+  return sqlite && groupCommit
+    ? createSqliteWriter({ ...options, sqlite, groupCommit })
     : createKyselyWriter(options);
 }

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql, type Kysely } from 'kysely';
 import type { Database, DatabaseKind } from './database.js';
+import type { GroupCommit } from './group-commit.js';
 import { DeliveryError, type Destination, type DeliveryTicket } from './destinations/types.js';
 import type { DeliverySettings, ServerLogger } from './options.js';
 import { createOutbox, type Claim } from './outbox.js';
@@ -16,6 +17,8 @@ import { createOutbox, type Claim } from './outbox.js';
 export interface RelayOptions {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** SQLite: claims and outcomes share the intake's transactions. */
+  groupCommit?: GroupCommit | undefined;
   destinations: readonly Destination[];
   settings: DeliverySettings;
   logger: ServerLogger;
@@ -103,7 +106,7 @@ function createSqliteLease(db: Kysely<Database>) {
 
 export function createRelay(options: RelayOptions): Relay {
   const { db, kind, settings, logger } = options;
-  const outbox = createOutbox(db, kind);
+  const outbox = createOutbox(db, kind, options.groupCommit);
   const byName = new Map(options.destinations.map((d) => [d.name, d]));
   const names = [...byName.keys()];
   const lease = kind === 'sqlite' ? createSqliteLease(db) : undefined;

@@ -1,0 +1,124 @@
+/**
+ * SQLite group commit. With `synchronous = FULL` every commit waits for an fsync (about 3 ms
+ * on an ordinary virtual disk), and better-sqlite3 waits on the event loop's thread: one
+ * commit per ticket, and one more per delivery the relay records, caps a server at a few
+ * hundred tickets a second with every request stalled behind the fsyncs. Here every write
+ * that arrives during one turn of the event loop — new tickets and the relay's claims and
+ * outcomes alike — runs in one `BEGIN IMMEDIATE` transaction, so they share one fsync.
+ *
+ * Each write runs in its own savepoint: one that throws is rolled back alone and rejects
+ * alone; the others commit. Statements are prepared once and kept (Kysely's SQLite driver
+ * prepares every query anew, which costs more than running it).
+ */
+import type SQLite from 'better-sqlite3';
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { Database } from './database.js';
+
+/** Most writes one transaction takes; the rest wait for the next turn. */
+const BATCH_MAX = 512;
+/** Distinct SQL texts kept prepared: every query shape the server has, with room to spare. */
+const STATEMENT_CACHE_SIZE = 256;
+
+export interface GroupCommit {
+  /**
+   * Run `work` (synchronous SQLite statements) in the next shared transaction. Resolves with
+   * its result once the transaction is committed, or rejects with what it threw.
+   */
+  write<T>(work: () => T): Promise<T>;
+  /** A compiled Kysely query, executed with a cached statement; for use inside `work`. */
+  run<R>(query: CompiledQuery<R>): { rows: R[]; changes: number };
+}
+
+/** `prepare` that keeps the most recently used statements, for Kysely and for `run`. */
+export function cachePreparedStatements(
+  database: SQLite.Database,
+  size = STATEMENT_CACHE_SIZE,
+): (sql: string) => SQLite.Statement {
+  const cache = new Map<string, SQLite.Statement>();
+  return (sql) => {
+    let statement = cache.get(sql);
+    if (statement) {
+      // Map order is insertion order: moving a hit to the end makes the first key the LRU.
+      cache.delete(sql);
+    } else {
+      statement = database.prepare(sql);
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(sql, statement);
+    return statement;
+  };
+}
+
+interface Pending {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * The group commit of one SQLite handle. `db` is the Kysely instance over the same handle:
+ * the batch takes its connection, so a Kysely transaction in progress is never interleaved.
+ */
+export function createGroupCommit(
+  database: SQLite.Database,
+  db: Kysely<Database>,
+  prepare: (sql: string) => SQLite.Statement,
+): GroupCommit {
+  const inSavepoint = database.transaction((work: () => unknown) => work());
+  const runBatch = database.transaction((batch: readonly Pending[]): Outcome[] =>
+    batch.map((entry) => {
+      try {
+        return { ok: true, value: inSavepoint(entry.work) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+  let queue: Pending[] = [];
+  let scheduled = false;
+
+  async function flush(): Promise<void> {
+    scheduled = false;
+    const batch = queue.length > BATCH_MAX ? queue.slice(0, BATCH_MAX) : queue;
+    queue = queue.length > BATCH_MAX ? queue.slice(BATCH_MAX) : [];
+    if (queue.length > 0) schedule();
+    let outcomes: Outcome[];
+    try {
+      outcomes = await db.connection().execute(async () => runBatch.immediate(batch));
+    } catch (error) {
+      // BEGIN or COMMIT failed (disk full, database locked by another process): nothing of
+      // the batch was stored.
+      for (const entry of batch) entry.reject(error);
+      return;
+    }
+    batch.forEach((entry, i) => {
+      const outcome = outcomes[i] as Outcome;
+      if (outcome.ok) entry.resolve(outcome.value);
+      else entry.reject(outcome.error);
+    });
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    // After this turn's I/O callbacks: every request that arrived with them joins in.
+    setImmediate(() => void flush());
+  }
+
+  return {
+    write<T>(work: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        schedule();
+      });
+    },
+    run<R>(query: CompiledQuery<R>) {
+      const statement = prepare(query.sql);
+      const parameters = query.parameters as unknown[];
+      if (statement.reader) return { rows: statement.all(parameters) as R[], changes: 0 };
+      return { rows: [], changes: statement.run(parameters).changes };
+    },
+  };
+}
