@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { Database, DatabaseKind, DeliveriesTable } from './database.js';
+import { compileOnce } from './compile-once.js';
 import type { GroupCommit } from './group-commit.js';
 
 export type DeliveryRow = Selectable<DeliveriesTable>;
@@ -82,6 +83,66 @@ export function createOutbox(db: Kysely<Database>, kind: DatabaseKind, groupComm
   const owned = (id: string, token: string) =>
     db.updateTable('deliveries').where('id', '=', id).where('claim_token', '=', token);
 
+  const deliveredQuery = compileOnce(
+    (id: string, token: string, attempts: number, remoteId: string | null, now: number) =>
+      owned(id, token).set({
+        state: 'delivered',
+        attempts,
+        remote_id: remoteId,
+        last_error: null,
+        last_status: null,
+        claimed_until: 0,
+        claim_token: null,
+        delivered_at: now,
+        updated_at: now,
+      }),
+  );
+  const failedQuery = compileOnce(
+    (
+      id: string,
+      token: string,
+      state: 'pending' | 'dead',
+      attempts: number,
+      error: string,
+      status: number | null,
+      nextAttemptAt: number,
+      now: number,
+    ) =>
+      owned(id, token).set({
+        state,
+        attempts,
+        last_error: error,
+        last_status: status,
+        next_attempt_at: nextAttemptAt,
+        claimed_until: 0,
+        claim_token: null,
+        updated_at: now,
+      }),
+  );
+
+  /** The claim statement per list of destinations (a relay always passes the same one). */
+  const claimQueries = new Map<string, ReturnType<typeof compileClaim>>();
+  const claimQuery = (destinations: readonly string[]) => {
+    const key = destinations.join('\n');
+    let query = claimQueries.get(key);
+    if (!query) claimQueries.set(key, (query = compileClaim(destinations)));
+    return query;
+  };
+  const compileClaim = (destinations: readonly string[]) =>
+    compileOnce((claimedUntil: number, token: string, now: number, limit: number) =>
+      sql<DeliveryRow>`
+        update deliveries set claimed_until = ${claimedUntil}, claim_token = ${token}
+        where id in (
+          select id from deliveries
+          where state = 'pending' and next_attempt_at <= ${now} and claimed_until <= ${now}
+            and destination in (${sql.join(destinations)})
+          order by next_attempt_at
+          limit ${limit}
+          ${skipLocked}
+        )
+        returning *`.compile(db),
+    );
+
   return {
     /**
      * Claim up to `limit` due rows for `leaseMs`. One short statement: the transaction ends
@@ -95,19 +156,7 @@ export function createOutbox(db: Kysely<Database>, kind: DatabaseKind, groupComm
     ): Promise<Claim[]> {
       if (destinations.length === 0 || limit <= 0) return [];
       const token = randomUUID();
-      const rows = await write(
-        sql<DeliveryRow>`
-        update deliveries set claimed_until = ${now + leaseMs}, claim_token = ${token}
-        where id in (
-          select id from deliveries
-          where state = 'pending' and next_attempt_at <= ${now} and claimed_until <= ${now}
-            and destination in (${sql.join(destinations)})
-          order by next_attempt_at
-          limit ${limit}
-          ${skipLocked}
-        )
-        returning *`.compile(db),
-      );
+      const rows = await write(claimQuery(destinations)(now + leaseMs, token, now, limit));
       return rows.map((row) => ({ row, token }));
     },
 
@@ -129,21 +178,7 @@ export function createOutbox(db: Kysely<Database>, kind: DatabaseKind, groupComm
       attempts: number,
       remoteId: string | undefined,
     ): Promise<void> {
-      const now = Date.now();
-      const query = owned(id, token)
-        .set({
-          state: 'delivered',
-          attempts,
-          remote_id: remoteId ?? null,
-          last_error: null,
-          last_status: null,
-          claimed_until: 0,
-          claim_token: null,
-          delivered_at: now,
-          updated_at: now,
-        })
-        .compile();
-      await write(query);
+      await write(deliveredQuery(id, token, attempts, remoteId ?? null, Date.now()));
     },
 
     async failed(
@@ -156,19 +191,19 @@ export function createOutbox(db: Kysely<Database>, kind: DatabaseKind, groupComm
         nextAttemptAt?: number;
       },
     ): Promise<void> {
-      const query = owned(id, token)
-        .set({
-          state: outcome.nextAttemptAt === undefined ? 'dead' : 'pending',
-          attempts: outcome.attempts,
-          last_error: outcome.error.slice(0, 500),
-          last_status: outcome.status ?? null,
-          next_attempt_at: outcome.nextAttemptAt ?? Date.now(),
-          claimed_until: 0,
-          claim_token: null,
-          updated_at: Date.now(),
-        })
-        .compile();
-      await write(query);
+      const now = Date.now();
+      await write(
+        failedQuery(
+          id,
+          token,
+          outcome.nextAttemptAt === undefined ? 'dead' : 'pending',
+          outcome.attempts,
+          outcome.error.slice(0, 500),
+          outcome.status ?? null,
+          outcome.nextAttemptAt ?? now,
+          now,
+        ),
+      );
     },
 
     /** When the next row becomes due, for the relay's sleep. */
