@@ -277,12 +277,39 @@ function createKyselyWriter(options: IntakeOptions) {
   };
 }
 
-/** `write(newTicket)` resolves after the commit. */
-export function createIntake(
-  options: IntakeOptions,
-): (item: NewTicket) => Promise<CreateTicketResult> {
+/** Tickets waiting for their commit at once that make a burst. */
+const BURST_TICKETS = 4;
+/** How long a burst is remembered: longer than the gaps between its batches. */
+const BURST_MEMORY_MS = 250;
+
+export interface Intake {
+  /** Store a new ticket; resolves after the commit. */
+  write(item: NewTicket): Promise<CreateTicketResult>;
+  /**
+   * Whether tickets are arriving in a burst (several waiting for their commit at once,
+   * lately): the relay then leaves the CPU to the visitors waiting for their 201.
+   */
+  isBusy(): boolean;
+}
+
+export function createIntake(options: IntakeOptions): Intake {
   const { sqlite, groupCommit } = options;
-  return sqlite && groupCommit
-    ? createSqliteWriter({ ...options, sqlite, groupCommit })
-    : createKyselyWriter(options);
+  const writer =
+    sqlite && groupCommit
+      ? createSqliteWriter({ ...options, sqlite, groupCommit })
+      : createKyselyWriter(options);
+  let pending = 0;
+  let busyUntil = 0;
+  return {
+    async write(item) {
+      pending += 1;
+      if (pending >= BURST_TICKETS) busyUntil = Date.now() + BURST_MEMORY_MS;
+      try {
+        return await writer(item);
+      } finally {
+        pending -= 1;
+      }
+    },
+    isBusy: () => busyUntil > Date.now(),
+  };
 }
