@@ -4,7 +4,7 @@
  *
  * On SQLite, concurrent requests are written together, with prepared statements, in the
  * group commit's one transaction per turn of the event loop (see `group-commit.ts`).
- * PostgreSQL takes one transaction per ticket (its own WAL flushing groups commits).
+ * On PostgreSQL, the tickets that arrive while a transaction runs share the next one.
  */
 import { randomUUID } from 'node:crypto';
 import { createReference, type Ticket, type TicketReceipt } from '@porthole/tickets';
@@ -183,98 +183,235 @@ function createSqliteWriter(
   };
 }
 
-/** The PostgreSQL writer: one transaction per ticket, replaying the winner on a key race. */
-function createKyselyWriter(options: IntakeOptions) {
+interface Queued {
+  item: NewTicket;
+  resolve: (result: CreateTicketResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A ticket whose idempotency key another process stored first: answered after the commit. */
+const LOST_KEY_RACE = 'lost key race';
+type BatchResult = CreateTicketResult | typeof LOST_KEY_RACE;
+
+/** Transactions the PostgreSQL writer runs at once: one commits while the next fills. */
+const POSTGRES_PARALLEL_BATCHES = 2;
+const POSTGRES_BATCH_MAX = 256;
+
+/**
+ * The PostgreSQL writer: the tickets that arrive while a transaction runs go together in the
+ * next one, with one multi-row statement per table. Conflicts are answered with `on conflict
+ * do nothing` instead of errors, which would abort the whole batch: a reference drawn twice
+ * is drawn again; a key another server stored first undoes that ticket, which then replays
+ * the winner's receipt.
+ */
+function createPostgresWriter(options: IntakeOptions) {
   const { db } = options;
 
-  async function findByKey(executor: Kysely<Database> | Transaction<Database>, item: NewTicket) {
-    if (item.keyHash === undefined) return undefined;
-    const cutoff = new Date(Date.now() - options.idempotencyTtlMs).toISOString();
-    const row = await executor
+  /** Answers for the replays, and the expired records out of the way. */
+  async function checkKeys(
+    trx: Transaction<Database>,
+    batch: readonly NewTicket[],
+    results: (BatchResult | undefined)[],
+  ): Promise<void> {
+    const keys = batch.flatMap((item) => (item.keyHash === undefined ? [] : [item.keyHash]));
+    if (keys.length === 0) return;
+    const cutoff = Date.now() - options.idempotencyTtlMs;
+    const earlier = await trx
       .selectFrom('idempotency_keys')
-      .select(['request_hash', 'response'])
-      .where('key', '=', item.keyHash)
-      .where('created_at', '>=', cutoff)
-      .executeTakeFirst();
-    if (row) return replay(row, item.requestHash);
-    // An expired record would block the new one's primary key.
-    await executor
-      .deleteFrom('idempotency_keys')
-      .where('key', '=', item.keyHash)
-      .where('created_at', '<', cutoff)
+      .select(['key', 'request_hash', 'response', 'created_at'])
+      .where('key', 'in', keys)
       .execute();
-    return undefined;
+    const expired: string[] = [];
+    for (const row of earlier) {
+      if (new Date(row.created_at).getTime() < cutoff) {
+        expired.push(row.key);
+        continue;
+      }
+      const i = batch.findIndex((item) => item.keyHash === row.key);
+      results[i] = replay(row, (batch[i] as NewTicket).requestHash);
+    }
+    if (expired.length > 0) {
+      await trx.deleteFrom('idempotency_keys').where('key', 'in', expired).execute();
+    }
   }
 
-  async function write(
+  /** Lock and check the uploads each ticket claims (rare: most tickets have none). */
+  async function checkUploads(
     trx: Transaction<Database>,
-    item: NewTicket,
-    receipt: TicketReceipt,
-  ): Promise<CreateTicketResult> {
-    const ids = item.ticket.attachments ?? [];
-    if (ids.length > 0 || options.attachmentLimits.maxFiles === 0) {
-      const rows = ids.length
-        ? await trx
-            .selectFrom('attachments')
-            .select(['id', 'ticket_id', 'size'])
-            .where('id', 'in', ids)
-            .forUpdate()
-            .execute()
-        : [];
+    batch: readonly NewTicket[],
+    results: (BatchResult | undefined)[],
+  ): Promise<void> {
+    for (const [i, item] of batch.entries()) {
+      const ids = item.ticket.attachments ?? [];
+      if (results[i] !== undefined || ids.length === 0) continue;
+      const rows = await trx
+        .selectFrom('attachments')
+        .select(['id', 'ticket_id', 'size'])
+        .where('id', 'in', ids)
+        .forUpdate()
+        .execute();
       const problem = checkAttachments(
         ids,
         ids.map((id) => rows.find((r) => r.id === id)),
         options.attachmentLimits,
       );
-      if (problem) return { outcome: 'attachments_invalid', message: problem };
+      if (problem) results[i] = { outcome: 'attachments_invalid', message: problem };
     }
-    await trx
-      .insertInto('tickets')
-      .values({ ...ticketRow(item, receipt), verified: item.verified })
-      .execute();
-    for (const [position, id] of ids.entries()) {
-      await trx
-        .updateTable('attachments')
-        .set({ ticket_id: receipt.id, position })
-        .where('id', '=', id)
-        .execute();
-    }
-    const deliveries = newDeliveryRows(receipt.id, options.destinations, Date.now());
-    if (deliveries.length > 0) await trx.insertInto('deliveries').values(deliveries).execute();
-    if (item.keyHash !== undefined) {
-      await trx
-        .insertInto('idempotency_keys')
-        .values({
-          key: item.keyHash,
-          request_hash: item.requestHash,
-          ticket_id: receipt.id,
-          response: JSON.stringify(receipt),
-          created_at: receipt.createdAt,
-        })
-        .execute();
-    }
-    return { outcome: 'created', receipt };
   }
 
-  return async (item: NewTicket): Promise<CreateTicketResult> => {
-    const earlier = await findByKey(db, item);
-    if (earlier) return earlier;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const receipt = newReceipt();
-        const result = await db.transaction().execute((trx) => write(trx, item, receipt));
-        if (result.outcome === 'created') options.onCommit?.();
-        return result;
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // Either another request with this key won (replay its answer) or the reference
-        // collided with an older ticket (draw a new one).
-        const winner = await findByKey(db, item);
-        if (winner) return winner;
-        if (attempt >= REFERENCE_ATTEMPTS) throw error;
+  /** Insert the tickets, drawing references again for the ones that collided. */
+  async function insertTickets(
+    trx: Transaction<Database>,
+    batch: readonly NewTicket[],
+    receipts: Map<number, TicketReceipt>,
+  ): Promise<void> {
+    let todo = [...receipts.keys()];
+    for (let attempt = 1; todo.length > 0; attempt++) {
+      const inserted = await trx
+        .insertInto('tickets')
+        .values(
+          todo.map((i) => {
+            const item = batch[i] as NewTicket;
+            return {
+              ...ticketRow(item, receipts.get(i) as TicketReceipt),
+              verified: item.verified,
+            };
+          }),
+        )
+        .onConflict((oc) => oc.column('reference').doNothing())
+        .returning('id')
+        .execute();
+      const stored = new Set(inserted.map((row) => row.id));
+      todo = todo.filter((i) => !stored.has((receipts.get(i) as TicketReceipt).id));
+      if (todo.length > 0 && attempt >= REFERENCE_ATTEMPTS) {
+        throw new Error(`No free ticket reference after ${attempt} draws`);
+      }
+      for (const i of todo) {
+        receipts.set(i, { ...(receipts.get(i) as TicketReceipt), reference: createReference() });
       }
     }
-  };
+  }
+
+  async function writeBatch(batch: readonly NewTicket[]): Promise<BatchResult[]> {
+    const results: (BatchResult | undefined)[] = batch.map(() => undefined);
+    await db.transaction().execute(async (trx) => {
+      await checkKeys(trx, batch, results);
+      await checkUploads(trx, batch, results);
+      const receipts = new Map<number, TicketReceipt>();
+      batch.forEach((_, i) => results[i] === undefined && receipts.set(i, newReceipt()));
+      if (receipts.size === 0) return;
+      await insertTickets(trx, batch, receipts);
+      for (const [i, receipt] of receipts) {
+        for (const [position, id] of ((batch[i] as NewTicket).ticket.attachments ?? []).entries()) {
+          await trx
+            .updateTable('attachments')
+            .set({ ticket_id: receipt.id, position })
+            .where('id', '=', id)
+            .execute();
+        }
+      }
+      const now = Date.now();
+      const deliveries = [...receipts.values()].flatMap((receipt) =>
+        newDeliveryRows(receipt.id, options.destinations, now),
+      );
+      if (deliveries.length > 0) await trx.insertInto('deliveries').values(deliveries).execute();
+      const keyed = [...receipts].filter(([i]) => batch[i]?.keyHash !== undefined);
+      const lost = new Set(keyed.map(([, receipt]) => receipt.id));
+      if (keyed.length > 0) {
+        const stored = await trx
+          .insertInto('idempotency_keys')
+          .values(
+            keyed.map(([i, receipt]) => ({
+              key: (batch[i] as NewTicket).keyHash as string,
+              request_hash: (batch[i] as NewTicket).requestHash,
+              ticket_id: receipt.id,
+              response: JSON.stringify(receipt),
+              created_at: receipt.createdAt,
+            })),
+          )
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('ticket_id')
+          .execute();
+        for (const row of stored) lost.delete(row.ticket_id);
+      }
+      if (lost.size > 0) {
+        // Another server stored these keys first: take back these tickets, free their uploads.
+        const ids = [...lost];
+        await trx
+          .updateTable('attachments')
+          .set({ ticket_id: null })
+          .where('ticket_id', 'in', ids)
+          .execute();
+        await trx.deleteFrom('tickets').where('id', 'in', ids).execute();
+      }
+      for (const [i, receipt] of receipts) {
+        results[i] = lost.has(receipt.id) ? LOST_KEY_RACE : { outcome: 'created', receipt };
+      }
+    });
+    return results as BatchResult[];
+  }
+
+  let queue: Queued[] = [];
+  let running = 0;
+  let scheduled = false;
+
+  /** Up to the batch limit, one ticket per idempotency key (a repeat waits, then replays). */
+  function takeBatch(): Queued[] {
+    const batch: Queued[] = [];
+    const rest: Queued[] = [];
+    const keys = new Set<string>();
+    for (const entry of queue) {
+      const key = entry.item.keyHash;
+      if (batch.length >= POSTGRES_BATCH_MAX || (key !== undefined && keys.has(key))) {
+        rest.push(entry);
+        continue;
+      }
+      if (key !== undefined) keys.add(key);
+      batch.push(entry);
+    }
+    queue = rest;
+    return batch;
+  }
+
+  async function run(batch: Queued[]): Promise<void> {
+    try {
+      const results = await writeBatch(batch.map((entry) => entry.item));
+      batch.forEach((entry, i) => {
+        const result = results[i] as BatchResult;
+        // The next batch finds the winner's key and replays its receipt.
+        if (result === LOST_KEY_RACE) queue.push(entry);
+        else entry.resolve(result);
+      });
+      if (results.some((r) => r !== LOST_KEY_RACE && r.outcome === 'created')) {
+        options.onCommit?.();
+      }
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    } finally {
+      running -= 1;
+      if (queue.length > 0) schedule();
+    }
+  }
+
+  function flush(): void {
+    scheduled = false;
+    while (queue.length > 0 && running < POSTGRES_PARALLEL_BATCHES) {
+      running += 1;
+      void run(takeBatch());
+    }
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  }
+
+  return (item: NewTicket) =>
+    new Promise<CreateTicketResult>((resolve, reject) => {
+      queue.push({ item, resolve, reject });
+      schedule();
+    });
 }
 
 /** Tickets waiting for their commit at once that make a burst. */
@@ -297,7 +434,7 @@ export function createIntake(options: IntakeOptions): Intake {
   const writer =
     sqlite && groupCommit
       ? createSqliteWriter({ ...options, sqlite, groupCommit })
-      : createKyselyWriter(options);
+      : createPostgresWriter(options);
   let pending = 0;
   let busyUntil = 0;
   return {
