@@ -135,6 +135,9 @@ function openSqlite(file: string, logger: ServerLogger) {
   // FULL: a 201 means the ticket survives a power cut, not only a crash of this process.
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
+  // Each write of a group commit runs in a savepoint, whose undo journal is a temporary
+  // file by default: in memory, a ticket's write costs about half as much CPU.
+  database.pragma('temp_store = MEMORY');
   database.pragma('foreign_keys = ON');
   const prepare = cachePreparedStatements(database);
   const db = new Kysely<Database>({
