@@ -133,6 +133,7 @@ function openSqlite(file: string, logger: ServerLogger) {
     logger.warn('SQLite did not switch to WAL mode', { journalMode: mode });
   }
   // FULL: a 201 means the ticket survives a power cut, not only a crash of this process.
+  // (The group commit gets the same with its own fdatasync of the WAL, off the event loop.)
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   // Each write of a group commit runs in a savepoint, whose undo journal is a temporary
@@ -140,10 +141,19 @@ function openSqlite(file: string, logger: ServerLogger) {
   database.pragma('temp_store = MEMORY');
   database.pragma('foreign_keys = ON');
   const prepare = cachePreparedStatements(database);
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: { prepare, close: () => database.close() } }),
-  });
-  return { database, db, groupCommit: createGroupCommit(database, db, prepare) };
+  const close = async () => {
+    await groupCommit.close();
+    database.close();
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: { prepare, close } }) });
+  // WAL: the group commit syncs the log off the event loop (see group-commit.ts).
+  const groupCommit = createGroupCommit(
+    database,
+    db,
+    prepare,
+    mode === 'wal' ? { walFile: `${path}-wal` } : {},
+  );
+  return { database, db, groupCommit };
 }
 
 function openPostgres(url: string, logger: ServerLogger): Kysely<Database> {
