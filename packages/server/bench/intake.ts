@@ -4,11 +4,12 @@
  * plain node:http + better-sqlite3 server at the same durability (`peer-server.ts`) driven
  * the same way in the same run.
  *
- *   npm run bench:intake -- [--postgres] [--rounds 3] [--seconds 8] [--connections 50]
- *     [--no-peer] [--cpu-prof <dir>]
+ *   npm run bench:intake -- [--postgres] [--rounds 3] [--seconds 8] [--warmup 2]
+ *     [--connections 50] [--no-peer] [--cpu-prof <dir>]
  *
  * Each round, for the peer and for Porthole: `--connections` keep-alive connections POST
- * tickets (each with its own `Idempotency-Key`) as fast as they are answered for
+ * tickets (each with its own `Idempotency-Key`) as fast as they are answered, first for
+ * `--warmup` seconds unmeasured (a fresh process runs unoptimised code at first), then for
  * `--seconds`; tickets/s and latency percentiles. The server's CPU time (user + system, from
  * /proc) per ticket is the figure that other load on the machine skews least: it is given
  * for the intake phase and, for Porthole, up to the moment the relay has delivered every
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     postgres: { type: 'boolean', default: false },
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '8' },
+    warmup: { type: 'string', default: '2' },
     rounds: { type: 'string', default: '3' },
     'no-peer': { type: 'boolean', default: false },
     /** Write a V8 CPU profile of each Porthole server process into this folder. */
@@ -126,13 +128,13 @@ async function cpuMs(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
 }
 
-async function throughput(agent: Agent, endpoint: URL, pid: number) {
-  const cpuBefore = await cpuMs(pid);
+let counter = 0;
+
+/** `connections` clients posting for `duration` seconds: the latencies of the 201s. */
+async function drive(agent: Agent, endpoint: URL, duration: number) {
   const latencies: number[] = [];
   let errors = 0;
-  let counter = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
+  const deadline = performance.now() + duration * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
@@ -143,6 +145,15 @@ async function throughput(agent: Agent, endpoint: URL, pid: number) {
       }
     }),
   );
+  return { latencies, errors };
+}
+
+async function throughput(agent: Agent, endpoint: URL, pid: number) {
+  const cpuAtStart = await cpuMs(pid);
+  const warmup = await drive(agent, endpoint, Number(values.warmup));
+  const cpuBefore = await cpuMs(pid);
+  const started = performance.now();
+  const { latencies, errors } = await drive(agent, endpoint, seconds);
   const elapsed = (performance.now() - started) / 1000;
   const cpu = (await cpuMs(pid)) - cpuBefore;
   latencies.sort((a, b) => a - b);
@@ -154,7 +165,7 @@ async function throughput(agent: Agent, endpoint: URL, pid: number) {
     p99ms: round1(percentile(latencies, 99)),
     cpuMsPerTicket: Math.round((cpu / Math.max(1, latencies.length)) * 1000) / 1000,
   };
-  return { result, cpuBefore };
+  return { result, cpuAtStart, warmupTickets: warmup.latencies.length };
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'porthole-bench-'));
@@ -215,13 +226,16 @@ async function benchPorthole() {
   const endpoint = await listening(child);
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   arrived.clear();
-  const { result, cpuBefore } = await throughput(agent, endpoint, pid);
+  const { result, cpuAtStart, warmupTickets } = await throughput(agent, endpoint, pid);
 
   // Everything a ticket costs, its delivery included: CPU until the relay has caught up.
   const started = performance.now();
-  while (arrived.size < result.tickets) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (arrived.size < warmupTickets + result.tickets)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   const drainedAfterSeconds = round1((performance.now() - started) / 1000);
-  const cpuWithDelivery = ((await cpuMs(pid)) - cpuBefore) / Math.max(1, result.tickets);
+  // The warm-up's tickets are delivered in this time too: count them, and their intake.
+  const cpuWithDelivery =
+    ((await cpuMs(pid)) - cpuAtStart) / Math.max(1, warmupTickets + result.tickets);
 
   // Delivery latency with a healthy destination, one ticket at a time.
   const acked = new Map<string, number>();
