@@ -6,8 +6,8 @@
  * that arrives during one turn of the event loop — new tickets and the relay's claims and
  * outcomes alike — runs in one `BEGIN IMMEDIATE` transaction, so they share one fsync.
  *
- * Each write runs in its own savepoint: one that throws is rolled back alone and rejects
- * alone; the others commit. Statements are prepared once and kept (Kysely's SQLite driver
+ * A write that throws is rolled back alone and rejects alone; the others commit (the batch
+ * is then run again with each write in its own savepoint). Statements are prepared once and kept (Kysely's SQLite driver
  * prepares every query anew, which costs more than running it).
  *
  * Given the WAL file, the batch commits with `synchronous = NORMAL` (no fsync on the event
@@ -29,7 +29,9 @@ const STATEMENT_CACHE_SIZE = 256;
 export interface GroupCommit {
   /**
    * Run `work` (synchronous SQLite statements) in the next shared transaction. Resolves with
-   * its result once the transaction is committed, or rejects with what it threw.
+   * its result once the transaction is committed, or rejects with what it threw. `work` may
+   * run twice (when another write of its batch throws, the batch is run again): it must have
+   * no effect outside the database.
    */
   write<T>(work: () => T): Promise<T>;
   /** A compiled Kysely query, executed with a cached statement; for use inside `work`. */
@@ -110,6 +112,9 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** Thrown out of a batch run without savepoints to roll it back (a write threw). */
+const ROLL_BACK = Symbol('roll back the batch');
+
 /**
  * The group commit of one SQLite handle. `db` is the Kysely instance over the same handle:
  * the batch takes its connection, so a Kysely transaction in progress is never interleaved.
@@ -126,7 +131,7 @@ export function createGroupCommit(
     FULL: database.prepare('pragma synchronous = FULL'),
   };
   const inSavepoint = database.transaction((work: () => unknown) => work());
-  const runBatch = database.transaction((batch: readonly Pending[]): Outcome[] =>
+  const withSavepoints = database.transaction((batch: readonly Pending[]): Outcome[] =>
     batch.map((entry) => {
       try {
         return { ok: true, value: inSavepoint(entry.work) };
@@ -135,6 +140,26 @@ export function createGroupCommit(
       }
     }),
   );
+  // A savepoint and its release cost about as much as a ticket's inserts, and writes almost
+  // never throw: the batch runs without them first, and only when one throws is it rolled
+  // back and run again with one savepoint per write.
+  const optimistic = database.transaction((batch: readonly Pending[]): Outcome[] =>
+    batch.map((entry) => {
+      try {
+        return { ok: true, value: entry.work() };
+      } catch {
+        throw ROLL_BACK;
+      }
+    }),
+  );
+  const runBatch = (batch: readonly Pending[]): Outcome[] => {
+    try {
+      return optimistic.immediate(batch);
+    } catch (error) {
+      if (error !== ROLL_BACK) throw error;
+      return withSavepoints.immediate(batch);
+    }
+  };
   let queue: Pending[] = [];
   let scheduled = false;
 
@@ -147,10 +172,10 @@ export function createGroupCommit(
     try {
       outcomes = await db.connection().execute(async () => {
         // Kysely's connection is ours until this returns: no other statement runs at NORMAL.
-        if (!wal) return runBatch.immediate(batch);
+        if (!wal) return runBatch(batch);
         synchronous.NORMAL.run();
         try {
-          return runBatch.immediate(batch);
+          return runBatch(batch);
         } finally {
           synchronous.FULL.run();
         }
