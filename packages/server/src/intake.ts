@@ -6,13 +6,13 @@
  * group commit's one transaction per turn of the event loop (see `group-commit.ts`).
  * On PostgreSQL, the tickets that arrive while a transaction runs share the next one.
  */
-import { randomUUID } from 'node:crypto';
 import { createReference, type Ticket, type TicketReceipt } from '@porthole/tickets';
 import type SQLite from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import { isUniqueViolation, type Database, type DatabaseKind } from './database.js';
 import type { GroupCommit } from './group-commit.js';
 import { newDeliveryRows } from './outbox.js';
+import { uuid7 } from './uuid7.js';
 
 export interface NewTicket {
   ticket: Ticket;
@@ -91,7 +91,8 @@ function ticketRow(item: NewTicket, receipt: TicketReceipt) {
 }
 
 function newReceipt(): TicketReceipt {
-  return { id: randomUUID(), reference: createReference(), createdAt: new Date().toISOString() };
+  const now = Date.now();
+  return { id: uuid7(now), reference: createReference(), createdAt: new Date(now).toISOString() };
 }
 
 function replay(

@@ -10,6 +10,7 @@ import { sql, type CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { Database, DatabaseKind, DeliveriesTable } from './database.js';
 import { compileOnce } from './compile-once.js';
 import type { GroupCommit } from './group-commit.js';
+import { uuid7 } from './uuid7.js';
 
 export type DeliveryRow = Selectable<DeliveriesTable>;
 
@@ -50,7 +51,7 @@ export function toDeliveryRecord(row: DeliveryRow): DeliveryRecord {
 /** The rows to insert with a new ticket: one per destination, due at once. */
 export function newDeliveryRows(ticketId: string, destinations: readonly string[], now: number) {
   return destinations.map((destination) => ({
-    id: randomUUID(),
+    id: uuid7(now),
     ticket_id: ticketId,
     destination,
     state: 'pending' as const,
