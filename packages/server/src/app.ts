@@ -297,16 +297,19 @@ export async function createServer(options: ServerOptions = {}): Promise<Porthol
       ? createRelay({
           db: database.db,
           kind: database.kind,
+          groupCommit: database.groupCommit,
           destinations,
           settings: settings.delivery,
           logger,
           loadTicket: runtime.loadTicket,
+          intakeIsBusy: () => intake.isBusy(),
         })
       : undefined;
-  const write = createIntake({
+  const intake = createIntake({
     db: database.db,
     kind: database.kind,
     ...(database.sqlite ? { sqlite: database.sqlite } : {}),
+    ...(database.groupCommit ? { groupCommit: database.groupCommit } : {}),
     destinations: destinations.map((d) => d.name),
     idempotencyTtlMs: settings.idempotencyTtlMs,
     attachmentLimits: settings.attachments,
@@ -346,7 +349,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Porthol
   const guard = originGuard(settings);
   app.options('/v1/tickets', guard);
   app.options('/v1/uploads', guard);
-  mountIntakeRoutes(app, { settings, uploads, write, logger, guard });
+  mountIntakeRoutes(app, { settings, uploads, write: intake.write, logger, guard });
   mountAgentRoutes(app, store, uploads, settings.agentToken);
   for (const [path, allow] of [
     ['/v1/tickets', 'GET, HEAD, POST, OPTIONS'],

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type ColumnType } from 'kysely';
 import pg from 'pg';
+import { cachePreparedStatements, createGroupCommit, type GroupCommit } from './group-commit.js';
 import { createMigrationProvider } from './migrations.js';
 import type { ServerLogger } from './options.js';
 
@@ -95,6 +96,8 @@ export interface OpenDatabase {
   kind: DatabaseKind;
   /** The SQLite handle behind `db` (for prepared statements); absent on PostgreSQL. */
   sqlite?: SQLite.Database;
+  /** SQLite: the one transaction per event-loop turn that every write joins. */
+  groupCommit?: GroupCommit;
   /** Resolves once the schema is up to date (at once on SQLite; on PostgreSQL when it answers). */
   ready: Promise<void>;
   /** Whether `ready` has resolved. */
@@ -130,10 +133,27 @@ function openSqlite(file: string, logger: ServerLogger) {
     logger.warn('SQLite did not switch to WAL mode', { journalMode: mode });
   }
   // FULL: a 201 means the ticket survives a power cut, not only a crash of this process.
+  // (The group commit gets the same with its own fdatasync of the WAL, off the event loop.)
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
+  // Each write of a group commit runs in a savepoint, whose undo journal is a temporary
+  // file by default: in memory, a ticket's write costs about half as much CPU.
+  database.pragma('temp_store = MEMORY');
   database.pragma('foreign_keys = ON');
-  return { database, db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }) };
+  const prepare = cachePreparedStatements(database);
+  const close = async () => {
+    await groupCommit.close();
+    database.close();
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: { prepare, close } }) });
+  // WAL: the group commit syncs the log off the event loop (see group-commit.ts).
+  const groupCommit = createGroupCommit(
+    database,
+    db,
+    prepare,
+    mode === 'wal' ? { walFile: `${path}-wal` } : {},
+  );
+  return { database, db, groupCommit };
 }
 
 function openPostgres(url: string, logger: ServerLogger): Kysely<Database> {
@@ -204,7 +224,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export async function openDatabase(url: string, logger: ServerLogger): Promise<OpenDatabase> {
   const parsed = parseDatabaseUrl(url);
   if (parsed.kind === 'sqlite') {
-    const { db, database } = openSqlite(parsed.file, logger);
+    const { db, database, groupCommit } = openSqlite(parsed.file, logger);
     try {
       const applied = await migrate(db, 'sqlite');
       if (applied.length > 0) logger.info('database migrated', { applied });
@@ -212,7 +232,14 @@ export async function openDatabase(url: string, logger: ServerLogger): Promise<O
       await db.destroy();
       throw error;
     }
-    return { db, kind: 'sqlite', sqlite: database, ready: Promise.resolve(), isReady: () => true };
+    return {
+      db,
+      kind: 'sqlite',
+      sqlite: database,
+      groupCommit,
+      ready: Promise.resolve(),
+      isReady: () => true,
+    };
   }
   const db = openPostgres(parsed.url, logger);
   let ready = false;

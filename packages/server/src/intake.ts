@@ -2,18 +2,17 @@
  * Writing a new ticket: the ticket row, its claimed attachments, one outbox row per
  * destination and the idempotency record, in one transaction that commits before the 201.
  *
- * On SQLite, concurrent requests are written together: each request joins a queue, and one
- * transaction per turn of the event loop commits the whole queue (group commit). A
- * `synchronous = FULL` commit costs one fsync, so sharing it is what lets SQLite take a few
- * thousand tickets a second at full durability; the statements are prepared once.
- * PostgreSQL takes one transaction per ticket (its own WAL flushing groups commits).
+ * On SQLite, concurrent requests are written together, with prepared statements, in the
+ * group commit's one transaction per turn of the event loop (see `group-commit.ts`).
+ * On PostgreSQL, the tickets that arrive while a transaction runs share the next one.
  */
-import { randomUUID } from 'node:crypto';
 import { createReference, type Ticket, type TicketReceipt } from '@porthole/tickets';
 import type SQLite from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import { isUniqueViolation, type Database, type DatabaseKind } from './database.js';
+import type { GroupCommit } from './group-commit.js';
 import { newDeliveryRows } from './outbox.js';
+import { uuid7 } from './uuid7.js';
 
 export interface NewTicket {
   ticket: Ticket;
@@ -34,6 +33,7 @@ export interface IntakeOptions {
   db: Kysely<Database>;
   kind: DatabaseKind;
   sqlite?: SQLite.Database;
+  groupCommit?: GroupCommit;
   /** Names of the destinations every new ticket goes to. */
   destinations: readonly string[];
   idempotencyTtlMs: number;
@@ -44,8 +44,6 @@ export interface IntakeOptions {
 
 /** Draws of a fresh reference before giving up; 40 random bits make a second draw rare. */
 const REFERENCE_ATTEMPTS = 5;
-/** Most tickets one SQLite transaction takes; the rest wait for the next turn. */
-const BATCH_MAX = 256;
 
 interface AttachmentState {
   id: string;
@@ -93,7 +91,8 @@ function ticketRow(item: NewTicket, receipt: TicketReceipt) {
 }
 
 function newReceipt(): TicketReceipt {
-  return { id: randomUUID(), reference: createReference(), createdAt: new Date().toISOString() };
+  const now = Date.now();
+  return { id: uuid7(now), reference: createReference(), createdAt: new Date(now).toISOString() };
 }
 
 function replay(
@@ -105,9 +104,11 @@ function replay(
     : { outcome: 'conflict' };
 }
 
-/** The SQLite writer: prepared statements, one transaction per batch. */
-function createSqliteWriter(options: IntakeOptions & { sqlite: SQLite.Database }) {
-  const raw = options.sqlite;
+/** The SQLite writer: prepared statements, in the group commit's shared transaction. */
+function createSqliteWriter(
+  options: IntakeOptions & { sqlite: SQLite.Database; groupCommit: GroupCommit },
+) {
+  const { sqlite: raw, groupCommit: group } = options;
   const statements = {
     findKey: raw.prepare<[string], { request_hash: string; response: string; created_at: string }>(
       'select request_hash, response, created_at from idempotency_keys where key = ?',
@@ -176,40 +177,235 @@ function createSqliteWriter(options: IntakeOptions & { sqlite: SQLite.Database }
     return { outcome: 'created', receipt };
   }
 
-  const writeBatch = raw.transaction((batch: readonly NewTicket[]) => {
-    const now = Date.now();
-    return batch.map((item) => writeOne(item, now));
-  });
+  return async (item: NewTicket): Promise<CreateTicketResult> => {
+    const result = await group.write(() => writeOne(item, Date.now()));
+    if (result.outcome === 'created') options.onCommit?.();
+    return result;
+  };
+}
 
-  let queue: {
-    item: NewTicket;
-    resolve: (r: CreateTicketResult) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
+interface Queued {
+  item: NewTicket;
+  resolve: (result: CreateTicketResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A ticket whose idempotency key another process stored first: answered after the commit. */
+const LOST_KEY_RACE = 'lost key race';
+type BatchResult = CreateTicketResult | typeof LOST_KEY_RACE;
+
+/** Transactions the PostgreSQL writer runs at once: one commits while the next fills. */
+const POSTGRES_PARALLEL_BATCHES = 2;
+const POSTGRES_BATCH_MAX = 256;
+
+/**
+ * The PostgreSQL writer: the tickets that arrive while a transaction runs go together in the
+ * next one, with one multi-row statement per table. Conflicts are answered with `on conflict
+ * do nothing` instead of errors, which would abort the whole batch: a reference drawn twice
+ * is drawn again; a key another server stored first undoes that ticket, which then replays
+ * the winner's receipt.
+ */
+function createPostgresWriter(options: IntakeOptions) {
+  const { db } = options;
+
+  /** Answers for the replays, and the expired records out of the way. */
+  async function checkKeys(
+    trx: Transaction<Database>,
+    batch: readonly NewTicket[],
+    results: (BatchResult | undefined)[],
+  ): Promise<void> {
+    const keys = batch.flatMap((item) => (item.keyHash === undefined ? [] : [item.keyHash]));
+    if (keys.length === 0) return;
+    const cutoff = Date.now() - options.idempotencyTtlMs;
+    const earlier = await trx
+      .selectFrom('idempotency_keys')
+      .select(['key', 'request_hash', 'response', 'created_at'])
+      .where('key', 'in', keys)
+      .execute();
+    const expired: string[] = [];
+    for (const row of earlier) {
+      if (new Date(row.created_at).getTime() < cutoff) {
+        expired.push(row.key);
+        continue;
+      }
+      const i = batch.findIndex((item) => item.keyHash === row.key);
+      results[i] = replay(row, (batch[i] as NewTicket).requestHash);
+    }
+    if (expired.length > 0) {
+      await trx.deleteFrom('idempotency_keys').where('key', 'in', expired).execute();
+    }
+  }
+
+  /** Lock and check the uploads each ticket claims (rare: most tickets have none). */
+  async function checkUploads(
+    trx: Transaction<Database>,
+    batch: readonly NewTicket[],
+    results: (BatchResult | undefined)[],
+  ): Promise<void> {
+    for (const [i, item] of batch.entries()) {
+      const ids = item.ticket.attachments ?? [];
+      if (results[i] !== undefined || ids.length === 0) continue;
+      const rows = await trx
+        .selectFrom('attachments')
+        .select(['id', 'ticket_id', 'size'])
+        .where('id', 'in', ids)
+        .forUpdate()
+        .execute();
+      const problem = checkAttachments(
+        ids,
+        ids.map((id) => rows.find((r) => r.id === id)),
+        options.attachmentLimits,
+      );
+      if (problem) results[i] = { outcome: 'attachments_invalid', message: problem };
+    }
+  }
+
+  /** Insert the tickets, drawing references again for the ones that collided. */
+  async function insertTickets(
+    trx: Transaction<Database>,
+    batch: readonly NewTicket[],
+    receipts: Map<number, TicketReceipt>,
+  ): Promise<void> {
+    let todo = [...receipts.keys()];
+    for (let attempt = 1; todo.length > 0; attempt++) {
+      const inserted = await trx
+        .insertInto('tickets')
+        .values(
+          todo.map((i) => {
+            const item = batch[i] as NewTicket;
+            return {
+              ...ticketRow(item, receipts.get(i) as TicketReceipt),
+              verified: item.verified,
+            };
+          }),
+        )
+        .onConflict((oc) => oc.column('reference').doNothing())
+        .returning('id')
+        .execute();
+      const stored = new Set(inserted.map((row) => row.id));
+      todo = todo.filter((i) => !stored.has((receipts.get(i) as TicketReceipt).id));
+      if (todo.length > 0 && attempt >= REFERENCE_ATTEMPTS) {
+        throw new Error(`No free ticket reference after ${attempt} draws`);
+      }
+      for (const i of todo) {
+        receipts.set(i, { ...(receipts.get(i) as TicketReceipt), reference: createReference() });
+      }
+    }
+  }
+
+  async function writeBatch(batch: readonly NewTicket[]): Promise<BatchResult[]> {
+    const results: (BatchResult | undefined)[] = batch.map(() => undefined);
+    await db.transaction().execute(async (trx) => {
+      await checkKeys(trx, batch, results);
+      await checkUploads(trx, batch, results);
+      const receipts = new Map<number, TicketReceipt>();
+      batch.forEach((_, i) => results[i] === undefined && receipts.set(i, newReceipt()));
+      if (receipts.size === 0) return;
+      await insertTickets(trx, batch, receipts);
+      for (const [i, receipt] of receipts) {
+        for (const [position, id] of ((batch[i] as NewTicket).ticket.attachments ?? []).entries()) {
+          await trx
+            .updateTable('attachments')
+            .set({ ticket_id: receipt.id, position })
+            .where('id', '=', id)
+            .execute();
+        }
+      }
+      const now = Date.now();
+      const deliveries = [...receipts.values()].flatMap((receipt) =>
+        newDeliveryRows(receipt.id, options.destinations, now),
+      );
+      if (deliveries.length > 0) await trx.insertInto('deliveries').values(deliveries).execute();
+      const keyed = [...receipts].filter(([i]) => batch[i]?.keyHash !== undefined);
+      const lost = new Set(keyed.map(([, receipt]) => receipt.id));
+      if (keyed.length > 0) {
+        const stored = await trx
+          .insertInto('idempotency_keys')
+          .values(
+            keyed.map(([i, receipt]) => ({
+              key: (batch[i] as NewTicket).keyHash as string,
+              request_hash: (batch[i] as NewTicket).requestHash,
+              ticket_id: receipt.id,
+              response: JSON.stringify(receipt),
+              created_at: receipt.createdAt,
+            })),
+          )
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('ticket_id')
+          .execute();
+        for (const row of stored) lost.delete(row.ticket_id);
+      }
+      if (lost.size > 0) {
+        // Another server stored these keys first: take back these tickets, free their uploads.
+        const ids = [...lost];
+        await trx
+          .updateTable('attachments')
+          .set({ ticket_id: null })
+          .where('ticket_id', 'in', ids)
+          .execute();
+        await trx.deleteFrom('tickets').where('id', 'in', ids).execute();
+      }
+      for (const [i, receipt] of receipts) {
+        results[i] = lost.has(receipt.id) ? LOST_KEY_RACE : { outcome: 'created', receipt };
+      }
+    });
+    return results as BatchResult[];
+  }
+
+  let queue: Queued[] = [];
+  let running = 0;
   let scheduled = false;
 
-  async function flush(): Promise<void> {
-    scheduled = false;
-    const batch = queue.slice(0, BATCH_MAX);
-    queue = queue.slice(BATCH_MAX);
-    if (queue.length > 0) schedule();
+  /** Up to the batch limit, one ticket per idempotency key (a repeat waits, then replays). */
+  function takeBatch(): Queued[] {
+    const batch: Queued[] = [];
+    const rest: Queued[] = [];
+    const keys = new Set<string>();
+    for (const entry of queue) {
+      const key = entry.item.keyHash;
+      if (batch.length >= POSTGRES_BATCH_MAX || (key !== undefined && keys.has(key))) {
+        rest.push(entry);
+        continue;
+      }
+      if (key !== undefined) keys.add(key);
+      batch.push(entry);
+    }
+    queue = rest;
+    return batch;
+  }
+
+  async function run(batch: Queued[]): Promise<void> {
     try {
-      // Through Kysely's connection: its mutex keeps the relay's statements out of the batch.
-      const results = await options.db
-        .connection()
-        .execute(async () => writeBatch.immediate(batch.map((entry) => entry.item)));
-      batch.forEach((entry, i) => entry.resolve(results[i] as CreateTicketResult));
-      options.onCommit?.();
+      const results = await writeBatch(batch.map((entry) => entry.item));
+      batch.forEach((entry, i) => {
+        const result = results[i] as BatchResult;
+        // The next batch finds the winner's key and replays its receipt.
+        if (result === LOST_KEY_RACE) queue.push(entry);
+        else entry.resolve(result);
+      });
+      if (results.some((r) => r !== LOST_KEY_RACE && r.outcome === 'created')) {
+        options.onCommit?.();
+      }
     } catch (error) {
       for (const entry of batch) entry.reject(error);
+    } finally {
+      running -= 1;
+      if (queue.length > 0) schedule();
+    }
+  }
+
+  function flush(): void {
+    scheduled = false;
+    while (queue.length > 0 && running < POSTGRES_PARALLEL_BATCHES) {
+      running += 1;
+      void run(takeBatch());
     }
   }
 
   function schedule(): void {
     if (scheduled) return;
     scheduled = true;
-    // After the I/O callbacks of this turn: every request that arrived with them joins in.
-    setImmediate(() => void flush());
+    setImmediate(flush);
   }
 
   return (item: NewTicket) =>
@@ -219,105 +415,39 @@ function createSqliteWriter(options: IntakeOptions & { sqlite: SQLite.Database }
     });
 }
 
-/** The PostgreSQL writer: one transaction per ticket, replaying the winner on a key race. */
-function createKyselyWriter(options: IntakeOptions) {
-  const { db } = options;
+/** Tickets waiting for their commit at once that make a burst. */
+const BURST_TICKETS = 4;
+/** How long a burst is remembered: longer than the gaps between its batches. */
+const BURST_MEMORY_MS = 250;
 
-  async function findByKey(executor: Kysely<Database> | Transaction<Database>, item: NewTicket) {
-    if (item.keyHash === undefined) return undefined;
-    const cutoff = new Date(Date.now() - options.idempotencyTtlMs).toISOString();
-    const row = await executor
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'response'])
-      .where('key', '=', item.keyHash)
-      .where('created_at', '>=', cutoff)
-      .executeTakeFirst();
-    if (row) return replay(row, item.requestHash);
-    // An expired record would block the new one's primary key.
-    await executor
-      .deleteFrom('idempotency_keys')
-      .where('key', '=', item.keyHash)
-      .where('created_at', '<', cutoff)
-      .execute();
-    return undefined;
-  }
-
-  async function write(
-    trx: Transaction<Database>,
-    item: NewTicket,
-    receipt: TicketReceipt,
-  ): Promise<CreateTicketResult> {
-    const ids = item.ticket.attachments ?? [];
-    if (ids.length > 0 || options.attachmentLimits.maxFiles === 0) {
-      const rows = ids.length
-        ? await trx
-            .selectFrom('attachments')
-            .select(['id', 'ticket_id', 'size'])
-            .where('id', 'in', ids)
-            .forUpdate()
-            .execute()
-        : [];
-      const problem = checkAttachments(
-        ids,
-        ids.map((id) => rows.find((r) => r.id === id)),
-        options.attachmentLimits,
-      );
-      if (problem) return { outcome: 'attachments_invalid', message: problem };
-    }
-    await trx
-      .insertInto('tickets')
-      .values({ ...ticketRow(item, receipt), verified: item.verified })
-      .execute();
-    for (const [position, id] of ids.entries()) {
-      await trx
-        .updateTable('attachments')
-        .set({ ticket_id: receipt.id, position })
-        .where('id', '=', id)
-        .execute();
-    }
-    const deliveries = newDeliveryRows(receipt.id, options.destinations, Date.now());
-    if (deliveries.length > 0) await trx.insertInto('deliveries').values(deliveries).execute();
-    if (item.keyHash !== undefined) {
-      await trx
-        .insertInto('idempotency_keys')
-        .values({
-          key: item.keyHash,
-          request_hash: item.requestHash,
-          ticket_id: receipt.id,
-          response: JSON.stringify(receipt),
-          created_at: receipt.createdAt,
-        })
-        .execute();
-    }
-    return { outcome: 'created', receipt };
-  }
-
-  return async (item: NewTicket): Promise<CreateTicketResult> => {
-    const earlier = await findByKey(db, item);
-    if (earlier) return earlier;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const receipt = newReceipt();
-        const result = await db.transaction().execute((trx) => write(trx, item, receipt));
-        if (result.outcome === 'created') options.onCommit?.();
-        return result;
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // Either another request with this key won (replay its answer) or the reference
-        // collided with an older ticket (draw a new one).
-        const winner = await findByKey(db, item);
-        if (winner) return winner;
-        if (attempt >= REFERENCE_ATTEMPTS) throw error;
-      }
-    }
-  };
+export interface Intake {
+  /** Store a new ticket; resolves after the commit. */
+  write(item: NewTicket): Promise<CreateTicketResult>;
+  /**
+   * Whether tickets are arriving in a burst (several waiting for their commit at once,
+   * lately): the relay then leaves the CPU to the visitors waiting for their 201.
+   */
+  isBusy(): boolean;
 }
 
-/** `write(newTicket)` resolves after the commit. */
-export function createIntake(
-  options: IntakeOptions,
-): (item: NewTicket) => Promise<CreateTicketResult> {
-  return options.sqlite
-    ? createSqliteWriter({ ...options, sqlite: options.sqlite })
-    : createKyselyWriter(options);
+export function createIntake(options: IntakeOptions): Intake {
+  const { sqlite, groupCommit } = options;
+  const writer =
+    sqlite && groupCommit
+      ? createSqliteWriter({ ...options, sqlite, groupCommit })
+      : createPostgresWriter(options);
+  let pending = 0;
+  let busyUntil = 0;
+  return {
+    async write(item) {
+      pending += 1;
+      if (pending >= BURST_TICKETS) busyUntil = Date.now() + BURST_MEMORY_MS;
+      try {
+        return await writer(item);
+      } finally {
+        pending -= 1;
+      }
+    },
+    isBusy: () => busyUntil > Date.now(),
+  };
 }

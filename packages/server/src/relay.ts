@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql, type Kysely } from 'kysely';
 import type { Database, DatabaseKind } from './database.js';
+import type { GroupCommit } from './group-commit.js';
 import { DeliveryError, type Destination, type DeliveryTicket } from './destinations/types.js';
 import type { DeliverySettings, ServerLogger } from './options.js';
 import { createOutbox, type Claim } from './outbox.js';
@@ -16,11 +17,15 @@ import { createOutbox, type Claim } from './outbox.js';
 export interface RelayOptions {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** SQLite: claims and outcomes share the intake's transactions. */
+  groupCommit?: GroupCommit | undefined;
   destinations: readonly Destination[];
   settings: DeliverySettings;
   logger: ServerLogger;
   /** The ticket with its attachments, as destinations see it. */
   loadTicket(id: string): Promise<DeliveryTicket | undefined>;
+  /** True while tickets arrive in a burst: the relay then keeps few attempts in flight. */
+  intakeIsBusy?: () => boolean;
 }
 
 export interface Relay {
@@ -41,6 +46,12 @@ export function backoffDelay(
   const ceiling = Math.min(max, base * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
+
+/**
+ * Attempts in flight while the intake is busy: deliveries go on, at a pace that leaves the
+ * event loop to the requests (the outbox keeps the rest, and the relay catches up after).
+ */
+const BUSY_CONCURRENCY = 2;
 
 /** How long a claim lasts past the attempt's own timeout, for the bookkeeping around it. */
 const CLAIM_MARGIN_MS = 5_000;
@@ -103,7 +114,7 @@ function createSqliteLease(db: Kysely<Database>) {
 
 export function createRelay(options: RelayOptions): Relay {
   const { db, kind, settings, logger } = options;
-  const outbox = createOutbox(db, kind);
+  const outbox = createOutbox(db, kind, options.groupCommit);
   const byName = new Map(options.destinations.map((d) => [d.name, d]));
   const names = [...byName.keys()];
   const lease = kind === 'sqlite' ? createSqliteLease(db) : undefined;
@@ -219,6 +230,16 @@ export function createRelay(options: RelayOptions): Relay {
     kicked = false;
   }
 
+  /**
+   * Claim only when a few slots are free (or none is busy): a claim is a statement and a
+   * share of a commit, so one claim per finished attempt would cost more than the attempt's
+   * own bookkeeping when the relay is busy.
+   */
+  const claimAtLeast = Math.min(
+    settings.concurrency,
+    Math.max(1, Math.ceil(settings.concurrency / 4)),
+  );
+
   async function run(): Promise<void> {
     let leaseCheckedAt = 0;
     let hasLease = false;
@@ -229,12 +250,21 @@ export function createRelay(options: RelayOptions): Relay {
           hasLease = await holdsLease();
           leaseCheckedAt = Date.now();
         }
-        if (hasLease) {
-          const free = settings.concurrency - inFlight.size;
+        const busy = options.intakeIsBusy?.() ?? false;
+        const limit = busy
+          ? Math.min(settings.concurrency, BUSY_CONCURRENCY)
+          : settings.concurrency;
+        const free = limit - inFlight.size;
+        if (
+          hasLease &&
+          free > 0 &&
+          (free >= Math.min(claimAtLeast, limit) || inFlight.size === 0)
+        ) {
           const claims = await outbox.claim(names, free, settings.timeoutMs + CLAIM_MARGIN_MS);
           for (const claim of claims) launch(claim);
-          if (claims.length === free && free > 0) wait = 0;
-          else {
+          // All slots taken: more may be due, and a finishing attempt wakes the loop.
+          // Fewer: nothing else is due now; sleep until the next row is.
+          if (claims.length < free) {
             const due = await outbox.nextDue(names);
             if (due !== undefined) wait = Math.min(wait, Math.max(0, due - Date.now()));
           }
@@ -242,7 +272,7 @@ export function createRelay(options: RelayOptions): Relay {
       } catch (error) {
         logger.warn('relay could not reach the database; trying again', { error });
       }
-      if (running) await sleep(inFlight.size >= settings.concurrency ? settings.pollMs : wait);
+      if (running) await sleep(wait);
     }
   }
 

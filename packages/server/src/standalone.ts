@@ -22,6 +22,7 @@ export async function runRelay(options: ServerOptions = {}): Promise<RelayProces
   const relay = createRelay({
     db: runtime.database.db,
     kind: runtime.database.kind,
+    groupCommit: runtime.database.groupCommit,
     destinations: runtime.destinations,
     settings: runtime.settings.delivery,
     logger,

@@ -1,6 +1,7 @@
 import type { TicketMetadata, TicketReceipt } from '@porthole/tickets';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, DatabaseKind, TicketsTable } from './database.js';
+import { compileOnce } from './compile-once.js';
 import { createOutbox, type DeliveryRecord } from './outbox.js';
 
 /** A stored ticket as the agent API returns it. */
@@ -94,6 +95,10 @@ export function isTicketId(id: string): boolean {
 /** Reads for the agent API; writes go through `intake.ts`. */
 export function createTicketStore(db: Kysely<Database>, kind: DatabaseKind) {
   const outbox = createOutbox(db, kind);
+  // The relay reads every ticket it delivers.
+  const byId = compileOnce((id: string) =>
+    db.selectFrom('tickets').selectAll().where('id', '=', id),
+  );
   return {
     /** Newest first; `after` is a decoded cursor. */
     async list(
@@ -122,11 +127,7 @@ export function createTicketStore(db: Kysely<Database>, kind: DatabaseKind) {
     },
 
     async record(id: string): Promise<TicketRecord | undefined> {
-      const row = await db
-        .selectFrom('tickets')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const [row] = (await db.executeQuery(byId(id))).rows;
       return row ? toRecord(row) : undefined;
     },
 

@@ -10,6 +10,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UPLOAD_ID } from '@porthole/tickets';
 import type { Kysely } from 'kysely';
+import { compileOnce } from './compile-once.js';
 import type { Database } from './database.js';
 import type { DeliveryAttachment } from './destinations/types.js';
 import { apiError } from './errors.js';
@@ -63,6 +64,14 @@ export function createUploads(
     ? createHmac('sha256', linkSecret).update('porthole attachment links').digest()
     : undefined;
   const pathOf = (id: string) => join(dir, id);
+  // Every delivery lists its ticket's attachments.
+  const ofTicket = compileOnce((ticketId: string) =>
+    db
+      .selectFrom('attachments')
+      .select(['id', 'name', 'type', 'size', 'sha256'])
+      .where('ticket_id', '=', ticketId)
+      .orderBy('position'),
+  );
 
   function sign(id: string, expires: number): string {
     if (!linkKey) throw new Error('attachment links need a secret');
@@ -121,12 +130,7 @@ export function createUploads(
       ticketId: string,
       withLinks?: { publicUrl: string },
     ): Promise<DeliveryAttachment[]> {
-      const rows = await db
-        .selectFrom('attachments')
-        .select(['id', 'name', 'type', 'size', 'sha256'])
-        .where('ticket_id', '=', ticketId)
-        .orderBy('position')
-        .execute();
+      const { rows } = await db.executeQuery(ofTicket(ticketId));
       return rows.map((row) => {
         const attachment: DeliveryAttachment = { ...row, read: () => readFile(pathOf(row.id)) };
         if (withLinks && linkKey) {

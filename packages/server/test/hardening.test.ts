@@ -343,4 +343,35 @@ describe('PostgreSQL', { skip: databaseTargets[1]?.skip ?? 'no target' }, () => 
       assert.equal((detail.body.attachments as unknown[]).length, 1);
     });
   });
+
+  it('gives each idempotency key one ticket and one receipt across two servers on one database', async () => {
+    const target = databaseTargets[1] ?? assert.fail('no PostgreSQL target');
+    await withServer(target, {}, async (first, database) => {
+      const second = await startServer({
+        port: 0,
+        databaseUrl: database.url,
+        agentToken: AGENT_TOKEN,
+        rateLimit: false,
+        logger: createCapturingLogger(),
+      });
+      try {
+        // Both servers get every key at once, inside batches of other tickets.
+        const keys = Array.from({ length: 30 }, (_, n) => `race-${n}`);
+        const answers = await Promise.all(
+          keys.flatMap((key) =>
+            [first, second].map((server) => post(server, ticket, { 'Idempotency-Key': key })),
+          ),
+        );
+        assert.deepEqual(new Set(answers.map((a) => a.status)), new Set([201]));
+        for (let n = 0; n < keys.length; n++) {
+          assert.equal(answers[2 * n]?.body.id, answers[2 * n + 1]?.body.id, keys[n]);
+        }
+        const list = await call(first, '/v1/tickets?limit=100', { headers: asAgent });
+        const ids = (list.body.tickets as { id: string }[]).map((t) => t.id).sort();
+        assert.deepEqual(ids, [...new Set(answers.map((a) => String(a.body.id)))].sort());
+      } finally {
+        await second.close();
+      }
+    });
+  });
 });
