@@ -142,6 +142,71 @@ describe('diagnostics', () => {
     );
   });
 
+  test('shortcodes and icons inside code nested in admonitions, tabs and lists are kept as code', async () => {
+    const code = '{% if page.title %}{{ page.title }}{% endif %} :material-home:';
+    const result = await compileKnowledgeBase({
+      sources: sources({
+        'en/a.md': [
+          '# A',
+          '',
+          '!!! example "Template"',
+          '',
+          '    ```html',
+          `    ${code}`,
+          '    ```',
+          '',
+          '=== "Tab"',
+          '',
+          '    ```html',
+          `    ${code}`,
+          '    ```',
+          '',
+          '1. Step',
+          '',
+          '    ```html',
+          `    ${code}`,
+          '    ```',
+          '',
+        ].join('\n'),
+      }),
+    });
+    assert.deepEqual(summarize(result.diagnostics), []);
+    const kb = await openKnowledgeBase(result);
+    const text = (await kb.article('a')).html.replace(/<[^>]+>/g, '').replaceAll('&lt;', '<');
+    assert.equal(text.split(code).length - 1, 3, text);
+  });
+
+  test('MkDocs attribute lists on headings: their id is the heading id, the rest is dropped', async () => {
+    const result = await compileKnowledgeBase({
+      sources: sources({
+        'en/a.md': [
+          '# A',
+          '',
+          '## 9.7.6 March 19, 2026 { id="9.7.6" }',
+          '## Context { #context }',
+          '## Setup { #setup data-toc-label="Set up" }',
+          '## Upgrading { data-search-exclude }',
+          "## Pandoc {#pandoc .unnumbered lang='en'}",
+          '## Braces {name} stay',
+          '',
+          'Links: [a](#9.7.6), [b](#context), [c](#setup), [d](#pandoc).',
+          '',
+        ].join('\n'),
+      }),
+    });
+    assert.deepEqual(summarize(result.diagnostics), []);
+    const html = (await (await openKnowledgeBase(result)).article('a')).html;
+    const headings = [...html.matchAll(/<h2 id="([^"]*)">([^<]*)<\/h2>/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(headings, [
+      ['9.7.6', '9.7.6 March 19, 2026'],
+      ['context', 'Context'],
+      ['setup', 'Setup'],
+      ['upgrading', 'Upgrading'],
+      ['pandoc', 'Pandoc'],
+      ['braces-name-stay', 'Braces {name} stay'],
+    ]);
+  });
+
   test('summary per code counts errors and warnings', () => {
     const counted = summarizeDiagnostics([
       { file: 'a', line: 1, column: 1, severity: 'warning', code: 'missing-anchor', message: '' },

@@ -15,12 +15,19 @@ export function* lines(
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A fence at any depth: inside list items, MkDocs admonitions and tabs (indented blocks). */
+const NESTED_FENCE = /^[ \t]*(`{3,}|~{3,})/;
 
-/** Tracks fenced code blocks line by line, so markers inside code are not read as syntax. */
-export function createFenceTracker(): (line: string) => boolean {
+/**
+ * Tracks fenced code blocks line by line, so markers inside code are not read as syntax.
+ * `nested`: fences indented by any amount count too, for passes that read the whole file
+ * before the blocks that contain them are known.
+ */
+export function createFenceTracker({ nested = false } = {}): (line: string) => boolean {
+  const pattern = nested ? NESTED_FENCE : FENCE;
   let open: string | undefined;
   return (line) => {
-    const fence = FENCE.exec(line)?.[1];
+    const fence = pattern.exec(line)?.[1];
     if (open) {
       if (
         fence &&

@@ -1,12 +1,25 @@
 /**
- * Custom heading ids: `## Install {#install}` (Docusaurus, MkDocs `attr_list`, Pandoc,
- * kramdown). The `{#id}` is removed from the text and becomes the heading's id, so existing
- * links to `#install` keep working after a migration.
+ * Custom heading ids and attribute lists: `## Install {#install}` (Docusaurus, Pandoc,
+ * kramdown) and MkDocs `attr_list` (`{ #install data-toc-label="Setup" }`, `{ id="9.7.6" }`,
+ * `{ .class }`). The list is removed from the text and its id, if any, becomes the heading's
+ * id, so existing links keep working after a migration; the other attributes are dropped.
  */
 import type { MarkedExtension, TokenizerExtension } from 'marked';
 
-const HEADING =
-  /^ {0,3}(#{1,6})[ \t]+([^\n]*?)[ \t]*\{#([A-Za-z0-9_][\w.:-]*)(?:[ \t][^}\n]*)?\}[ \t]*#*[ \t]*(?:\n+|$)/;
+const ID = String.raw`[A-Za-z0-9_][\w.:-]*`;
+/** One attribute of a list: `#id`, `.class`, `key=value` (quoted or not), or a bare `data-*`. */
+const ATTRIBUTE = String.raw`(?:#${ID}|\.[A-Za-z_][\w-]*|[A-Za-z_][\w-]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'}]+)|data-[\w-]+)`;
+const HEADING = new RegExp(
+  String.raw`^ {0,3}(#{1,6})[ \t]+([^\n]*?)[ \t]*\{[ \t]*(${ATTRIBUTE}(?:[ \t]+${ATTRIBUTE})*)[ \t]*\}[ \t]*#*[ \t]*(?:\n+|$)`,
+);
+const ID_ATTRIBUTE = new RegExp(
+  String.raw`(?:^|[ \t])(?:#(${ID})|id=(?:"(${ID})"|'(${ID})'|(${ID})(?=[ \t]|$)))`,
+);
+
+function idOf(attributes: string): string | undefined {
+  const match = ID_ATTRIBUTE.exec(attributes);
+  return match?.[1] ?? match?.[2] ?? match?.[3] ?? match?.[4];
+}
 
 const headingWithId: TokenizerExtension = {
   name: 'headingWithId',
@@ -21,7 +34,7 @@ const headingWithId: TokenizerExtension = {
       depth: match[1].length,
       text,
       tokens: this.lexer.inlineTokens(text),
-      customId: match[3],
+      customId: idOf(match[3] ?? ''),
     };
   },
 };

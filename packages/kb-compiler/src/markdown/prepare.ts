@@ -71,7 +71,8 @@ function findEsm(
   imports: Map<string, string>,
   fenced: [number, number][],
 ): boolean {
-  const inFence = createFenceTracker();
+  // Nested fences too: code inside list items, admonitions and tabs keeps its `{% … %}` tags.
+  const inFence = createFenceTracker({ nested: true });
   let leading = true;
   let found = false;
   let statement: { from: number; text: string } | undefined;
