@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 import { formatDiagnostic, summarizeDiagnostics, type Diagnostic } from '@porthole/kb-compiler';
 
 const plural = new Intl.PluralRules('en');
-const count = (n: number, word: string) => `${n} ${word}${plural.select(n) === 'one' ? '' : 's'}`;
+/** `1 article`, `2 articles`. */
+export const count = (n: number, word: string) =>
+  `${n} ${word}${plural.select(n) === 'one' ? '' : 's'}`;
 
 export function formatLines(diagnostics: readonly Diagnostic[], cwd: string): string {
   return diagnostics.map((d) => `${formatDiagnostic(d, { cwd })}\n`).join('');

@@ -107,6 +107,10 @@ export function formatDiagnostic(
 }
 
 /** Thrown by `compileKnowledgeBase` when articles have errors; nothing has been written. */
+const englishPlural = new Intl.PluralRules('en');
+const count = (n: number, word: string) =>
+  `${n} ${word}${englishPlural.select(n) === 'one' ? '' : 's'}`;
+
 export class CompileError extends Error {
   override readonly name = 'CompileError';
   /** Every diagnostic of the build, errors and warnings, in file order. */
@@ -116,7 +120,7 @@ export class CompileError extends Error {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const files = new Set(errors.map((d) => d.file)).size;
     super(
-      `${errors.length} error(s) in ${files} file(s); first: ${errors[0] ? formatDiagnostic(errors[0]) : 'none'}`,
+      `${count(errors.length, 'error')} in ${count(files, 'file')}; first: ${errors[0] ? formatDiagnostic(errors[0]) : 'none'}`,
     );
     this.diagnostics = diagnostics;
   }

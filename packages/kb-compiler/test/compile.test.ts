@@ -411,7 +411,7 @@ describe('output folder', () => {
       compileKnowledgeBase({ sources: sources({ 'en/a.md': '[Gone](gone.md)\n' }), outDir: out }),
       (error: unknown) => {
         assert.ok(error instanceof CompileError);
-        assert.match(error.message, /1 error\(s\) in 1 file/);
+        assert.match(error.message, /1 error in 1 file;/);
         return true;
       },
     );

@@ -7,7 +7,7 @@ import {
   openDiskCache,
 } from '@porthole/kb-compiler';
 import { parseCommandArgs } from '../args.js';
-import { defaultCacheDir, formatLines, formatSummary } from '../diagnostics.js';
+import { count, defaultCacheDir, formatLines, formatSummary } from '../diagnostics.js';
 import { UsageError, type Command } from '../io.js';
 import { createProgress } from '../progress.js';
 
@@ -69,7 +69,7 @@ Exit status: 0 on success (warnings are printed), 1 when an article has errors.
       const locales = result.locales.join(', ');
       const unchanged = result.rendered.cached ? `, ${result.rendered.cached} unchanged` : '';
       io.out(
-        `Built ${result.articleCount} articles in ${result.locales.length} locale(s) (${locales}) → ${values.out} in ${ms} ms (${result.rendered.fresh} rendered${unchanged})\n`,
+        `Built ${count(result.articleCount, 'article')} in ${count(result.locales.length, 'locale')} (${locales}) → ${values.out} in ${ms} ms (${result.rendered.fresh} rendered${unchanged})\n`,
       );
       return 0;
     } catch (error) {

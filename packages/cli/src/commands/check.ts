@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkKnowledgeBase, ConfigError } from '@porthole/kb-compiler';
 import { parseCommandArgs } from '../args.js';
-import { formatLines, formatSummary } from '../diagnostics.js';
+import { count, formatLines, formatSummary } from '../diagnostics.js';
 import { UsageError, type Command } from '../io.js';
 
 export const checkCommand: Command = {
@@ -54,7 +54,9 @@ Exit status: 0 when there are no errors, 1 when there are (or warnings with --st
       io.out(JSON.stringify(diagnostics, null, 2) + '\n');
     } else {
       if (!values.summary) io.out(formatLines(diagnostics, io.cwd));
-      io.err(`${formatSummary(diagnostics)}${errors} error(s), ${warnings} warning(s)\n`);
+      io.err(
+        `${formatSummary(diagnostics)}${count(errors, 'error')}, ${count(warnings, 'warning')}\n`,
+      );
     }
     return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
   },
