@@ -30,6 +30,7 @@ import {
   type Engine,
   type Page,
 } from './peers.js';
+import { convertPage } from './convert.js';
 import { serveFolder } from './serve.js';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -172,29 +173,6 @@ async function readPages(file: string): Promise<Page[]> {
     headings: p.headings,
     body: p.body,
   }));
-}
-
-/**
- * A JSON page as Markdown (its plain text escaped, so examples of Markdown syntax in it stay
- * text). The corpus keeps headings apart from the body, so body lines are shared out evenly
- * between the intro and the headings.
- */
-function convertPage(page: Page): ContentSource {
-  const lines = page.body
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => line.replace(/[\\`*_[\]<>!|#~]/g, '\\$&'));
-  const parts = page.headings.length + 1;
-  const per = Math.ceil(lines.length / parts);
-  const chunk = (i: number) => lines.slice(i * per, (i + 1) * per).join('\n\n');
-  const body = [
-    chunk(0),
-    ...page.headings.map((h, i) => `## ${h.replace(/^#+/, '')}\n\n${chunk(i + 1)}`),
-  ];
-  return {
-    path: `en/${page.id}.md`,
-    content: `---\ntitle: ${JSON.stringify(page.title)}\nslug: ${JSON.stringify(page.id)}\n---\n\n${body.join('\n\n')}\n`,
-  };
 }
 
 async function runCorpus(
