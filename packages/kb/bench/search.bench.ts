@@ -7,7 +7,8 @@
  *   article level for every engine;
  * - unans: share of unanswerable queries that return anything (Porthole with its default
  *   `minScore: 'auto'`, the others as they come);
- * - p50/p95: warm query latency in this process (every file loaded);
+ * - p50/p95: warm query latency in this process (every file loaded); `BENCH_SLOW=N` lists
+ *   Porthole's N slowest queries per corpus;
  * - first: bytes a browser downloads (gzip) from opening to the first result, from a static
  *   server that gzips; Porthole and Pagefind are really served, MiniSearch and FlexSearch need
  *   their whole serialized index (their library code not counted);
@@ -102,6 +103,14 @@ async function evaluate(
     if (process.env.BENCH_MISSES && engine.name.startsWith('Porthole') && ids.length > 0) {
       console.log(`  answered ${corpus} "${text}" → ${ids.slice(0, 3).join(', ')}`);
     }
+  }
+  if (process.env.BENCH_SLOW && engine.name.startsWith('Porthole')) {
+    const texts = [...set.answerable, ...set.unanswerable].map(([text]) => text);
+    const slowest = times
+      .map((ms, i) => [ms, texts[i] ?? ''] as const)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, Number(process.env.BENCH_SLOW) || 10);
+    for (const [ms, text] of slowest) console.log(`  slow ${corpus} ${ms.toFixed(2)} ms "${text}"`);
   }
   const n = set.answerable.length;
   return {
@@ -298,7 +307,10 @@ async function main(): Promise<void> {
     );
     console.log(`  ${row.corpus} · ${row.engine}: ${kinds.join(', ')}`);
   }
-  console.log('\n(set BENCH_MISSES=1 to list Porthole’s misses and answered unanswerable queries)');
+  console.log(
+    '\n(set BENCH_MISSES=1 to list Porthole’s misses and answered unanswerable queries,' +
+      ' BENCH_SLOW=N its N slowest queries per corpus)',
+  );
 }
 
 await main();
