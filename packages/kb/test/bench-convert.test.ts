@@ -35,7 +35,10 @@ describe('bench corpus conversion', () => {
       body: 'Supported types:\nPDF: *.pdf*\nFiles can be embedded in notes.',
     });
     assert.equal(source.path, 'en/file-formats.md');
-    assert.match(source.content, /title: "Accepted file formats"/);
-    assert.match(source.content, /PDF: \\\*\.pdf\\\*\n\n## Embed files\n\nFiles can be embedded/);
+    assert.match(String(source.content), /title: "Accepted file formats"/);
+    assert.match(
+      String(source.content),
+      /PDF: \\\*\.pdf\\\*\n\n## Embed files\n\nFiles can be embedded/,
+    );
   });
 });
