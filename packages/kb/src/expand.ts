@@ -6,6 +6,7 @@
  * each term's stem class. Only the shards those lookups need are downloaded.
  */
 import { measureEditDistance } from './edit-distance.js';
+import { MAX_POSTINGS } from './format.js';
 import type { LocaleIndex, TermInfo } from './locale-index.js';
 import { normalizeText, splitTokens } from './text.js';
 
@@ -13,6 +14,13 @@ import { normalizeText, splitTokens } from './text.js';
 const MAX_QUERY_TOKENS = 10;
 /** Prefix expansion keeps the most frequent terms when a prefix has more than this. */
 const MAX_PREFIX_TERMS = 16;
+/**
+ * Postings a token's candidates may bring, at most (the first, best one always counts): the
+ * weakest guesses — other forms of a typo's neighbours ("lock", "work", "box" for "booking")
+ * — are left out once the stronger ones have brought this many. Bounds the scoring work of a
+ * common or misspelled word at scale, where each term brings up to MAX_POSTINGS.
+ */
+const POSTING_BUDGET = 4 * MAX_POSTINGS;
 /** Letters a term shares with a token for the vocabulary shards to be looked in. */
 const KEY_LENGTH = 3;
 
@@ -93,7 +101,19 @@ export async function expandQuery(
     }),
   );
   await Promise.all(expansions.map((found) => addStemClasses(index, found)));
-  return expansions;
+  return expansions.map(keepStrongest);
+}
+
+/** The candidates, strongest first (commoner first among equals), within the posting budget. */
+function keepStrongest(found: Candidate[]): Candidate[] {
+  found.sort((a, b) => b.similarity - a.similarity || b.info.df - a.info.df);
+  let left = POSTING_BUDGET;
+  return found.filter((candidate, i) => {
+    const cost = Math.min(candidate.info.df, MAX_POSTINGS);
+    if (i > 0 && cost > left) return false;
+    left -= cost;
+    return true;
+  });
 }
 
 function expandToken(index: LocaleIndex, token: string, typing: boolean): Candidate[] {

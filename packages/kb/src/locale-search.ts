@@ -6,7 +6,7 @@ import { KnowledgeBaseError } from './errors.js';
 import { expandQuery, type Candidate, type PreparedQuery } from './expand.js';
 import type { LocaleIndex } from './locale-index.js';
 import { scoreQuery, type ScoredArticle } from './score.js';
-import { buildSnippet, findRanges, type MatchWeight } from './snippet.js';
+import { buildSnippet, findRanges, headOf, type MatchWeight } from './snippet.js';
 import type { SearchHit } from './types.js';
 
 /**
@@ -49,8 +49,11 @@ export function createMatchWeight(query: PreparedQuery, expansions: Candidate[][
     }
   }
   const last = query.typing ? query.tokens.at(-1) : undefined;
-  return (folded) =>
-    weights.get(folded) ?? (last && last.length >= 2 && folded.startsWith(last) ? 0.5 : 0);
+  const typed = last && last.length >= 2 ? last : undefined;
+  const weigh: MatchWeight = (folded) =>
+    weights.get(folded) ?? (typed && folded.startsWith(typed) ? 0.5 : 0);
+  weigh.heads = new Set([...weights.keys(), ...(typed ? [typed] : [])].map(headOf));
+  return weigh;
 }
 
 /** A finished {@link SearchHit}, with the fragment of its article downloaded. */

@@ -51,6 +51,8 @@ let similarityOf = new Float64Array(4096);
 let positionOf = new Int32Array(4096);
 let slotByRecord = new Int32Array(0);
 let slotByArticle = new Int32Array(0);
+/** The records a query touches, in slot order (`touchedCount` of them). */
+let touched = new Int32Array(0);
 
 function grow<T extends Float64Array | Int32Array>(
   array: T,
@@ -68,7 +70,9 @@ function grow<T extends Float64Array | Int32Array>(
  * as needed and reset for the slots a query uses, so a query allocates next to nothing.
  */
 class Articles {
-  ids: number[] = [];
+  /** Article by slot (`count` of them). */
+  ids = new Int32Array(1024);
+  count = 0;
   best = new Int32Array(1024);
   bestScore = new Float64Array(1024);
   bestEvidence = new Float64Array(1024);
@@ -84,9 +88,10 @@ class Articles {
 
   /** Make room for `capacity` articles of `T` tokens and clear that much. */
   reset(capacity: number, T: number): void {
-    this.ids = [];
+    this.count = 0;
     const f = (n: number) => new Float64Array(n);
     const i = (n: number) => new Int32Array(n);
+    this.ids = grow(this.ids, capacity, i);
     this.best = grow(this.best, capacity, i);
     this.bestScore = grow(this.bestScore, capacity, f);
     this.bestEvidence = grow(this.bestEvidence, capacity, f);
@@ -119,8 +124,9 @@ export function scoreQuery(
 ): ScoredArticle[] {
   const T = query.tokens.length;
   const N = Math.max(1, index.root.records);
-  const records: number[] = [];
+  let count = 0;
   slotByRecord = grow(slotByRecord, N, (n) => new Int32Array(n).fill(-1));
+  touched = grow(touched, N, (n) => new Int32Array(n));
   slotByArticle = grow(slotByArticle, index.articleStart.length, (n) => new Int32Array(n).fill(-1));
   try {
     // First pass: number the touched records, so the buffers are sized once.
@@ -130,16 +136,16 @@ export function scoreQuery(
         for (let p = 0; p < postings.length; p += 3) {
           const record = postings[p] ?? 0;
           if ((slotByRecord[record] ?? -1) < 0) {
-            slotByRecord[record] = records.length;
-            records.push(record);
+            slotByRecord[record] = count;
+            touched[count++] = record;
           }
         }
       }
     }
-    if (records.length === 0) return [];
-    return scoreTouched(index, query, expansions, records, T, N, keep);
+    if (count === 0) return [];
+    return scoreTouched(index, query, expansions, count, T, N, keep);
   } finally {
-    for (const record of records) slotByRecord[record] = -1;
+    for (let r = 0; r < count; r++) slotByRecord[touched[r] ?? 0] = -1;
   }
 }
 
@@ -147,12 +153,12 @@ function scoreTouched(
   index: LocaleIndex,
   query: PreparedQuery,
   expansions: readonly Candidate[][],
-  records: readonly number[],
+  count: number,
   T: number,
   N: number,
   keep: number,
 ): ScoredArticle[] {
-  const size = records.length * T;
+  const size = count * T;
   contribution = grow(contribution, size, (n) => new Float64Array(n));
   similarityOf = grow(similarityOf, size, (n) => new Float64Array(n));
   positionOf = grow(positionOf, size, (n) => new Int32Array(n));
@@ -191,28 +197,34 @@ function scoreTouched(
 
   // At most one article per touched record, and never more articles than the index has.
   const articles = scratch;
-  articles.reset(Math.min(records.length, index.articleStart.length), T);
+  articles.reset(Math.min(count, index.articleStart.length), T);
   try {
-    records.forEach((record, slot) =>
-      addRecord(index, articles, record, slot * T, T, tokenWeight, totalWeight),
-    );
+    for (let slot = 0; slot < count; slot++) {
+      addRecord(index, articles, touched[slot] ?? 0, slot * T, T, tokenWeight, totalWeight);
+    }
     // Keep the best `keep` without building and sorting an object per touched article (there
     // can be thousands); ties keep manifest order (order, then title).
     const top: ScoredArticle[] = [];
-    const better = (x: ScoredArticle, y: ScoredArticle) =>
-      x.score > y.score || (x.score === y.score && x.article < y.article);
-    articles.ids.forEach((article, a) => {
+    const better = (score: number, article: number, y: ScoredArticle) =>
+      score > y.score || (score === y.score && article < y.article);
+    for (let a = 0; a < articles.count; a++) {
+      const article = articles.ids[a] ?? 0;
+      const score = rankArticle(articles, a, T, tokenWeight, totalWeight);
       const worst = top[top.length - 1];
-      const scored = rankArticle(articles, article, a, T, tokenWeight, totalWeight);
-      if (top.length >= keep && worst && !better(scored, worst)) return;
+      if (top.length >= keep && worst && !better(score, article, worst)) continue;
       let i = top.length;
-      while (i > 0 && better(scored, top[i - 1] as ScoredArticle)) i--;
-      top.splice(i, 0, scored);
+      while (i > 0 && better(score, article, top[i - 1] as ScoredArticle)) i--;
+      top.splice(i, 0, {
+        article,
+        record: ranked.record,
+        score,
+        evidence: ranked.evidence,
+      });
       if (top.length > keep) top.pop();
-    });
+    }
     return top;
   } finally {
-    for (const article of articles.ids) slotByArticle[article] = -1;
+    for (let a = 0; a < articles.count; a++) slotByArticle[articles.ids[a] ?? 0] = -1;
   }
 }
 
@@ -245,9 +257,9 @@ function addRecord(
   const score = raw * (covered / totalWeight) ** COVERAGE_POWER * boost;
   let a = slotByArticle[article] ?? -1;
   if (a < 0) {
-    a = articles.ids.length;
+    a = articles.count++;
     slotByArticle[article] = a;
-    articles.ids.push(article);
+    articles.ids[a] = article;
   }
   if (score > (articles.bestScore[a] ?? -1)) {
     articles.best[a] = record;
@@ -272,14 +284,17 @@ function addRecord(
   }
 }
 
+/** The record and evidence of the article {@link rankArticle} ranked last (no object per article). */
+const ranked = { record: 0, evidence: 0 };
+
+/** An article's reported score; its record and evidence go to {@link ranked}. */
 function rankArticle(
   articles: Articles,
-  article: number,
   a: number,
   T: number,
   tokenWeight: Float64Array,
   totalWeight: number,
-): ScoredArticle {
+): number {
   let whole = 0;
   let covered = 0;
   let wholeEvidence = 0;
@@ -308,7 +323,9 @@ function rankArticle(
     articles.bestEvidence[a] ?? 0,
     WHOLE_ARTICLE_FACTOR * (wholeEvidence / totalWeight),
   );
-  return { article, record, score: raw / (raw + SCORE_HALF), evidence };
+  ranked.record = record;
+  ranked.evidence = evidence;
+  return raw / (raw + SCORE_HALF);
 }
 
 /** Share of the query's neighbouring word pairs that stand side by side in the record. */
