@@ -11,7 +11,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  *
  * 1. `vite build --mode parts`: the ES modules `porthole.js` imports from beside itself —
  *    `porthole-panel-<hash>.js` (Lit, the panel and its views), `porthole-kb-<hash>.js`,
- *    `porthole-sanitize-<hash>.js`, `porthole-tickets-<hash>.js`, `porthole-position-<hash>.js`
+ *    `porthole-sanitize-<hash>.js`, `porthole-tickets-<hash>.js`, `porthole-position-<hash>.js`,
+ *    `porthole-attachments-<hash>.js`, `porthole-fields-<hash>.js`, `porthole-outbox-<hash>.js`
  *    and any chunk they share — named by their content, and `porthole-parts.json`, which names
  *    them for the second pass.
  * 2. `vite build`: `porthole.js`, one classic (IIFE) script that works with a plain
@@ -35,6 +36,9 @@ const PART_ENTRIES = {
   sanitize: widgetSource('chunks/sanitize.ts'),
   tickets: widgetSource('chunks/tickets.ts'),
   position: widgetSource('chunks/position.ts'),
+  attachments: widgetSource('chunks/attachments.ts'),
+  fields: widgetSource('chunks/fields.ts'),
+  outbox: widgetSource('chunks/outbox.ts'),
 };
 
 /** A part's file: `porthole-panel-1k2j3h4g5f.js` (what `porthole serve` serves beside porthole.js). */

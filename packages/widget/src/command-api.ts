@@ -20,14 +20,14 @@ type EventFor<N> = N extends PortholeEventName
  * or argument logs a coded warning instead.
  */
 export interface PortholeFunction {
-  (command: 'open' | 'close' | 'toggle' | 'destroy'): void;
+  (command: 'open' | 'close' | 'toggle' | 'destroy' | 'logout'): void;
   /** Open the panel and search. */
   (command: 'search', query: string): void;
   /** Open the panel on an article, optionally in another locale and at a section. */
   (command: 'article', slug: string, locale?: string, section?: string): void;
   /** Open the contact form; fills in fields the visitor has not typed in. */
   (command: 'contact', prefill?: ContactPrefill): void;
-  /** Who the visitor is: prefills name and email. */
+  /** Who the visitor is: prefills name and email; `userHash` verifies their tickets. */
   (command: 'identify', user: PortholeUser): void;
   (command: 'config', options: PortholeOptions): void;
   /** Listen to a widget event; returns a function that stops listening. */
@@ -91,7 +91,8 @@ export function createPorthole(widget: PortholeWidget): PortholeFunction {
         : issueWarning('bad-argument', "Porthole('article', slug) needs a slug string."),
     contact: (prefill) =>
       widget.contact(pickStrings(prefill, ['name', 'email', 'subject', 'message'])),
-    identify: (user) => widget.identify(pickStrings(user, ['name', 'email'])),
+    identify: (user) => widget.identify(pickStrings(user, ['name', 'email', 'userHash'])),
+    logout: () => widget.logout(),
     config: (options) =>
       isRecord(options)
         ? widget.configure(options as PortholeOptions)

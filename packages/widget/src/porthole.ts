@@ -34,6 +34,9 @@ export function readScriptOptions(element: HTMLScriptElement | null): PortholeOp
   if (data['locale']) options.locale = data['locale'];
   if (data['accent']) options.accent = data['accent'];
   if (data['shortcut']) options.shortcut = data['shortcut'];
+  if (data['attachments'] === 'off') options.attachments = false;
+  // Parsed (and checked) with the fields' own code, on sites that have them.
+  if (data['fields']) options.fields = data['fields'];
   if (data['launcher'] === 'none') options.launcher = false;
   else if (data['launcher']) {
     issueWarning('bad-launcher', `data-launcher="${data['launcher']}" is not "none".`);

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '@porthole/kb';
 import type { TicketAdapter } from '@porthole/tickets';
 import type { ReactiveControllerHost } from 'lit';
 import type { ChunkLoader } from '../core/chunk-loader.js';
-import type { PortholeUser } from '../core/options.js';
+import type { AttachmentLimits, PortholeUser } from '../core/options.js';
 import type { PortholeStrings } from '../core/strings.js';
 
 /**
@@ -17,6 +17,9 @@ export interface PanelHost extends ReactiveControllerHost, HTMLElement {
   knowledgeBase: KnowledgeBase | undefined;
   adapter: TicketAdapter | undefined;
   user: PortholeUser;
+  /** The `fields` option as the page gave it (checked by the contact controller). */
+  fields: unknown;
+  attachments: boolean | AttachmentLimits;
   strings: PortholeStrings;
   chunks: ChunkLoader;
   open: boolean;

@@ -1,4 +1,7 @@
+import type * as AttachmentsChunk from '../chunks/attachments.js';
+import type * as FieldsChunk from '../chunks/fields.js';
 import type * as KbChunk from '../chunks/kb.js';
+import type * as OutboxChunk from '../chunks/outbox.js';
 import type * as PanelChunk from '../chunks/panel.js';
 import type * as PositionChunk from '../chunks/position.js';
 import type * as SanitizeChunk from '../chunks/sanitize.js';
@@ -16,6 +19,12 @@ export interface Chunks {
   tickets: typeof TicketsChunk;
   /** Floating UI: keeps the panel next to a page's own button. */
   position: typeof PositionChunk;
+  /** The attached files and their uploads: loaded when a visitor first attaches one. */
+  attachments: typeof AttachmentsChunk;
+  /** The site's own contact-form fields: loaded with the form, when there are any. */
+  fields: typeof FieldsChunk;
+  /** Sends what waits in the outbox: loaded only when something does. */
+  outbox: typeof OutboxChunk;
 }
 
 export type ChunkName = keyof Chunks;

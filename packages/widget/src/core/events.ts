@@ -75,6 +75,12 @@ export interface InternalEventDetails {
   'ph-draft': { field: DraftField; value: string };
   /** The contact form is valid and Send was pressed. */
   'ph-send': Ticket;
+  /** One of the site's own fields (`fields` option) changed. */
+  'ph-field': { name: string; value: string | boolean };
+  /** Files were picked, dropped or pasted onto the contact form. */
+  'ph-files': File[];
+  /** The last attached file was removed: focus goes back to "Attach files". */
+  'ph-focus-attach': undefined;
 }
 
 export type PortholeEventName = keyof PortholeEventDetails;

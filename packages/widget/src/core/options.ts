@@ -19,6 +19,45 @@ export type DraftField = 'name' | 'email' | 'subject' | 'message';
 export interface PortholeUser {
   name?: string;
   email?: string;
+  /**
+   * Hex HMAC-SHA256 of `email`, keyed with the server's `PORTHOLE_IDENTITY_SECRET` and
+   * computed by the site's backend (never in the page). Sent with a ticket whose email is
+   * exactly `email`; the server then marks the ticket verified.
+   */
+  userHash?: string;
+}
+
+/**
+ * A field the site adds to the contact form (`text`, `textarea`, `select`, `checkbox`), or a
+ * value it sends along unseen (`hidden`: a plan, an account id). Each travels in the ticket's
+ * `metadata` under `name`; the server accepts only the names in its own allow-list
+ * (`PORTHOLE_TICKET_FIELDS`, the same shape).
+ */
+export interface ContactField {
+  /** The metadata key: letters, digits, `_`, `.` and `-`, at most 64. */
+  name: string;
+  /** @default 'text' */
+  type?: 'text' | 'textarea' | 'select' | 'checkbox' | 'hidden';
+  /** The visible label (plain text). @default name */
+  label?: string;
+  /** The visitor must fill it in (a checkbox: check it). @default false */
+  required?: boolean;
+  /** The choices of a `select` (each is both the value and its text). */
+  options?: readonly string[];
+  /** The longest text accepted. @default 500 */
+  maxLength?: number;
+  /** A `hidden` field's value; for the others, the value the form starts with. */
+  value?: string | number | boolean;
+}
+
+/** Attachment limits the page sets itself; the server's, when stricter, still apply. */
+export interface AttachmentLimits {
+  /** Files per ticket. */
+  maxFiles?: number;
+  /** Bytes per file. */
+  maxFileBytes?: number;
+  /** Bytes of all files of one ticket together. */
+  maxTotalBytes?: number;
 }
 
 /** Values for the contact form, from `Porthole('contact', prefill)`. */
@@ -83,4 +122,17 @@ export interface PortholeOptions {
    * @default undefined
    */
   adapter?: TicketAdapter;
+  /**
+   * Fields added to the contact form, and hidden values sent with every ticket, in `metadata`:
+   * a list, or the same list as JSON text (what `data-fields` holds). Replaces the previous
+   * list.
+   * @default []
+   */
+  fields?: readonly ContactField[] | string;
+  /**
+   * "Attach files" on the contact form (when the adapter can upload): `false` hides it;
+   * limits make the form refuse files before uploading them.
+   * @default true
+   */
+  attachments?: boolean | AttachmentLimits;
 }

@@ -44,6 +44,37 @@ export const defaultStrings = {
   contactUnavailable:
     'The contact form can’t be loaded right now. Check your connection, then try again.',
   draftKept: 'What you wrote is saved in this browser until it is sent.',
+  // Added with attachments, custom fields and the outbox; the same keys and English as the
+  // catalog in i18n/locales/en.ts.
+  optional: '(optional)',
+  selectPlaceholder: 'Choose…',
+  fieldRequired: 'Fill in this field',
+  selectRequired: 'Choose an option',
+  checkboxRequired: 'Check this box to continue',
+  attachFiles: 'Attach files',
+  dropZone: 'or drop files here',
+  attachmentsLabel: 'Attached files',
+  attachmentRemove: 'Remove {name}',
+  uploadProgress: 'Uploading… {percent}',
+  uploadProgressLabel: 'Uploading {name}',
+  attachmentTooLarge: '“{name}” is too large. Each file can be up to {size}.',
+  attachmentsTotalTooLarge: 'These files are too large together. The total can be up to {size}.',
+  attachmentTypeNotAllowed: '“{name}” can’t be attached: this type of file isn’t allowed.',
+  attachmentEmpty: '“{name}” is empty.',
+  attachmentAllowedTypes: 'Allowed file types: {types}',
+  sendServerDown: 'Our help desk isn’t responding right now. Try again in a few minutes.',
+  sendRejectedPermanent:
+    'Your message couldn’t be accepted, and trying again won’t change that. Please contact us another way.',
+  sendTooLarge: 'Your message is too large to send. Remove some attachments, then try again.',
+  sendRateLimited: 'You’ve sent several messages in a short time. You can send again {time}.',
+  sendRateLimitedSoon:
+    'You’ve sent several messages in a short time. Wait a moment, then try again.',
+  queuedTitle: 'Message saved',
+  queuedOffline:
+    'You’re offline — your message is saved and will be sent automatically when you’re back online.',
+  queuedServerDown:
+    'We can’t reach our help desk right now. Your message is saved and will be sent automatically.',
+  queuedSent: 'Your saved message has been sent.',
   sentTitle: 'Message sent',
   sentBody: 'We’ve received your message and will reply by email.',
   reference: 'Your reference is {reference}',

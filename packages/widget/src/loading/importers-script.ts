@@ -49,6 +49,9 @@ export const importers: ChunkImporters = {
   sanitize: importPart('sanitize'),
   tickets: importPart('tickets'),
   position: importPart('position'),
+  attachments: importPart('attachments'),
+  fields: importPart('fields'),
+  outbox: importPart('outbox'),
 };
 
 /**

@@ -14,6 +14,9 @@ export const importers: ChunkImporters = {
   sanitize: () => import('../chunks/sanitize.js'),
   tickets: () => import('../chunks/tickets.js'),
   position: () => import('../chunks/position.js'),
+  attachments: () => import('../chunks/attachments.js'),
+  fields: () => import('../chunks/fields.js'),
+  outbox: () => import('../chunks/outbox.js'),
 };
 
 /** A bundler decides itself what to prefetch: nothing to do here. */

@@ -1,10 +1,11 @@
 import type { KnowledgeBase } from '@porthole/kb';
 import type { TicketAdapter } from '@porthole/tickets';
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { ChunkLoader } from '../../core/chunk-loader.js';
 import type { InternalEvent } from '../../core/events.js';
 import type {
   ArticleChoice,
+  AttachmentLimits,
   ContactPrefill,
   PortholeUser,
   WidgetView,
@@ -33,7 +34,19 @@ const VIEW_PARTS = {
     'contact',
   ],
   article: ['back', 'title', 'body', 'feedback', 'contact'],
-  'contact-form': ['back', 'title', 'field', 'label', 'control', 'field-error', 'error', 'send'],
+  'contact-form': [
+    'back',
+    'title',
+    'field',
+    'label',
+    'control',
+    'field-error',
+    'attach',
+    'error',
+    'send',
+  ],
+  // Slotted into the contact form, so exported by the panel itself.
+  attachments: ['list', 'file', 'file-name', 'file-size', 'progress', 'file-error', 'remove'],
   confirmation: ['title', 'reference', 'back'],
 } as const;
 
@@ -68,6 +81,8 @@ export class PortholePanel extends LitElement {
     knowledgeBase: { attribute: false },
     adapter: { attribute: false },
     user: { attribute: false },
+    fields: { attribute: false },
+    attachments: { attribute: false },
     view: { state: true },
   };
 
@@ -79,6 +94,9 @@ export class PortholePanel extends LitElement {
   declare knowledgeBase: KnowledgeBase | undefined;
   declare adapter: TicketAdapter | undefined;
   declare user: PortholeUser;
+  /** The site's own fields, as the page gave them (checked by the contact controller). */
+  declare fields: unknown;
+  declare attachments: boolean | AttachmentLimits;
   /** Where lazily loaded code comes from: the widget's own loader. */
   chunks!: ChunkLoader;
 
@@ -101,6 +119,8 @@ export class PortholePanel extends LitElement {
     this.knowledgeBase = undefined;
     this.adapter = undefined;
     this.user = {};
+    this.fields = undefined;
+    this.attachments = true;
     this.view = 'search';
   }
 
@@ -128,6 +148,11 @@ export class PortholePanel extends LitElement {
   contact(prefill: ContactPrefill = {}): void {
     this.contacts.prefill(prefill);
     this.goToContact();
+  }
+
+  /** The visitor logged out: forget what they wrote and what waits to be sent. */
+  logout(): void {
+    this.contacts.logout();
   }
 
   /** After the view has rendered, move focus to its natural starting point. */
@@ -162,6 +187,17 @@ export class PortholePanel extends LitElement {
     void settled.finally(() => this.loads.delete(settled));
   }
 
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (!this.open) return;
+    // A message that waited in the outbox was delivered (or refused): the confirmation on
+    // screen follows it; any other waits for the panel to open to be shown.
+    const waiting = this.view === 'confirmation' ? this.contacts.queued?.key : undefined;
+    if (!waiting && !changed.has('open')) return;
+    const settled = this.contacts.settleQueued(waiting);
+    if (settled === 'sent' && this.view !== 'confirmation') this.goTo('confirmation');
+    else if (settled === 'refused') this.goToContact();
+  }
+
   protected override updated(changed: Map<string, unknown>): void {
     const source = changed.has('kb') || changed.has('knowledgeBase') || changed.has('locale');
     if (this.open && (changed.has('open') || source)) this.track(this.knowledge.prepare());
@@ -180,6 +216,7 @@ export class PortholePanel extends LitElement {
       this.view === 'article' ? this.articles.article?.title : this.searches.query.trim();
     if (subject) this.contacts.prefill({ subject });
     this.contacts.sendError = undefined;
+    this.contacts.takeRefused();
     this.goTo('contact');
     this.track(this.contacts.loadTickets());
   }
@@ -195,7 +232,7 @@ export class PortholePanel extends LitElement {
 
   private async onSend(event: InternalEvent<'ph-send'>): Promise<void> {
     const outcome = await this.contacts.send(event.detail);
-    if (outcome.kind === 'sent') this.goTo('confirmation');
+    if (outcome.kind === 'sent' || outcome.kind === 'queued') this.goTo('confirmation');
     else if (outcome.kind === 'failed' && outcome.fieldErrors) {
       this.renderRoot
         .querySelector<PortholeContactForm>('porthole-contact-form')
@@ -215,6 +252,8 @@ export class PortholePanel extends LitElement {
           part="confirmation"
           exportparts=${exportsOf('confirmation')}
           .receipt=${this.contacts.receipt}
+          .queued=${this.contacts.queued?.reason}
+          .later=${this.contacts.sentLater}
           .strings=${this.strings}
           @ph-back=${() => this.goTo('search')}
         ></porthole-confirmation>`;
@@ -283,7 +322,7 @@ export class PortholePanel extends LitElement {
         </p>
       </div>`;
     }
-    if (!contacts.tickets) {
+    if (!contacts.ready || !contacts.tickets) {
       return html`<p class="view pending muted" role="status" tabindex="-1">${s.loading}</p>`;
     }
     return html`<porthole-contact-form
@@ -295,11 +334,30 @@ export class PortholePanel extends LitElement {
       .parseTicket=${contacts.tickets.parseTicket}
       .sending=${contacts.sending}
       .error=${contacts.sendError}
+      .fields=${contacts.fields}
+      .fieldKit=${contacts.fieldKit}
+      ?can-attach=${contacts.canAttach}
       .strings=${s}
       @ph-draft=${(e: InternalEvent<'ph-draft'>) =>
         contacts.setField(e.detail.field, e.detail.value)}
+      @ph-field=${(e: InternalEvent<'ph-field'>) =>
+        contacts.setFieldValue(e.detail.name, e.detail.value)}
+      @ph-files=${(e: InternalEvent<'ph-files'>) => this.track(contacts.attach(e.detail))}
       @ph-send=${this.onSend}
       @ph-back=${() => this.goTo(this.contactReturn)}
-    ></porthole-contact-form>`;
+    >
+      ${
+        contacts.attachments
+          ? html`<porthole-attachments
+              slot="attachments"
+              part="attachments"
+              exportparts=${exportsOf('attachments')}
+              .list=${contacts.attachments}
+              .version=${contacts.attachments.version}
+              .strings=${s}
+            ></porthole-attachments>`
+          : nothing
+      }
+    </porthole-contact-form>`;
   }
 }

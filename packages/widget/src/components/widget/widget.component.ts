@@ -4,11 +4,13 @@ import { createChunkLoader } from '../../core/chunk-loader.js';
 import type { ChunkLoader } from '../../core/chunk-loader.js';
 import { emit } from '../../core/events.js';
 import type {
+  AttachmentLimits,
   ContactPrefill,
   PortholeOptions,
   PortholeUser,
   WidgetPosition,
 } from '../../core/options.js';
+import { forgetStored, tidyStorage } from '../../core/storage.js';
 import { resolveStrings } from '../../core/strings.js';
 import type { PortholeStrings } from '../../core/strings.js';
 import { importers, prefetch } from '../../loading/importers.js';
@@ -79,6 +81,8 @@ const STRING_ATTRIBUTES = ['kb', 'endpoint', 'locale', 'accent', 'shortcut'] as 
  * @csspart search - The search view; its parts are exported as `search__<part>`.
  * @csspart article - The article view; its parts are exported as `article__<part>`.
  * @csspart contact-form - The contact form; its parts are exported as `contact-form__<part>`.
+ * @csspart attachments - The list of attached files in the contact form; its parts are
+ *   exported as `attachments__<part>`.
  * @csspart confirmation - The confirmation; its parts are exported as `confirmation__<part>`.
  *
  * @cssprop [--porthole-accent=#2150d0] - Launcher, panel header, primary button (Send), outline
@@ -134,6 +138,8 @@ export class PortholeWidget extends HTMLElement {
   #knowledgeBase: KnowledgeBase | undefined;
   #adapter: TicketAdapter | undefined;
   #user: PortholeUser = {};
+  #fields: PortholeOptions['fields'];
+  #attachments: boolean | AttachmentLimits = true;
 
   readonly #dom: WidgetDom;
   #panel: PortholePanel | undefined;
@@ -330,10 +336,24 @@ export class PortholeWidget extends HTMLElement {
     void this.#withPanel((panel) => panel.contact(prefill));
   }
 
-  /** Remember who the visitor is: name and email prefill the contact form. */
+  /**
+   * Remember who the visitor is: name and email prefill the contact form; `userHash` (made
+   * by your backend) marks their tickets as verified.
+   */
   identify(user: PortholeUser): void {
     this.#user = { ...this.#user, ...user };
     this.#syncPanel();
+  }
+
+  /**
+   * Forget the visitor: who they are, what they were writing, and the messages still waiting
+   * to be sent from this browser (tried once more from this page, then dropped).
+   */
+  logout(): void {
+    this.#user = {};
+    this.#syncPanel();
+    this.#panel?.logout();
+    forgetStored();
   }
 
   /** Change any of the options at once (what `Porthole('config', …)` calls). */
@@ -346,6 +366,9 @@ export class PortholeWidget extends HTMLElement {
     if (options.knowledgeBase) this.knowledgeBase = options.knowledgeBase;
     if (options.adapter) this.adapter = options.adapter;
     if (options.strings) this.strings = { ...this.#strings, ...options.strings };
+    if (options.fields) this.#fields = options.fields;
+    if (options.attachments !== undefined) this.#attachments = options.attachments;
+    this.#syncPanel();
   }
 
   // ── Lifecycle ────────────────────────────────────────────────────────────────────────
@@ -442,6 +465,8 @@ export class PortholeWidget extends HTMLElement {
     panel.knowledgeBase = this.#knowledgeBase;
     panel.adapter = this.#adapter;
     panel.user = this.#user;
+    panel.fields = this.#fields;
+    panel.attachments = this.#attachments;
     panel.open = this.open;
   }
 
@@ -456,15 +481,27 @@ export class PortholeWidget extends HTMLElement {
 
   /** Load the panel when the browser has nothing better to do, unless data is to be saved. */
   #scheduleIdleLoad(): void {
+    // A message saved while offline (here, in another tab, on an earlier visit) is sent by
+    // the panel's outbox, so it is built, closed, as soon as the page is idle.
+    const waiting = tidyStorage();
     const connection = (navigator as { connection?: { saveData?: boolean } }).connection;
-    if (this.#panel || connection?.saveData) return;
+    if (this.#panel || (connection?.saveData && !waiting)) return;
     const start = () => {
       // Fetched and compiled, not run: the panel's code costs the page's main thread nothing
       // until the visitor reaches for help.
-      this.#idle = requestIdle(() => this.chunks.prefetch('panel'));
+      this.#idle = requestIdle(() =>
+        waiting ? this.#loadForOutbox() : this.chunks.prefetch('panel'),
+      );
     };
     if (document.readyState === 'complete') start();
     else window.addEventListener('load', start, { once: true });
+  }
+
+  /** Build the panel for its outbox; offline without its code, try again once online. */
+  #loadForOutbox(): void {
+    this.#loadPanel().catch(() =>
+      addEventListener('online', () => this.#loadForOutbox(), { once: true }),
+    );
   }
 
   // ── The dialog: top layer, modal on small screens ────────────────────────────────────
