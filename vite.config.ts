@@ -11,9 +11,10 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  *
  * 1. `vite build --mode parts`: the ES modules `porthole.js` imports from beside itself —
  *    `porthole-panel-<hash>.js` (Lit, the panel and its views), `porthole-kb-<hash>.js`,
- *    `porthole-sanitize-<hash>.js`, `porthole-tickets-<hash>.js`, `porthole-position-<hash>.js`
- *    and any chunk they share — named by their content, and `porthole-parts.json`, which names
- *    them for the second pass.
+ *    `porthole-sanitize-<hash>.js`, `porthole-tickets-<hash>.js`, `porthole-position-<hash>.js`,
+ *    one `porthole-locale-<code>-<hash>.js` per interface language but English, and any chunk
+ *    they share — named by their content, and `porthole-parts.json`, which names them for the
+ *    second pass.
  * 2. `vite build`: `porthole.js`, one classic (IIFE) script that works with a plain
  *    `<script async>` tag: the launcher, the dialog's frame and the command API, with the
  *    parts' names written in.
@@ -28,6 +29,17 @@ const widgetSource = (file: string) =>
 const outDir = fileURLToPath(new URL('packages/widget/dist', import.meta.url));
 const PARTS_FILE = join(outDir, 'porthole-parts.json');
 
+/**
+ * Each interface language but English (which is bundled) is a part of its own,
+ * `locale-<code>`: a page loads only its language's (`i18n/locale-importers.ts`).
+ */
+const ENGLISH = ['en.ts', 'en-shell.ts'];
+const LOCALE_ENTRIES = Object.fromEntries(
+  readdirSync(widgetSource('i18n/locales'))
+    .filter((file) => /^[a-z]{2,3}(-[a-z0-9]+)?\.ts$/i.test(file) && !ENGLISH.includes(file))
+    .map((file) => [`locale-${file.slice(0, -3)}`, widgetSource(`i18n/locales/${file}`)]),
+);
+
 /** The parts, by the name the chunk loader knows them under (`core/chunk-loader.ts`). */
 const PART_ENTRIES = {
   panel: widgetSource('chunks/panel.ts'),
@@ -35,6 +47,7 @@ const PART_ENTRIES = {
   sanitize: widgetSource('chunks/sanitize.ts'),
   tickets: widgetSource('chunks/tickets.ts'),
   position: widgetSource('chunks/position.ts'),
+  ...LOCALE_ENTRIES,
 };
 
 /** A part's file: `porthole-panel-1k2j3h4g5f.js` (what `porthole serve` serves beside porthole.js). */

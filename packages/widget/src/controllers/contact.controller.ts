@@ -4,7 +4,6 @@ import type { ReactiveController } from 'lit';
 import type { Chunks } from '../core/chunk-loader.js';
 import { emit } from '../core/events.js';
 import type { ContactPrefill } from '../core/options.js';
-import { formatString } from '../core/strings.js';
 import { issueWarning } from '../core/warnings.js';
 import { clearDraft, createDraft, draftFields, loadDraft, saveDraft } from './draft.js';
 import type { Draft, DraftField } from './draft.js';
@@ -140,7 +139,7 @@ export class ContactController implements ReactiveController {
     const adapter = this.#adapter(tickets);
     if (!adapter) {
       issueWarning('no-endpoint', 'No ticket endpoint configured: set `endpoint` (data-endpoint).');
-      this.sendError = host.strings.sendFailed;
+      this.sendError = host.i18n.t('sendFailed');
       host.requestUpdate();
       return { kind: 'failed' };
     }
@@ -179,16 +178,16 @@ export class ContactController implements ReactiveController {
    * by "Try again", so a retry after a lost answer cannot make a second ticket.
    */
   #failed(error: unknown): SendOutcome {
-    const strings = this.#host.strings;
+    const { t } = this.#host.i18n;
     const code = isTicketError(error) ? error.code : 'network';
     const fieldErrors = isTicketError(error) ? error.fieldErrors : undefined;
     let outcome: SendOutcome = { kind: 'failed' };
     if (fieldErrors && draftFields.some((field) => fieldErrors[field])) {
       outcome = { kind: 'failed', fieldErrors };
     } else if ((code === 'invalid' || code === 'rejected') && error instanceof Error) {
-      this.sendError = formatString(strings.sendRejected, { reason: error.message });
+      this.sendError = t('sendRejected', { reason: error.message });
     } else {
-      this.sendError = strings.sendFailed;
+      this.sendError = t('sendFailed');
     }
     emit(this.#host, 'porthole-error', { error, code: `ticket-${code}` });
     return outcome;

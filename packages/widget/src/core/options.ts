@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from '@porthole/kb';
 import type { TicketAdapter } from '@porthole/tickets';
-import type { PortholeStrings } from './strings.js';
+import type { StringOverrides } from '../i18n/types.js';
 
 /** The corner the launcher sits in. */
 export type WidgetPosition = 'bottom-right' | 'bottom-left';
@@ -44,8 +44,11 @@ export interface PortholeOptions {
    */
   endpoint?: string;
   /**
-   * Locale of the articles to search and show.
-   * @default the `lang` of `<html>`, then the knowledge base's default locale
+   * Language of the interface and of the articles to search and show. Without it the
+   * interface follows `<html lang>`, then the browser's languages (one of 15 built-in
+   * languages, else English), and the articles `<html lang>`, then the knowledge base's
+   * default locale.
+   * @default ''
    */
   locale?: string;
   /** @default 'bottom-right' */
@@ -69,10 +72,11 @@ export interface PortholeOptions {
    */
   shortcut?: string;
   /**
-   * Replacements for any of the widget's texts (see `defaultStrings`).
+   * Replacements for any of the interface's texts, in the page's language: a text, or a
+   * plural object (`{ one, few, many, other }`). See docs/translations.md.
    * @default {}
    */
-  strings?: Partial<PortholeStrings>;
+  strings?: StringOverrides;
   /**
    * An already opened knowledge base; takes precedence over `kb`.
    * @default undefined

@@ -43,13 +43,10 @@ function importPart<K extends ChunkName>(name: K) {
     import(/* @vite-ignore */ /* webpackIgnore: true */ chunkUrl(file, scriptUrl, attempt));
 }
 
-export const importers: ChunkImporters = {
-  panel: importPart('panel'),
-  kb: importPart('kb'),
-  sanitize: importPart('sanitize'),
-  tickets: importPart('tickets'),
-  position: importPart('position'),
-};
+/** Every part the build made: the code and each interface language's texts. */
+export const importers = Object.fromEntries(
+  Object.keys(__PORTHOLE_PARTS__).map((name) => [name, importPart(name as ChunkName)]),
+) as ChunkImporters;
 
 /**
  * Fetch a part ahead of need with `<link rel="modulepreload">` (added to the page's `<head>`):

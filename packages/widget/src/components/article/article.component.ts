@@ -5,8 +5,8 @@ import { sharedStyles } from '../shared.styles.js';
 import { renderBackButton, renderContactPrompt } from '../templates.js';
 import type { ArticleStatus, SanitizeArticle } from '../../controllers/article.controller.js';
 import type { ArticleChoice } from '../../core/options.js';
-import { defaultStrings } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import { englishTranslator } from '../../i18n/translator.js';
+import type { Translator } from '../../i18n/translator.js';
 import styles from './article.styles.js';
 import contentStyles from './article-content.styles.js';
 import { insertProgressively, pieceEnd } from './progressive.js';
@@ -41,7 +41,7 @@ export class PortholeArticle extends LitElement {
     article: { attribute: false },
     status: {},
     section: {},
-    strings: { attribute: false },
+    i18n: { attribute: false },
     sanitize: { attribute: false },
     feedback: { state: true },
   };
@@ -52,8 +52,8 @@ export class PortholeArticle extends LitElement {
   declare status: ArticleStatus;
   /** Id of the section to scroll to once shown. */
   declare section: string | undefined;
-  /** UI text. @default defaultStrings */
-  declare strings: PortholeStrings;
+  /** The interface's words, in the page's language. @default English */
+  declare i18n: Translator;
   /** Makes the article's HTML safe to insert. */
   declare sanitize: SanitizeArticle | undefined;
   declare private feedback: boolean | undefined;
@@ -72,7 +72,7 @@ export class PortholeArticle extends LitElement {
     this.article = undefined;
     this.status = 'loading';
     this.section = undefined;
-    this.strings = defaultStrings;
+    this.i18n = englishTranslator();
     this.sanitize = undefined;
     this.feedback = undefined;
   }
@@ -192,12 +192,12 @@ export class PortholeArticle extends LitElement {
   }
 
   private renderContent() {
-    const s = this.strings;
-    if (this.status === 'loading') return html`<p class="muted">${s.loading}</p>`;
+    const { t } = this.i18n;
+    if (this.status === 'loading') return html`<p class="muted">${t('loading')}</p>`;
     if (this.status === 'error' || !this.article) {
-      return html`<p role="alert">${s.articleUnavailable}</p>`;
+      return html`<p role="alert">${t('articleUnavailable')}</p>`;
     }
-    if (!this.body) return html`<p class="muted">${s.loading}</p>`;
+    if (!this.body) return html`<p class="muted">${t('loading')}</p>`;
     return html`
       <article lang=${this.article.locale}>
         <h2 part="title">${this.article.title}</h2>
@@ -207,26 +207,26 @@ export class PortholeArticle extends LitElement {
         </div>
       </article>
       <div part="feedback" class="feedback" role="group" aria-labelledby="helpful">
-        <span id="helpful">${s.helpfulQuestion}</span>
+        <span id="helpful">${t('helpfulQuestion')}</span>
         ${
           this.feedback === undefined
             ? html`<button class="secondary" type="button" @click=${() => this.giveFeedback(true)}>
-                  ${s.helpfulYes}
+                  ${t('helpfulYes')}
                 </button>
                 <button class="secondary" type="button" @click=${() => this.giveFeedback(false)}>
-                  ${s.helpfulNo}
+                  ${t('helpfulNo')}
                 </button>`
             : nothing
         }
-        <span role="status">${this.feedback === undefined ? '' : s.helpfulThanks}</span>
+        <span role="status">${this.feedback === undefined ? '' : t('helpfulThanks')}</span>
       </div>
     `;
   }
 
   protected override render() {
-    const s = this.strings;
     return html`
-      ${renderBackButton(this, s.back)} ${this.renderContent()} ${renderContactPrompt(this, s)}
+      ${renderBackButton(this, this.i18n.t('back'))} ${this.renderContent()}
+      ${renderContactPrompt(this, this.i18n)}
     `;
   }
 }

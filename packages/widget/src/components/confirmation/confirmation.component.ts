@@ -2,8 +2,8 @@ import type { TicketReceipt } from '@porthole/tickets';
 import { LitElement, html } from 'lit';
 import { emitInternal } from '../../core/events.js';
 import { sharedStyles } from '../shared.styles.js';
-import { defaultStrings } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import { englishTranslator } from '../../i18n/translator.js';
+import type { Translator } from '../../i18n/translator.js';
 import styles from './confirmation.styles.js';
 
 /**
@@ -19,18 +19,18 @@ export class PortholeConfirmation extends LitElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     receipt: { attribute: false },
-    strings: { attribute: false },
+    i18n: { attribute: false },
   };
 
   /** The server's answer. */
   declare receipt: TicketReceipt | undefined;
-  /** UI text. @default defaultStrings */
-  declare strings: PortholeStrings;
+  /** The interface's words, in the page's language. @default English */
+  declare i18n: Translator;
 
   constructor() {
     super();
     this.receipt = undefined;
-    this.strings = defaultStrings;
+    this.i18n = englishTranslator();
   }
 
   /** Focus the heading, so a screen reader reads the confirmation out. */
@@ -39,10 +39,15 @@ export class PortholeConfirmation extends LitElement {
   }
 
   protected override render() {
-    const s = this.strings;
-    // The reference is its own element (to style and select it), so the sentence around it is
-    // split at the placeholder rather than formatted into one string.
-    const [before = '', after = ''] = s.reference.split('{reference}');
+    const { t, parts } = this.i18n;
+    // The reference is its own element (to style and select it): the sentence is rendered
+    // from its parts, never from a string with markup.
+    const reference = parts('reference', { reference: this.receipt?.reference ?? '' }).map(
+      (part) =>
+        typeof part === 'string'
+          ? part
+          : html`<bdi part="reference" class="reference">${part.value}</bdi>`,
+    );
     return html`
       <div class="icon" aria-hidden="true">
         <svg viewBox="0 0 24 24" width="40" height="40">
@@ -57,19 +62,16 @@ export class PortholeConfirmation extends LitElement {
           />
         </svg>
       </div>
-      <h2 part="title" tabindex="-1">${s.sentTitle}</h2>
-      <p>${s.sentBody}</p>
-      <p>
-        ${before}<strong part="reference" class="reference">${this.receipt?.reference}</strong
-        >${after}
-      </p>
+      <h2 part="title" tabindex="-1">${t('sentTitle')}</h2>
+      <p>${t('sentBody')}</p>
+      <p>${reference}</p>
       <button
         part="back"
         class="secondary"
         type="button"
         @click=${() => emitInternal(this, 'ph-back')}
       >
-        ${s.backToSearch}
+        ${t('backToSearch')}
       </button>
     `;
   }

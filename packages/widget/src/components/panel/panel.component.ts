@@ -9,8 +9,11 @@ import type {
   PortholeUser,
   WidgetView,
 } from '../../core/options.js';
-import { defaultStrings } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import en from '../../i18n/locales/en.js';
+import { DEFAULT_LOCALE } from '../../i18n/locales.js';
+import { createTranslator } from '../../i18n/translator.js';
+import type { Translator } from '../../i18n/translator.js';
+import type { Messages, StringOverrides } from '../../i18n/types.js';
 import { ArticleController } from '../../controllers/article.controller.js';
 import { ContactController } from '../../controllers/contact.controller.js';
 import { KnowledgeBaseController } from '../../controllers/knowledge-base.controller.js';
@@ -64,6 +67,8 @@ export class PortholePanel extends LitElement {
     endpoint: {},
     locale: {},
     open: { type: Boolean },
+    language: {},
+    messages: { attribute: false },
     strings: { attribute: false },
     knowledgeBase: { attribute: false },
     adapter: { attribute: false },
@@ -75,7 +80,13 @@ export class PortholePanel extends LitElement {
   declare endpoint: string;
   declare locale: string;
   declare open: boolean;
-  declare strings: PortholeStrings;
+  /** The interface language: `messages` are its texts (English needs none). */
+  declare language: string;
+  declare messages: Messages | undefined;
+  /** The site's replacements for any texts. */
+  declare strings: StringOverrides;
+  /** The words of every view, from the three above. */
+  i18n: Translator;
   declare knowledgeBase: KnowledgeBase | undefined;
   declare adapter: TicketAdapter | undefined;
   declare user: PortholeUser;
@@ -97,7 +108,10 @@ export class PortholePanel extends LitElement {
     this.endpoint = '';
     this.locale = '';
     this.open = false;
-    this.strings = defaultStrings;
+    this.language = DEFAULT_LOCALE;
+    this.messages = undefined;
+    this.strings = {};
+    this.i18n = createTranslator(DEFAULT_LOCALE, en);
     this.knowledgeBase = undefined;
     this.adapter = undefined;
     this.user = {};
@@ -162,6 +176,12 @@ export class PortholePanel extends LitElement {
     void settled.finally(() => this.loads.delete(settled));
   }
 
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('language') || changed.has('messages') || changed.has('strings')) {
+      this.i18n = createTranslator(this.language, this.messages ?? en, this.strings);
+    }
+  }
+
   protected override updated(changed: Map<string, unknown>): void {
     const source = changed.has('kb') || changed.has('knowledgeBase') || changed.has('locale');
     if (this.open && (changed.has('open') || source)) this.track(this.knowledge.prepare());
@@ -215,7 +235,7 @@ export class PortholePanel extends LitElement {
           part="confirmation"
           exportparts=${exportsOf('confirmation')}
           .receipt=${this.contacts.receipt}
-          .strings=${this.strings}
+          .i18n=${this.i18n}
           @ph-back=${() => this.goTo('search')}
         ></porthole-confirmation>`;
       default:
@@ -235,7 +255,7 @@ export class PortholePanel extends LitElement {
       .status=${searches.status}
       .unavailable=${knowledge.failed}
       .locale=${knowledge.locale ?? ''}
-      .strings=${this.strings}
+      .i18n=${this.i18n}
       @ph-query=${(e: InternalEvent<'ph-query'>) => void searches.run(e.detail, SEARCH_DEBOUNCE_MS)}
       @ph-select=${(e: InternalEvent<'ph-select'>) => void this.openArticle(e.detail, 'search')}
       @ph-contact=${this.goToContact}
@@ -260,7 +280,7 @@ export class PortholePanel extends LitElement {
       .status=${articles.status}
       .section=${articles.section}
       .sanitize=${articles.sanitize}
-      .strings=${this.strings}
+      .i18n=${this.i18n}
       @ph-back=${this.onArticleBack}
       @ph-navigate=${(e: InternalEvent<'ph-navigate'>) => void this.openArticle(e.detail, 'link')}
       @ph-feedback=${(e: InternalEvent<'ph-feedback'>) => articles.feedback(e.detail)}
@@ -269,22 +289,23 @@ export class PortholePanel extends LitElement {
   }
 
   private renderContact() {
-    const { contacts, strings: s } = this;
+    const { contacts } = this;
+    const { t } = this.i18n;
     if (contacts.ticketsFailed) {
       return html`<div class="view pending" tabindex="-1">
-        <p role="alert">${s.contactUnavailable}</p>
+        <p role="alert">${t('contactUnavailable')}</p>
         <p class="actions">
           <button class="secondary" type="button" @click=${() => void this.retryTickets()}>
-            ${s.tryAgain}
+            ${t('tryAgain')}
           </button>
           <button class="link" type="button" @click=${() => this.goTo(this.contactReturn)}>
-            ${s.back}
+            ${t('back')}
           </button>
         </p>
       </div>`;
     }
     if (!contacts.tickets) {
-      return html`<p class="view pending muted" role="status" tabindex="-1">${s.loading}</p>`;
+      return html`<p class="view pending muted" role="status" tabindex="-1">${t('loading')}</p>`;
     }
     return html`<porthole-contact-form
       class="view"
@@ -295,7 +316,7 @@ export class PortholePanel extends LitElement {
       .parseTicket=${contacts.tickets.parseTicket}
       .sending=${contacts.sending}
       .error=${contacts.sendError}
-      .strings=${s}
+      .i18n=${this.i18n}
       @ph-draft=${(e: InternalEvent<'ph-draft'>) =>
         contacts.setField(e.detail.field, e.detail.value)}
       @ph-send=${this.onSend}

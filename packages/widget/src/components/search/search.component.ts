@@ -2,9 +2,9 @@ import type { ArticleSummary, SearchHit } from '@porthole/kb';
 import { LitElement, html, nothing } from 'lit';
 import { emitInternal } from '../../core/events.js';
 import { sharedStyles } from '../shared.styles.js';
-import { renderContactPrompt } from '../templates.js';
-import { defaultStrings, formatString } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import { isolate, renderContactPrompt } from '../templates.js';
+import { englishTranslator } from '../../i18n/translator.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { SearchStatus } from '../../controllers/search.controller.js';
 import type { ArticleChoice } from '../../core/options.js';
 import styles from './search.styles.js';
@@ -42,7 +42,7 @@ export class PortholeSearch extends LitElement {
     status: {},
     unavailable: { type: Boolean },
     locale: {},
-    strings: { attribute: false },
+    i18n: { attribute: false },
     activeIndex: { state: true },
   };
 
@@ -58,8 +58,8 @@ export class PortholeSearch extends LitElement {
   declare unavailable: boolean;
   /** The page's locale: hits in other locales get a badge. @default '' */
   declare locale: string;
-  /** UI text. @default defaultStrings */
-  declare strings: PortholeStrings;
+  /** The interface's words, in the page's language. @default English */
+  declare i18n: Translator;
   declare private activeIndex: number;
 
   constructor() {
@@ -70,7 +70,7 @@ export class PortholeSearch extends LitElement {
     this.status = 'idle';
     this.unavailable = false;
     this.locale = '';
-    this.strings = defaultStrings;
+    this.i18n = englishTranslator();
     this.activeIndex = -1;
   }
 
@@ -133,17 +133,17 @@ export class PortholeSearch extends LitElement {
     }
   }
 
-  private statusText(): string {
-    const s = this.strings;
-    if (this.unavailable) return s.kbUnavailable;
+  private statusText() {
+    const { t, parts } = this.i18n;
+    if (this.unavailable) return t('kbUnavailable');
     if (!this.query.trim() || this.status !== 'done') return '';
     const count = this.hits.length;
-    if (count === 0) return formatString(s.resultsNone, { query: this.query.trim() });
-    return count === 1 ? s.resultsOne : formatString(s.resultsMany, { count });
+    if (count === 0) return isolate(parts('resultsNone', { query: this.query.trim() }));
+    return t('resultsCount', { count });
   }
 
   protected override render() {
-    const s = this.strings;
+    const { t } = this.i18n;
     const searching = Boolean(this.query.trim());
     const options = this.options;
     const expanded = options.length > 0;
@@ -157,12 +157,12 @@ export class PortholeSearch extends LitElement {
         enterkeyhint="search"
         autocomplete="off"
         spellcheck="false"
-        aria-label=${s.searchLabel}
+        aria-label=${t('searchLabel')}
         aria-autocomplete="list"
         aria-controls="listbox"
         aria-expanded=${expanded}
         aria-activedescendant=${this.activeIndex >= 0 ? `option-${this.activeIndex}` : nothing}
-        placeholder=${s.searchPlaceholder}
+        placeholder=${t('searchPlaceholder')}
         .value=${this.query}
         @input=${(event: InputEvent) =>
           emitInternal(this, 'ph-query', (event.target as HTMLInputElement).value)}
@@ -170,13 +170,13 @@ export class PortholeSearch extends LitElement {
       />
       <p part="status" class="status muted" role="status">${this.statusText()}</p>
       <p class="heading muted" ?hidden=${searching || !expanded} aria-hidden="true">
-        ${s.suggestionsLabel}
+        ${t('suggestionsLabel')}
       </p>
       <ul
         part="listbox"
         id="listbox"
         role="listbox"
-        aria-label=${searching ? s.resultsLabel : s.suggestionsLabel}
+        aria-label=${t(searching ? 'resultsLabel' : 'suggestionsLabel')}
         ?hidden=${!expanded}
       >
         ${items.map((item, index) => {
@@ -215,7 +215,7 @@ export class PortholeSearch extends LitElement {
           </li>`;
         })}
       </ul>
-      ${renderContactPrompt(this, s)}
+      ${renderContactPrompt(this, this.i18n)}
     `;
   }
 }

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '@porthole/kb';
 import type { TicketAdapter } from '@porthole/tickets';
 import { createChunkLoader } from '../../core/chunk-loader.js';
-import type { ChunkLoader } from '../../core/chunk-loader.js';
+import type { ChunkLoader, LoadableLocale } from '../../core/chunk-loader.js';
 import { emit } from '../../core/events.js';
 import type {
   ContactPrefill,
@@ -9,8 +9,11 @@ import type {
   PortholeUser,
   WidgetPosition,
 } from '../../core/options.js';
-import { resolveStrings } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import { DEFAULT_LOCALE } from '../../i18n/locales.js';
+import shellText from '../../i18n/locales/en-shell.js';
+import type { ShellKey } from '../../i18n/locales/en-shell.js';
+import { direction, resolveLocale } from '../../i18n/resolve.js';
+import type { Messages, StringOverrides } from '../../i18n/types.js';
 import { importers, prefetch } from '../../loading/importers.js';
 import type { PortholePanel } from '../panel/panel.component.js';
 import { wrapTab } from './focus.js';
@@ -130,7 +133,11 @@ export class PortholeWidget extends HTMLElement {
   /** Where the lazily loaded parts come from; replaced before first use to watch or fake them. */
   chunks: ChunkLoader = createChunkLoader(importers, { prefetch });
 
-  #strings: Partial<PortholeStrings> = {};
+  #strings: StringOverrides = {};
+  /** The interface language the page asks for, and its texts once loaded (English: none). */
+  #language = '';
+  #messages: Messages | undefined;
+  #languageLoading: Promise<void> | undefined;
   #knowledgeBase: KnowledgeBase | undefined;
   #adapter: TicketAdapter | undefined;
   #user: PortholeUser = {};
@@ -162,7 +169,7 @@ export class PortholeWidget extends HTMLElement {
       },
       panelStyles,
     );
-    this.#dom.setStrings(resolveStrings());
+    this.#showText();
   }
 
   #wirePanel(panel: HTMLDialogElement): void {
@@ -243,14 +250,21 @@ export class PortholeWidget extends HTMLElement {
   set noLauncher(value: boolean) {
     this.toggleAttribute('no-launcher', Boolean(value));
   }
-  /** Replacements for the UI text (assigning replaces; `configure()` merges). @default {} */
-  get strings(): Partial<PortholeStrings> {
+  /**
+   * Replacements for any of the interface's texts, in the page's language (assigning
+   * replaces; `configure()` merges). See docs/translations.md. @default {}
+   */
+  get strings(): StringOverrides {
     return this.#strings;
   }
-  set strings(value: Partial<PortholeStrings>) {
+  set strings(value: StringOverrides) {
     this.#strings = value ?? {};
-    this.#dom.setStrings(resolveStrings(this.#strings));
-    this.#syncPanel();
+    this.#showText();
+  }
+
+  /** The language the widget's own texts are in (`lang` on its launcher and dialog). */
+  get language(): string {
+    return this.#messages ? this.#language : DEFAULT_LOCALE;
   }
   /** An opened knowledge base; wins over `kb`. @default undefined */
   get knowledgeBase(): KnowledgeBase | undefined {
@@ -289,6 +303,8 @@ export class PortholeWidget extends HTMLElement {
    */
   show(opener?: HTMLElement): void {
     this.#opener = opener ?? this.#focusedOutside() ?? this.#opener;
+    // A single-page app may have changed `<html lang>` since, or the texts failed to load.
+    this.#syncLanguage();
     if (!this.open) {
       this.open = true;
       emit(this, 'porthole-open', undefined);
@@ -351,6 +367,7 @@ export class PortholeWidget extends HTMLElement {
   // ── Lifecycle ────────────────────────────────────────────────────────────────────────
 
   connectedCallback(): void {
+    this.#syncLanguage();
     this.#syncLauncher();
     this.#syncDialog();
     document.addEventListener('click', this.#onPageClick);
@@ -379,14 +396,63 @@ export class PortholeWidget extends HTMLElement {
       if (this.accent) this.style.setProperty('--porthole-accent', this.accent);
       else this.style.removeProperty('--porthole-accent');
     }
+    if (name === 'locale') this.#syncLanguage();
     if ((STRING_ATTRIBUTES as readonly string[]).includes(name)) this.#syncPanel();
+  }
+
+  // ── The interface language ───────────────────────────────────────────────────────────
+
+  /**
+   * Pick the interface language (`locale`, then the nearest `lang`, then the browser's
+   * languages) and load its texts, a part of their own; English is built in. Until they
+   * arrive, or if they cannot, the texts are English, and say so in `lang`.
+   */
+  #syncLanguage(): void {
+    if (!this.isConnected) return;
+    const language = resolveLocale({
+      dataLocale: this.locale,
+      htmlLang: this.closest('[lang]')?.getAttribute('lang'),
+      navigatorLanguages: navigator.languages,
+    });
+    if (language === this.#language) return;
+    this.#language = language;
+    const part = `locale-${language as LoadableLocale}` as const;
+    this.#messages = language === DEFAULT_LOCALE ? undefined : this.chunks.get(part)?.default;
+    this.#languageLoading =
+      this.#messages || language === DEFAULT_LOCALE
+        ? undefined
+        : this.chunks.load(part).then(
+            ({ default: messages }) => {
+              if (this.#language !== language) return;
+              this.#messages = messages;
+              this.#showText();
+            },
+            () => {
+              // Offline: English for now; the next `show()` tries again.
+              if (this.#language === language) this.#language = '';
+            },
+          );
+    this.#showText();
+  }
+
+  /** One text of the launcher or the dialog's frame: the site's, the language's, English. */
+  #text = (key: ShellKey): string => {
+    const override = this.#strings[key];
+    return typeof override === 'string' ? override : (this.#messages?.[key] ?? shellText[key]);
+  };
+
+  #showText(): void {
+    const lang = this.language;
+    this.#dom.setText(this.#text, lang, direction(lang));
+    this.#syncPanel();
   }
 
   // ── The panel, loaded when needed ────────────────────────────────────────────────────
 
   #loadPanel(): Promise<PortholePanel | undefined> {
     if (this.#panel) return Promise.resolve(this.#panel);
-    this.#panelLoading ??= this.chunks.load('panel').then(
+    // The panel waits for the texts of the page's language, so it never shows English first.
+    this.#panelLoading ??= Promise.all([this.chunks.load('panel'), this.#languageLoading]).then(
       () => {
         const panel = document.createElement('porthole-panel');
         panel.chunks = this.chunks;
@@ -438,7 +504,9 @@ export class PortholeWidget extends HTMLElement {
     panel.kb = this.kb;
     panel.endpoint = this.endpoint;
     panel.locale = this.locale;
-    panel.strings = resolveStrings(this.#strings);
+    panel.language = this.language;
+    panel.messages = this.#messages;
+    panel.strings = this.#strings;
     panel.knowledgeBase = this.#knowledgeBase;
     panel.adapter = this.#adapter;
     panel.user = this.#user;
