@@ -10,6 +10,23 @@ export function isolate(parts: readonly MessagePart[]) {
   return parts.map((part) => (typeof part === 'string' ? part : html`<bdi>${part.value}</bdi>`));
 }
 
+/**
+ * A chevron pointing back, or forward with `forward`: left and right in left-to-right text,
+ * mirrored in right-to-left text (the shared styles flip `.flip`).
+ */
+export function chevron(forward = false) {
+  return html`<svg class="flip" viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true">
+    <path
+      d=${forward ? 'M6 3l5 5-5 5' : 'M10 3 5 8l5 5'}
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    />
+  </svg>`;
+}
+
 /** The "‹ Back" button of the article view and the contact form; fires `ph-back`. */
 export function renderBackButton(host: HTMLElement, label: string) {
   return html`<button
@@ -18,7 +35,7 @@ export function renderBackButton(host: HTMLElement, label: string) {
     type="button"
     @click=${() => emitInternal(host, 'ph-back')}
   >
-    ‹ ${label}
+    ${chevron()} ${label}
   </button>`;
 }
 

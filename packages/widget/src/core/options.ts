@@ -6,8 +6,12 @@ import type { KnowledgeBase } from '@porthole/kb';
 import type { TicketAdapter } from '@porthole/tickets';
 import type { StringOverrides } from '../i18n/types.js';
 
-/** The corner the launcher sits in. */
-export type WidgetPosition = 'bottom-right' | 'bottom-left';
+/**
+ * The corner the launcher sits in. `bottom-end` and `bottom-start` follow the page's
+ * direction (`bottom-end` is bottom right on a left-to-right page, bottom left on a
+ * right-to-left one); `bottom-right` and `bottom-left` stay where they say.
+ */
+export type WidgetPosition = 'bottom-end' | 'bottom-start' | 'bottom-right' | 'bottom-left';
 
 /** Which screen the panel shows. */
 export type WidgetView = 'search' | 'article' | 'contact' | 'confirmation';
@@ -51,7 +55,10 @@ export interface PortholeOptions {
    * @default ''
    */
   locale?: string;
-  /** @default 'bottom-right' */
+  /**
+   * The launcher's corner; `bottom-end` mirrors on right-to-left pages, `bottom-right` does not.
+   * @default 'bottom-end'
+   */
   position?: WidgetPosition;
   /**
    * Accent colour (any CSS colour); sets `--porthole-accent`.

@@ -5,6 +5,7 @@ import { sharedStyles } from '../shared.styles.js';
 import { renderBackButton, renderContactPrompt } from '../templates.js';
 import type { ArticleStatus, SanitizeArticle } from '../../controllers/article.controller.js';
 import type { ArticleChoice } from '../../core/options.js';
+import { direction } from '../../i18n/resolve.js';
 import { englishTranslator } from '../../i18n/translator.js';
 import type { Translator } from '../../i18n/translator.js';
 import styles from './article.styles.js';
@@ -199,7 +200,7 @@ export class PortholeArticle extends LitElement {
     }
     if (!this.body) return html`<p class="muted">${t('loading')}</p>`;
     return html`
-      <article lang=${this.article.locale}>
+      <article lang=${this.article.locale} dir=${direction(this.article.locale)}>
         <h2 part="title">${this.article.title}</h2>
         <div part="body" class="body" @click=${this.onBodyClick}>
           ${this.body}

@@ -58,8 +58,8 @@ export default css`
     padding: 0.3em 0.5em;
   }
   .body blockquote {
-    border-left: 3px solid var(--porthole-border-strong);
-    padding-left: 0.8em;
+    border-inline-start: 3px solid var(--porthole-border-strong);
+    padding-inline-start: 0.8em;
     color: var(--porthole-muted);
   }
   .feedback {

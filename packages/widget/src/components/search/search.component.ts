@@ -2,6 +2,7 @@ import type { ArticleSummary, SearchHit } from '@porthole/kb';
 import { LitElement, html, nothing } from 'lit';
 import { emitInternal } from '../../core/events.js';
 import { sharedStyles } from '../shared.styles.js';
+import { direction } from '../../i18n/resolve.js';
 import { isolate, renderContactPrompt } from '../templates.js';
 import { englishTranslator } from '../../i18n/translator.js';
 import type { Translator } from '../../i18n/translator.js';
@@ -157,6 +158,7 @@ export class PortholeSearch extends LitElement {
         enterkeyhint="search"
         autocomplete="off"
         spellcheck="false"
+        dir="auto"
         aria-label=${t('searchLabel')}
         aria-autocomplete="list"
         aria-controls="listbox"
@@ -187,6 +189,7 @@ export class PortholeSearch extends LitElement {
             id="option-${index}"
             role="option"
             lang=${item.locale}
+            dir=${direction(item.locale)}
             aria-selected=${index === this.activeIndex}
             @click=${() => {
               const choice = options[index];

@@ -151,6 +151,45 @@ describe('porthole-widget: the interface language', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('mirrors on a right-to-left page: launcher and panel bottom left, Back pointing right', async () => {
+    pageLanguage('ar', 'rtl');
+    const el = await widget();
+    await until(() => el.language === 'ar', 'Arabic');
+    const corner = launcher(el).getBoundingClientRect();
+    expect(corner.left, 'launcher 20 px from the left edge').to.be.closeTo(20, 1);
+    await el.showArticle('account/reset-password');
+    await el.updateComplete;
+    expect(dialog(el).getBoundingClientRect().left, 'panel on the left').to.be.closeTo(20, 1);
+    const article = view(el, 'porthole-article');
+    const icon = root(article).querySelector('[part=back] svg') as SVGElement;
+    expect(getComputedStyle(icon).transform, 'Back points right').to.equal(
+      'matrix(-1, 0, 0, 1, 0, 0)',
+    );
+    const body = root(article).querySelector('article') as HTMLElement;
+    expect([body.lang, body.dir], 'an English article reads left to right').to.deep.equal([
+      'en',
+      'ltr',
+    ]);
+    expect(
+      getComputedStyle(root(article).querySelector('[part=back]') as Element).direction,
+    ).to.equal('rtl');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps bottom-right where it says on a right-to-left page, and mirrors bottom-start', async () => {
+    pageLanguage('he', 'rtl');
+    const right = await fixture<PortholeWidget>(
+      html`<porthole-widget position="bottom-right" .chunks=${watchedLoader()}></porthole-widget>`,
+    );
+    const box = launcher(right).getBoundingClientRect();
+    expect(window.innerWidth - box.right).to.be.closeTo(20, 1);
+    const start = await fixture<PortholeWidget>(
+      html`<porthole-widget position="bottom-start" .chunks=${watchedLoader()}></porthole-widget>`,
+    );
+    const startBox = launcher(start).getBoundingClientRect();
+    expect(window.innerWidth - startBox.right, 'start is right in Hebrew').to.be.closeTo(20, 1);
+  });
+
   it('stays English (and says so in lang) while the language cannot load, and retries on open', async () => {
     pageLanguage('ru');
     offline = 'locale-ru';

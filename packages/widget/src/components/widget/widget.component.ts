@@ -47,7 +47,8 @@ const STRING_ATTRIBUTES = ['kb', 'endpoint', 'locale', 'accent', 'shortcut'] as 
  * @attr kb - URL of the compiled knowledge base folder (resolved against the page).
  * @attr endpoint - URL of the ticket endpoint for the built-in http adapter.
  * @attr locale - Locale of the articles; empty means `<html lang>`, then the KB's default.
- * @attr [position=bottom-right] - `bottom-right` or `bottom-left`: the launcher's corner.
+ * @attr [position=bottom-end] - The launcher's corner: `bottom-end` or `bottom-start` (mirrored on
+ *   right-to-left pages), `bottom-right` or `bottom-left` (never mirrored).
  * @attr accent - Accent colour (any CSS colour); sets `--porthole-accent`.
  * @attr open - Whether the panel is open. Setting it fires no event and moves no focus;
  *   `show()` and `hide()` do both.
@@ -225,9 +226,10 @@ export class PortholeWidget extends HTMLElement {
   set shortcut(value: string) {
     this.setAttribute('shortcut', value);
   }
-  /** @default 'bottom-right' */
+  /** The launcher's corner; `bottom-end` mirrors on right-to-left pages. @default 'bottom-end' */
   get position(): WidgetPosition {
-    return this.getAttribute('position') === 'bottom-left' ? 'bottom-left' : 'bottom-right';
+    const position = this.getAttribute('position');
+    return position && isPosition(position) ? position : 'bottom-end';
   }
   set position(value: WidgetPosition) {
     this.setAttribute('position', value);
@@ -303,8 +305,9 @@ export class PortholeWidget extends HTMLElement {
    */
   show(opener?: HTMLElement): void {
     this.#opener = opener ?? this.#focusedOutside() ?? this.#opener;
-    // A single-page app may have changed `<html lang>` since, or the texts failed to load.
+    // A single-page app may have changed `<html lang>` or `dir` since, or the texts failed to load.
     this.#syncLanguage();
+    this.#syncSide();
     if (!this.open) {
       this.open = true;
       emit(this, 'porthole-open', undefined);
@@ -368,6 +371,7 @@ export class PortholeWidget extends HTMLElement {
 
   connectedCallback(): void {
     this.#syncLanguage();
+    this.#syncSide();
     this.#syncLauncher();
     this.#syncDialog();
     document.addEventListener('click', this.#onPageClick);
@@ -392,6 +396,7 @@ export class PortholeWidget extends HTMLElement {
   attributeChangedCallback(name: string): void {
     if (name === 'open') this.#syncDialog();
     else if (name === 'no-launcher') this.#syncLauncher();
+    else if (name === 'position') this.#syncSide();
     else if (name === 'accent') {
       if (this.accent) this.style.setProperty('--porthole-accent', this.accent);
       else this.style.removeProperty('--porthole-accent');
@@ -444,7 +449,26 @@ export class PortholeWidget extends HTMLElement {
   #showText(): void {
     const lang = this.language;
     this.#dom.setText(this.#text, lang, direction(lang));
+    this.#syncSide();
     this.#syncPanel();
+  }
+
+  /**
+   * Whether the launcher and the panel sit on the left: `bottom-left`, or a logical position
+   * on a page written that way round (its `dir`, else its language's direction).
+   */
+  #onLeft(): boolean {
+    const { position } = this;
+    if (position === 'bottom-left' || position === 'bottom-right')
+      return position === 'bottom-left';
+    const pageDir = this.closest<HTMLElement>('[dir]')?.dir;
+    const rtl =
+      pageDir === 'rtl' || pageDir === 'ltr' ? pageDir === 'rtl' : this.#dom.dir === 'rtl';
+    return rtl === (position === 'bottom-end');
+  }
+
+  #syncSide(): void {
+    this.#dom.setLeft(this.#onLeft());
   }
 
   // ── The panel, loaded when needed ────────────────────────────────────────────────────
@@ -619,7 +643,9 @@ export class PortholeWidget extends HTMLElement {
     void this.chunks.load('position').then(
       ({ placeNextTo }) => {
         if (!panel.hasAttribute('data-anchored') || this.#stopPlacing) return;
-        const placement = this.position === 'bottom-left' ? 'bottom-start' : 'bottom-end';
+        // Floating UI's start and end follow the panel's own direction.
+        const start = this.#onLeft() !== (this.#dom.dir === 'rtl');
+        const placement = start ? 'bottom-start' : 'bottom-end';
         this.#stopPlacing = placeNextTo(anchor, panel, placement);
         requestAnimationFrame(() => panel.removeAttribute('data-placing'));
       },
@@ -674,6 +700,12 @@ export class PortholeWidget extends HTMLElement {
     if (link?.kind === 'article') void this.showArticle(link.slug);
     else if (link?.kind === 'search') void this.search(link.query);
   };
+}
+
+const POSITIONS: readonly string[] = ['bottom-end', 'bottom-start', 'bottom-right', 'bottom-left'];
+
+export function isPosition(value: string): value is WidgetPosition {
+  return POSITIONS.includes(value);
 }
 
 function findOpener(event: Event): HTMLElement | undefined {

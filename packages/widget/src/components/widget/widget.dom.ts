@@ -13,6 +13,10 @@ export interface WidgetDom {
   readonly builtPanel: HTMLDialogElement | undefined;
   /** Words and language of the launcher and the dialog's frame (`lang`, `dir`). */
   setText(text: ShellText, lang: string, dir: TextDirection): void;
+  /** The direction of the texts, as last set. */
+  readonly dir: TextDirection;
+  /** Put the launcher and the panel in the bottom-left corner (else bottom right). */
+  setLeft(left: boolean): void;
   /** Put the loaded panel into the dialog's body, replacing the loading line. */
   showPanel(content: HTMLElement): void;
   /** The panel's code could not be loaded: say so, with "Try again". */
@@ -110,6 +114,7 @@ export function createWidgetDom(
   root.append(launcher);
 
   let language: Parameters<WidgetDom['setText']> | undefined;
+  let left = false;
   let frame: ReturnType<typeof buildPanel> | undefined;
   let content: HTMLElement | undefined;
   const built = () => {
@@ -118,6 +123,7 @@ export function createWidgetDom(
       frame = buildPanel(actions);
       root.append(frame.panel);
       if (language) frame.setText(...language);
+      frame.panel.classList.toggle('left', left);
       actions.panelBuilt(frame.panel);
     }
     return frame;
@@ -129,6 +135,14 @@ export function createWidgetDom(
     },
     get builtPanel() {
       return frame?.panel;
+    },
+    get dir() {
+      return language?.[2] ?? 'ltr';
+    },
+    setLeft(value) {
+      left = value;
+      launcher.classList.toggle('left', value);
+      frame?.panel.classList.toggle('left', value);
     },
     setText(...next) {
       language = next;

@@ -116,7 +116,8 @@ const css = /* css */ `
       transform: none;
     }
   }
-  :host([position='bottom-left']) .launcher {
+  /* Bottom left: position="bottom-left", or the default bottom-end on a right-to-left page. */
+  .launcher.left {
     inset: auto auto var(--porthole-offset) var(--porthole-offset);
   }
 
@@ -146,7 +147,7 @@ const panelCss = /* css */ `
   .panel:not(:modal):not(:popover-open):not([open]) {
     display: none;
   }
-  :host([position='bottom-left']) .panel {
+  .panel.left {
     inset: auto auto calc(var(--porthole-offset) + var(--porthole-launcher-size) + 12px)
       var(--porthole-offset);
   }
@@ -196,7 +197,8 @@ const panelCss = /* css */ `
     align-items: center;
     justify-content: space-between;
     gap: 0.5em;
-    padding: 0.5em 0.5em 0.5em 1em;
+    padding: 0.5em;
+    padding-inline-start: 1em;
     background: var(--porthole-accent);
     color: var(--porthole-accent-contrast);
   }
