@@ -35,6 +35,7 @@ export function readScriptOptions(element: HTMLScriptElement | null): PortholeOp
   if (data['locale']) options.locale = data['locale'];
   if (data['accent']) options.accent = data['accent'];
   if (data['shortcut']) options.shortcut = data['shortcut'];
+  if (data['replyTime']) options.replyTime = data['replyTime'];
   if (data['launcher'] === 'none') options.launcher = false;
   else if (data['launcher']) {
     issueWarning('bad-launcher', `data-launcher="${data['launcher']}" is not "none".`);

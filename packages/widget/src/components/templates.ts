@@ -1,3 +1,4 @@
+import type { TextRange } from '@porthole/kb';
 import { html } from 'lit';
 import { emitInternal } from '../core/events.js';
 import type { MessagePart, Translator } from '../i18n/translator.js';
@@ -8,6 +9,22 @@ import type { MessagePart, Translator } from '../i18n/translator.js';
  */
 export function isolate(parts: readonly MessagePart[]) {
   return parts.map((part) => (typeof part === 'string' ? part : html`<bdi>${part.value}</bdi>`));
+}
+
+/**
+ * `text` with the given ranges (from a search hit's `matches`) in `<mark>`: text nodes and
+ * elements, never HTML built from strings. Ranges out of order or out of bounds are skipped.
+ */
+export function marked(text: string, ranges: readonly TextRange[] = []) {
+  const pieces: unknown[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at || end > text.length || start >= end) continue;
+    pieces.push(text.slice(at, start), html`<mark>${text.slice(start, end)}</mark>`);
+    at = end;
+  }
+  pieces.push(text.slice(at));
+  return pieces;
 }
 
 /**

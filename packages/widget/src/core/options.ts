@@ -79,6 +79,12 @@ export interface PortholeOptions {
    */
   shortcut?: string;
   /**
+   * How soon support usually replies, said on the home view (“We usually reply within 2
+   * hours”, in the page's language): `'30m'`, `'2h'`, `'1d'`, `'90 minutes'`.
+   * @default '' (not said)
+   */
+  replyTime?: string;
+  /**
    * Replacements for any of the interface's texts, in the page's language: a text, or a
    * plural object (`{ one, few, many, other }`). See docs/translations.md.
    * @default {}

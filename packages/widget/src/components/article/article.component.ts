@@ -1,8 +1,9 @@
-import type { Article } from '@porthole/kb';
+import type { Article, ArticleSummary } from '@porthole/kb';
 import { LitElement, html, nothing } from 'lit';
 import { emitInternal } from '../../core/events.js';
 import { sharedStyles } from '../shared.styles.js';
-import { renderBackButton, renderContactPrompt } from '../templates.js';
+import { writeDeepLink } from '../widget/page-hooks.js';
+import { chevron, renderBackButton, renderContactPrompt } from '../templates.js';
 import type { ArticleStatus, SanitizeArticle } from '../../controllers/article.controller.js';
 import type { ArticleChoice } from '../../core/options.js';
 import { direction } from '../../i18n/resolve.js';
@@ -15,8 +16,9 @@ import { insertProgressively, pieceEnd } from './progressive.js';
 export type { ArticleStatus };
 
 /**
- * @summary The article view: title, body (sanitized again before it is inserted), "Was this
- * helpful?" and a way to contact support.
+ * @summary The article view: Back, "Copy link" and the title pinned above the body (sanitized
+ * again before it is inserted; its headings one level below the title), "Was this helpful?"
+ * ("No" offers the contact form), related articles and a way to contact support.
  *
  * It inserts no article HTML without `sanitize` (the panel sets it once the sanitizer's code
  * has loaded); until then a ready article shows "Loading…".
@@ -31,9 +33,11 @@ export type { ArticleStatus };
  * @event ph-contact - (internal) "Contact us" was pressed.
  *
  * @csspart back - The back button.
+ * @csspart share - The "Copy link" button.
  * @csspart title - The article's heading.
  * @csspart body - The article's HTML.
  * @csspart feedback - The "Was this helpful?" group.
+ * @csspart related - The related articles.
  * @csspart contact - The "Contact us" line.
  */
 export class PortholeArticle extends LitElement {
@@ -44,7 +48,9 @@ export class PortholeArticle extends LitElement {
     section: {},
     i18n: { attribute: false },
     sanitize: { attribute: false },
+    related: { attribute: false },
     feedback: { state: true },
+    copied: { state: true },
   };
 
   /** The article to show (its `html` is sanitized here again). */
@@ -57,7 +63,11 @@ export class PortholeArticle extends LitElement {
   declare i18n: Translator;
   /** Makes the article's HTML safe to insert. */
   declare sanitize: SanitizeArticle | undefined;
+  /** Articles to suggest at the end: linked from this one, then of the same category. @default [] */
+  declare related: readonly ArticleSummary[];
   declare private feedback: boolean | undefined;
+  /** Whether "Copy link" worked, once pressed. */
+  declare private copied: boolean | undefined;
 
   /** The sanitized body (its first piece, for a long one), made when the article is shown. */
   private body: DocumentFragment | undefined;
@@ -75,7 +85,9 @@ export class PortholeArticle extends LitElement {
     this.section = undefined;
     this.i18n = englishTranslator();
     this.sanitize = undefined;
+    this.related = [];
     this.feedback = undefined;
+    this.copied = undefined;
   }
 
   /** Focus the section the visitor asked for, else the title, else the back button. */
@@ -94,7 +106,7 @@ export class PortholeArticle extends LitElement {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('article')) this.feedback = undefined;
+    if (changed.has('article')) this.feedback = this.copied = undefined;
     // A fragment empties itself into the DOM when rendered, so a body that left the DOM (while
     // loading another article) cannot be shown again: make a fresh one whenever it reappears.
     if (changed.has('article') || changed.has('status') || changed.has('sanitize')) {
@@ -106,7 +118,7 @@ export class PortholeArticle extends LitElement {
       this.restFrom = shown && first < shown.html.length ? first : undefined;
       this.body =
         shown && this.sanitize
-          ? this.sanitize(first < shown.html.length ? shown.html.slice(0, first) : shown.html)
+          ? this.demoted(first < shown.html.length ? shown.html.slice(0, first) : shown.html)
           : undefined;
     }
   }
@@ -114,6 +126,9 @@ export class PortholeArticle extends LitElement {
   protected override updated(changed: Map<string, unknown>): void {
     const shown = changed.has('article') || changed.has('section') || changed.has('sanitize');
     if (shown && this.status === 'ready' && this.body !== undefined) {
+      // Headings scrolled to stop below the pinned header, not under it.
+      const header = this.renderRoot.querySelector('header') as HTMLElement;
+      this.style.setProperty('--porthole-pinned', `${header.offsetHeight}px`);
       const target = this.section && this.findById(this.section);
       if (target) target.scrollIntoView({ block: 'start' });
       else this.scrollIntoView({ block: 'start' });
@@ -134,7 +149,7 @@ export class PortholeArticle extends LitElement {
     this.bodyComplete = insertProgressively(
       article.html,
       from,
-      sanitize,
+      (html) => this.demoted(html, sanitize),
       rest,
       inserting.signal,
       () => {
@@ -148,6 +163,30 @@ export class PortholeArticle extends LitElement {
           target.focus({ preventScroll: true });
         }
       },
+    );
+  }
+
+  /**
+   * Sanitized HTML whose headings sit one level below the article's title (an `<h2>` section
+   * is read as level 3), so the outline a screen reader lists is title, then sections.
+   */
+  private demoted(html: string, sanitize = this.sanitize as SanitizeArticle): DocumentFragment {
+    const fragment = sanitize(html);
+    for (const heading of fragment.querySelectorAll('h2, h3, h4, h5')) {
+      heading.setAttribute('aria-level', String(Number(heading.localName[1]) + 1));
+    }
+    return fragment;
+  }
+
+  /** Copy a link that opens this article (at its section) on this page. */
+  private async copyLink(): Promise<void> {
+    const { article, section } = this;
+    if (!article) return;
+    const url = new URL(location.href);
+    url.hash = writeDeepLink({ article: article.slug, ...(section && { section }) });
+    this.copied = await navigator.clipboard.writeText(url.href).then(
+      () => true,
+      () => false,
     );
   }
 
@@ -199,9 +238,9 @@ export class PortholeArticle extends LitElement {
       return html`<p role="alert">${t('articleUnavailable')}</p>`;
     }
     if (!this.body) return html`<p class="muted">${t('loading')}</p>`;
+    const { locale } = this.article;
     return html`
-      <article lang=${this.article.locale} dir=${direction(this.article.locale)}>
-        <h2 part="title">${this.article.title}</h2>
+      <article lang=${locale} dir=${direction(locale)} aria-labelledby="title">
         <div part="body" class="body" @click=${this.onBodyClick}>
           ${this.body}
           <div class="rest"></div>
@@ -219,15 +258,73 @@ export class PortholeArticle extends LitElement {
                 </button>`
             : nothing
         }
-        <span role="status">${this.feedback === undefined ? '' : t('helpfulThanks')}</span>
+        <span role="status"
+          >${this.feedback === undefined ? '' : t('helpfulThanks')}
+          ${this.feedback === false ? t('helpfulNoFollowUp') : ''}</span
+        >
+        ${
+          this.feedback === false
+            ? html`<button
+                class="primary"
+                type="button"
+                @click=${() => emitInternal(this, 'ph-contact')}
+              >
+                ${t('contactUs')}
+              </button>`
+            : nothing
+        }
       </div>
+      ${this.renderRelated()}
     `;
   }
 
+  private renderTitle({ locale, title }: Article) {
+    return html`<h2 part="title" id="title" lang=${locale} dir=${direction(locale)}>${title}</h2>`;
+  }
+
+  private renderRelated() {
+    if (!this.related.length) return nothing;
+    return html`<nav part="related" class="related" aria-labelledby="related">
+      <h3 id="related">${this.i18n.t('relatedArticles')}</h3>
+      <ul>
+        ${this.related.map(
+          ({ slug, locale, title }) =>
+            html`<li lang=${locale} dir=${direction(locale)}>
+              <button
+                class="link"
+                type="button"
+                @click=${() => emitInternal(this, 'ph-navigate', { slug, locale })}
+              >
+                ${title} ${chevron(true)}
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
   protected override render() {
+    const { t } = this.i18n;
+    const shown = this.status === 'ready' && this.body ? this.article : undefined;
+    // Back, "Copy link" and the title stay in view while the article scrolls under them.
     return html`
-      ${renderBackButton(this, this.i18n.t('back'))} ${this.renderContent()}
-      ${renderContactPrompt(this, this.i18n)}
+      <header class="top">
+        <div class="bar">
+          ${renderBackButton(this, t('back'))}
+          ${
+            shown
+              ? html`<button part="share" class="link" type="button" @click=${this.copyLink}>
+                  ${t('copyLink')}
+                </button>`
+              : nothing
+          }
+          <span class="muted" role="status"
+            >${this.copied === undefined ? '' : t(this.copied ? 'linkCopied' : 'linkCopyFailed')}</span
+          >
+        </div>
+        ${shown ? this.renderTitle(shown) : nothing}
+      </header>
+      ${this.renderContent()} ${renderContactPrompt(this, this.i18n)}
     `;
   }
 }

@@ -16,16 +16,20 @@ import type { Translator } from '../../i18n/translator.js';
 import type { Messages, StringOverrides } from '../../i18n/types.js';
 import { ArticleController } from '../../controllers/article.controller.js';
 import { ContactController } from '../../controllers/contact.controller.js';
+import type { TicketContext } from '../../controllers/contact.controller.js';
 import { KnowledgeBaseController } from '../../controllers/knowledge-base.controller.js';
 import { SEARCH_DEBOUNCE_MS, SearchController } from '../../controllers/search.controller.js';
 import type { PortholeContactForm } from '../contact-form/contact-form.component.js';
+import type { PanelState } from '../widget/continuity.js';
 import { sharedStyles } from '../shared.styles.js';
 import styles from './panel.styles.js';
 
 /** Each view's parts, exported through the panel as `<view>__<part>`. */
 const VIEW_PARTS = {
   search: [
+    'greeting',
     'input',
+    'clear',
     'listbox',
     'option',
     'option-title',
@@ -33,9 +37,11 @@ const VIEW_PARTS = {
     'option-section',
     'option-snippet',
     'status',
+    'no-match',
+    'topics',
     'contact',
   ],
-  article: ['back', 'title', 'body', 'feedback', 'contact'],
+  article: ['back', 'share', 'title', 'body', 'feedback', 'related', 'contact'],
   'contact-form': ['back', 'title', 'field', 'label', 'control', 'field-error', 'error', 'send'],
   confirmation: ['title', 'reference', 'back'],
 } as const;
@@ -68,6 +74,7 @@ export class PortholePanel extends LitElement {
     locale: {},
     open: { type: Boolean },
     language: {},
+    replyTime: {},
     messages: { attribute: false },
     strings: { attribute: false },
     knowledgeBase: { attribute: false },
@@ -80,6 +87,8 @@ export class PortholePanel extends LitElement {
   declare endpoint: string;
   declare locale: string;
   declare open: boolean;
+  /** How soon support usually replies (`2h`), for the home view. */
+  declare replyTime: string;
   /** The interface language: `messages` are its texts (English needs none). */
   declare language: string;
   declare messages: Messages | undefined;
@@ -109,6 +118,7 @@ export class PortholePanel extends LitElement {
     this.locale = '';
     this.open = false;
     this.language = DEFAULT_LOCALE;
+    this.replyTime = '';
     this.messages = undefined;
     this.strings = {};
     this.i18n = createTranslator(DEFAULT_LOCALE, en);
@@ -145,12 +155,43 @@ export class PortholePanel extends LitElement {
   }
 
   /** After the view has rendered, move focus to its natural starting point. */
-  async focusView(): Promise<void> {
+  async focusView(options?: FocusOptions): Promise<void> {
     await this.updateComplete;
     const view = this.renderRoot.querySelector<LitElement>('.view');
     if (!view || !this.open) return;
     await view.updateComplete;
-    view.focus();
+    view.focus(options);
+  }
+
+  /** What the panel shows, for `porthole-widget` to keep across a reload. */
+  snapshot(): PanelState {
+    const { article, section } = this.articles;
+    const shown = this.view === 'article' && article;
+    return {
+      view: this.view,
+      query: this.searches.query,
+      ...(shown && {
+        article: { slug: article.slug, locale: article.locale, ...(section && { section }) },
+      }),
+    };
+  }
+
+  /** Show again what a {@link snapshot} saw (without moving focus). */
+  async restore({ view, query, article }: PanelState): Promise<void> {
+    const searched = query && this.searches.run(query);
+    if (view === 'article' && article) {
+      this.view = 'article';
+      await this.articles.show(article);
+    } else if (view === 'contact') {
+      this.view = 'contact';
+      this.track(this.contacts.loadTickets());
+    } else this.view = 'search';
+    await searched;
+  }
+
+  /** The page moved to another route (a single-page app): suggest articles for that one. */
+  pageChanged(): void {
+    this.track(this.knowledge.prepare());
   }
 
   // ── Lifecycle ────────────────────────────────────────────────────────────────────────
@@ -204,6 +245,19 @@ export class PortholePanel extends LitElement {
     this.track(this.contacts.loadTickets());
   }
 
+  /**
+   * Locale and page address, and the article the visitor was reading when they chose to
+   * write (in `metadata`), so the agent sees what did not help.
+   */
+  private ticketContext() {
+    const context: TicketContext & { metadata?: Record<string, string> } = this.contacts.context(
+      this.knowledge.locale,
+    );
+    const article = this.contactReturn === 'article' ? this.articles.article : undefined;
+    if (article) context.metadata = { article: article.slug, articleTitle: article.title };
+    return context;
+  }
+
   private async retryTickets(): Promise<void> {
     await this.contacts.loadTickets();
     await this.focusView();
@@ -251,7 +305,9 @@ export class PortholePanel extends LitElement {
       exportparts=${exportsOf('search')}
       .query=${searches.query}
       .hits=${searches.hits}
-      .suggestions=${knowledge.suggestions}
+      .home=${knowledge.home}
+      .name=${this.user.name ?? ''}
+      .replyTime=${this.replyTime}
       .status=${searches.status}
       .unavailable=${knowledge.failed}
       .locale=${knowledge.locale ?? ''}
@@ -280,6 +336,7 @@ export class PortholePanel extends LitElement {
       .status=${articles.status}
       .section=${articles.section}
       .sanitize=${articles.sanitize}
+      .related=${articles.related}
       .i18n=${this.i18n}
       @ph-back=${this.onArticleBack}
       @ph-navigate=${(e: InternalEvent<'ph-navigate'>) => void this.openArticle(e.detail, 'link')}
@@ -312,7 +369,7 @@ export class PortholePanel extends LitElement {
       part="contact-form"
       exportparts=${exportsOf('contact-form')}
       .draft=${contacts.draft}
-      .context=${contacts.context(this.knowledge.locale)}
+      .context=${this.ticketContext()}
       .parseTicket=${contacts.tickets.parseTicket}
       .sending=${contacts.sending}
       .error=${contacts.sendError}

@@ -17,7 +17,10 @@ import type { Messages, StringOverrides } from '../../i18n/types.js';
 import { importers, prefetch } from '../../loading/importers.js';
 import type { PortholePanel } from '../panel/panel.component.js';
 import { wrapTab } from './focus.js';
-import { matchesShortcut, readDeepLink } from './page-hooks.js';
+import { readSession, writeSession } from './continuity.js';
+import type { SessionState } from './continuity.js';
+import { matchesShortcut, readDeepLink, writeDeepLink } from './page-hooks.js';
+import type { DeepLink } from './page-hooks.js';
 import { createWidgetDom } from './widget.dom.js';
 import type { WidgetDom } from './widget.dom.js';
 import { panelStyles, widgetStyles } from './widget.styles.js';
@@ -30,6 +33,8 @@ const SHEET_HISTORY_STATE = { portholeSheet: true } as const;
 
 /** Attributes that map one to one onto string properties. */
 const STRING_ATTRIBUTES = ['kb', 'endpoint', 'locale', 'accent', 'shortcut'] as const;
+/** `replyTime` (options) is `reply-time` (attribute). */
+const REPLY_TIME = 'reply-time';
 
 /**
  * @summary The Porthole help widget: a round launcher that opens a help dialog where visitors
@@ -54,6 +59,8 @@ const STRING_ATTRIBUTES = ['kb', 'endpoint', 'locale', 'accent', 'shortcut'] as 
  *   `show()` and `hide()` do both.
  * @attr no-launcher - Hide the launcher: the page opens the panel with its own button
  *   (`data-porthole-open` on any element, or `Porthole('open')`).
+ * @attr reply-time - How soon support usually replies, said on the home view: `30m`, `2h`,
+ *   `1d`, `90 minutes`. Empty: not said.
  * @attr shortcut - A key that opens and closes the panel: `?`, `Mod+/`, `Alt+Shift+H` (`Mod` is
  *   ⌘ on Apple devices, Ctrl elsewhere). Without Ctrl, Alt or Meta it is ignored in fields.
  *
@@ -129,6 +136,7 @@ export class PortholeWidget extends HTMLElement {
     'open',
     'no-launcher',
     'shortcut',
+    REPLY_TIME,
   ];
 
   /** Where the lazily loaded parts come from; replaced before first use to watch or fake them. */
@@ -154,6 +162,10 @@ export class PortholeWidget extends HTMLElement {
   #savedOverflow: string | undefined;
   #stopPlacing: (() => void) | undefined;
   #idle: number | undefined;
+  /** What the panel showed before a reload or navigation, to show again when it opens. */
+  #resuming: SessionState | undefined;
+  /** The page's path, to notice a single-page app's route changes. */
+  #path = '';
 
   constructor() {
     super();
@@ -333,20 +345,33 @@ export class PortholeWidget extends HTMLElement {
 
   /** Open the panel on the search view and search for `query` right away. */
   search(query: string): Promise<void> {
+    this.#resuming = undefined;
     this.show();
     return this.#withPanel((panel) => panel.search(String(query)));
   }
 
   /** Open the panel on an article (optionally in another locale, scrolled to a section). */
   showArticle(slug: string, locale?: string, section?: string): Promise<void> {
+    this.#resuming = undefined;
     this.show();
     return this.#withPanel((panel) => panel.showArticle(String(slug), locale, section));
   }
 
   /** Open the contact form; `prefill` fills fields the visitor has not typed in yet. */
   contact(prefill: ContactPrefill = {}): void {
+    this.#resuming = undefined;
     this.show();
     void this.#withPanel((panel) => panel.contact(prefill));
+  }
+
+  /**
+   * A link to a page (this one by default) that opens the widget on an article (at a section,
+   * in a locale) or a search: `…#porthole-article=billing%2Frefunds&section=window`.
+   */
+  link(target: DeepLink, page: string = location.href): string {
+    const url = new URL(page, document.baseURI);
+    url.hash = writeDeepLink(target);
+    return url.href;
   }
 
   /** Remember who the visitor is: name and email prefill the contact form. */
@@ -361,6 +386,7 @@ export class PortholeWidget extends HTMLElement {
       const value = options[key];
       if (typeof value === 'string') this.setAttribute(key, value);
     }
+    if (typeof options.replyTime === 'string') this.setAttribute(REPLY_TIME, options.replyTime);
     if (options.launcher !== undefined) this.noLauncher = !options.launcher;
     if (options.knowledgeBase) this.knowledgeBase = options.knowledgeBase;
     if (options.adapter) this.adapter = options.adapter;
@@ -379,7 +405,12 @@ export class PortholeWidget extends HTMLElement {
     document.addEventListener('focusin', this.#onPageIntent);
     document.addEventListener('keydown', this.#onPageKey);
     window.addEventListener('hashchange', this.#followDeepLink);
-    this.#followDeepLink();
+    window.addEventListener('pagehide', this.#save);
+    document.addEventListener('visibilitychange', this.#save);
+    window.addEventListener('popstate', this.#onRoute);
+    navigationApi()?.addEventListener('currententrychange', this.#onRoute);
+    this.#path = location.pathname;
+    this.#resume();
     this.#scheduleIdleLoad();
   }
 
@@ -389,6 +420,10 @@ export class PortholeWidget extends HTMLElement {
     document.removeEventListener('focusin', this.#onPageIntent);
     document.removeEventListener('keydown', this.#onPageKey);
     window.removeEventListener('hashchange', this.#followDeepLink);
+    window.removeEventListener('pagehide', this.#save);
+    document.removeEventListener('visibilitychange', this.#save);
+    window.removeEventListener('popstate', this.#onRoute);
+    navigationApi()?.removeEventListener('currententrychange', this.#onRoute);
     if (this.#idle !== undefined) cancelIdle(this.#idle);
     this.#closeDialog();
   }
@@ -402,7 +437,9 @@ export class PortholeWidget extends HTMLElement {
       else this.style.removeProperty('--porthole-accent');
     }
     if (name === 'locale') this.#syncLanguage();
-    if ((STRING_ATTRIBUTES as readonly string[]).includes(name)) this.#syncPanel();
+    if ((STRING_ATTRIBUTES as readonly string[]).includes(name) || name === REPLY_TIME) {
+      this.#syncPanel();
+    }
   }
 
   // ── The interface language ───────────────────────────────────────────────────────────
@@ -528,6 +565,7 @@ export class PortholeWidget extends HTMLElement {
     panel.kb = this.kb;
     panel.endpoint = this.endpoint;
     panel.locale = this.locale;
+    panel.replyTime = this.getAttribute(REPLY_TIME) ?? '';
     panel.language = this.language;
     panel.messages = this.#messages;
     panel.strings = this.#strings;
@@ -537,14 +575,79 @@ export class PortholeWidget extends HTMLElement {
     panel.open = this.open;
   }
 
-  /** After the view has rendered, move focus to its natural starting point. */
+  /**
+   * After the view has rendered, move focus to its natural starting point; when the panel
+   * opens on what it showed before a reload, without scrolling away from where it was.
+   */
   async #focusView(): Promise<void> {
     if (!this.#panel) {
       this.#dom.focusPending();
       await this.#loadPanel().catch(() => undefined);
     }
-    await this.#panel?.focusView();
+    const scroll = await this.#applyResume();
+    await this.#panel?.focusView(scroll === undefined ? undefined : { preventScroll: true });
+    if (scroll !== undefined) this.#dom.scroller.scrollTop = scroll;
   }
+
+  // ── Continuity: the same panel after a reload or a navigation ────────────────────────
+
+  /**
+   * On arrival: follow a deep link in the URL, unless this tab followed it already (a
+   * reload), in which case, as on any other page of the site, the panel comes back as it
+   * was: open at once if it was open, else when it next opens.
+   */
+  #resume(): void {
+    const saved = readSession();
+    if (readDeepLink(location.hash) && saved?.hash !== location.hash) {
+      this.#followDeepLink();
+      return;
+    }
+    this.#resuming = saved;
+    if (!saved?.open) return;
+    // Restored, not opened by the visitor: no event, and focus stays where it is.
+    this.open = true;
+    void this.#applyResume().then((scroll) => {
+      if (scroll !== undefined) this.#dom.scroller.scrollTop = scroll;
+    });
+  }
+
+  /** Show what the panel showed before, once; resolves with its scroll position. */
+  async #applyResume(): Promise<number | undefined> {
+    const state = this.#resuming;
+    if (!state) return undefined;
+    this.#resuming = undefined;
+    await this.#withPanel((panel) => panel.restore(state));
+    await this.updateComplete;
+    return state.scroll;
+  }
+
+  /** Keep the panel's state for the next page of this tab (on leaving, or going hidden). */
+  #save = (event: Event): void => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
+    const shown = this.#panel?.snapshot() ?? this.#resuming;
+    // A visitor who never opened the widget leaves nothing behind.
+    if (!shown && !this.open) return;
+    writeSession({
+      view: 'search',
+      query: '',
+      ...shown,
+      open: this.open,
+      scroll: this.#panel ? this.#dom.scroller.scrollTop : (this.#resuming?.scroll ?? 0),
+      hash: location.hash,
+    });
+  };
+
+  /**
+   * A single-page app moved to another route: the page's language, direction and the
+   * articles suggested for it may have changed.
+   */
+  #onRoute = (): void => {
+    if (location.pathname === this.#path) return;
+    this.#path = location.pathname;
+    this.#syncLanguage();
+    this.#syncSide();
+    if (this.open) this.#panel?.pageChanged();
+  };
 
   /** Load the panel when the browser has nothing better to do, unless data is to be saved. */
   #scheduleIdleLoad(): void {
@@ -697,8 +800,8 @@ export class PortholeWidget extends HTMLElement {
 
   #followDeepLink = (): void => {
     const link = readDeepLink(location.hash);
-    if (link?.kind === 'article') void this.showArticle(link.slug);
-    else if (link?.kind === 'search') void this.search(link.query);
+    if (link && 'article' in link) void this.showArticle(link.article, link.locale, link.section);
+    else if (link) void this.search(link.search);
   };
 }
 
@@ -713,6 +816,11 @@ function findOpener(event: Event): HTMLElement | undefined {
     if (node instanceof HTMLElement && node.hasAttribute('data-porthole-open')) return node;
   }
   return undefined;
+}
+
+/** The Navigation API, where the browser has it: it reports a single-page app's routes. */
+function navigationApi(): EventTarget | undefined {
+  return (window as { navigation?: EventTarget }).navigation;
 }
 
 function isSheetState(state: unknown): boolean {

@@ -11,6 +11,8 @@ export interface WidgetDom {
   readonly panel: HTMLDialogElement;
   /** The dialog if it has been built: nothing to close or sync before that. */
   readonly builtPanel: HTMLDialogElement | undefined;
+  /** The dialog's scrolling body (built with the dialog). */
+  readonly scroller: HTMLElement;
   /** Words and language of the launcher and the dialog's frame (`lang`, `dir`). */
   setText(text: ShellText, lang: string, dir: TextDirection): void;
   /** The direction of the texts, as last set. */
@@ -136,6 +138,9 @@ export function createWidgetDom(
     get builtPanel() {
       return frame?.panel;
     },
+    get scroller() {
+      return built().body;
+    },
     get dir() {
       return language?.[2] ?? 'ltr';
     },
@@ -192,6 +197,7 @@ function buildPanel(actions: WidgetActions) {
   );
   return {
     panel,
+    body,
     setText(text: ShellText, lang: string, dir: TextDirection) {
       // The dialog's language and direction are those of everything inside it, the panel too.
       panel.lang = lang;

@@ -206,8 +206,8 @@ describe('porthole-widget', () => {
       kb = createTestKnowledgeBase();
       const el = await widget();
       el.show();
-      await until(() => (searchView(el)?.suggestions.length ?? 0) > 0, 'suggestions');
-      expect(searchView(el)?.suggestions.map((s) => s.slug)).to.deep.equal([
+      await until(() => (searchView(el)?.home.suggestions.length ?? 0) > 0, 'suggestions');
+      expect(searchView(el)?.home.suggestions.map((s) => s.slug)).to.deep.equal([
         'account/reset-password',
         'billing/refunds',
         'account/two-factor',
@@ -277,12 +277,12 @@ describe('porthole-widget', () => {
       expect(search.query).to.equal('refunds');
     });
 
-    it('shows an empty state with Contact us', async () => {
+    it('says there is no good match, with Contact us, when nothing answers', async () => {
       const el = await widget();
       el.show();
       await typeQuery(el, 'nothing like this');
       const status = root(searchView(el) as Element).querySelector('[role=status]');
-      expect(status?.textContent?.trim()).to.equal('No articles match “nothing like this”.');
+      expect(status?.textContent?.trim()).to.equal('No good match for “nothing like this”');
       expect(Boolean(buttonIn(searchView(el), 'Contact us')), 'exists').to.equal(true);
       await expect(el).to.be.accessible();
     });
@@ -903,8 +903,8 @@ describe('porthole-widget', () => {
       try {
         const el = await widget();
         el.show();
-        await until(() => (searchView(el)?.suggestions.length ?? 0) > 0, 'suggestions');
-        expect(searchView(el)?.suggestions.map((s) => s.locale)).to.deep.equal(['el']);
+        await until(() => (searchView(el)?.home.suggestions.length ?? 0) > 0, 'suggestions');
+        expect(searchView(el)?.home.suggestions.map((s) => s.locale)).to.deep.equal(['el']);
       } finally {
         document.documentElement.lang = '';
       }
