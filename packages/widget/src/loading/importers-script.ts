@@ -11,6 +11,8 @@ import type { ChunkImporters, ChunkName, Chunks } from '../core/chunk-loader.js'
 
 /** File name of each part, written into the bundle by the build. */
 declare const __PORTHOLE_PARTS__: Record<ChunkName, string>;
+// Read once: the build writes the whole object in wherever the name appears.
+const PARTS = __PORTHOLE_PARTS__;
 
 /**
  * Where `porthole.js` came from. `document.currentScript` is only set while the script first
@@ -38,14 +40,14 @@ export function chunkUrl(file: string, base: string, attempt: number): string {
 }
 
 function importPart<K extends ChunkName>(name: K) {
-  const file = __PORTHOLE_PARTS__[name];
+  const file = PARTS[name];
   return (attempt: number): Promise<Chunks[K]> =>
     import(/* @vite-ignore */ /* webpackIgnore: true */ chunkUrl(file, scriptUrl, attempt));
 }
 
 /** Every part the build made: the code and each interface language's texts. */
 export const importers = Object.fromEntries(
-  Object.keys(__PORTHOLE_PARTS__).map((name) => [name, importPart(name as ChunkName)]),
+  Object.keys(PARTS).map((name) => [name, importPart(name as ChunkName)]),
 ) as ChunkImporters;
 
 /**
@@ -55,6 +57,6 @@ export const importers = Object.fromEntries(
 export function prefetch(name: ChunkName): void {
   const link = document.createElement('link');
   link.rel = 'modulepreload';
-  link.href = chunkUrl(__PORTHOLE_PARTS__[name], scriptUrl, 0);
+  link.href = chunkUrl(PARTS[name], scriptUrl, 0);
   document.head.append(link);
 }

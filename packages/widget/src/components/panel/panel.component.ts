@@ -178,8 +178,8 @@ export class PortholePanel extends LitElement {
 
   /** Show again what a {@link snapshot} saw (without moving focus). */
   async restore({ view, query, article }: PanelState): Promise<void> {
-    const searched = query && this.searches.run(query);
-    if (view === 'article' && article) {
+    const searched = typeof query === 'string' && query && this.searches.run(query);
+    if (view === 'article' && typeof article?.slug === 'string') {
       this.view = 'article';
       await this.articles.show(article);
     } else if (view === 'contact') {

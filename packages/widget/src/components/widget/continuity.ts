@@ -24,33 +24,17 @@ export interface SessionState extends PanelState {
 
 /** Bump when the stored shape changes; other versions are then ignored, never misread. */
 const KEY = 'porthole:session:v1';
-const VIEWS: readonly string[] = ['search', 'article', 'contact', 'confirmation'];
 
-const text = (value: unknown, max: number) =>
-  typeof value === 'string' && value.length <= max ? value : undefined;
-
-/** The saved state, or undefined when there is none or it is not one this version wrote. */
+/**
+ * The saved state, or undefined when there is none. Only this version writes under this key;
+ * `porthole-panel`'s `restore()` still takes from it only what it can show.
+ */
 export function readSession(): SessionState | undefined {
   try {
-    const saved: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
-    if (typeof saved !== 'object' || saved === null) return undefined;
-    const { open, view, query, article, scroll, hash } = saved as Record<string, unknown>;
-    if (typeof open !== 'boolean' || !VIEWS.includes(view as string)) return undefined;
-    const state: SessionState = {
-      open,
-      view: view as WidgetView,
-      query: text(query, 1000) ?? '',
-      scroll: typeof scroll === 'number' && scroll > 0 ? scroll : 0,
-      hash: text(hash, 4000) ?? '',
-    };
-    const { slug, locale, section } = (article ?? {}) as Record<string, unknown>;
-    if (text(slug, 500) && text(locale, 35)) {
-      state.article = { slug: slug as string, locale: locale as string };
-      if (text(section, 500)) state.article.section = section as string;
-    }
-    return state;
+    const state = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as SessionState | null;
+    return typeof state?.open === 'boolean' ? state : undefined;
   } catch {
-    // No storage (privacy settings, sandboxed frame) or not JSON: nothing to resume.
+    // No storage (privacy settings, a sandboxed frame) or not JSON: nothing to resume.
     return undefined;
   }
 }
