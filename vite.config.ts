@@ -47,6 +47,7 @@ const PART_ENTRIES = {
   sanitize: widgetSource('chunks/sanitize.ts'),
   tickets: widgetSource('chunks/tickets.ts'),
   position: widgetSource('chunks/position.ts'),
+  shortcut: widgetSource('chunks/shortcut.ts'),
   ...LOCALE_ENTRIES,
 };
 

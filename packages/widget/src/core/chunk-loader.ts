@@ -2,6 +2,7 @@ import type * as KbChunk from '../chunks/kb.js';
 import type * as PanelChunk from '../chunks/panel.js';
 import type * as PositionChunk from '../chunks/position.js';
 import type * as SanitizeChunk from '../chunks/sanitize.js';
+import type * as ShortcutChunk from '../chunks/shortcut.js';
 import type * as TicketsChunk from '../chunks/tickets.js';
 import type { LocaleModule } from '../i18n/locale-importers.js';
 import type { BuiltInLocale, DEFAULT_LOCALE } from '../i18n/locales.js';
@@ -27,6 +28,8 @@ export interface Chunks extends Record<LocaleChunkName, LocaleModule> {
   tickets: typeof TicketsChunk;
   /** Floating UI: keeps the panel next to a page's own button. */
   position: typeof PositionChunk;
+  /** The keyboard shortcut, where a site sets one. */
+  shortcut: typeof ShortcutChunk;
 }
 
 export type ChunkName = keyof Chunks;

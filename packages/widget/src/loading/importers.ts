@@ -20,6 +20,7 @@ export const importers: ChunkImporters = {
   sanitize: () => import('../chunks/sanitize.js'),
   tickets: () => import('../chunks/tickets.js'),
   position: () => import('../chunks/position.js'),
+  shortcut: () => import('../chunks/shortcut.js'),
   ...languages,
 };
 

@@ -19,7 +19,7 @@ import type { PortholePanel } from '../panel/panel.component.js';
 import { wrapTab } from './focus.js';
 import { readSession, writeSession } from './continuity.js';
 import type { SessionState } from './continuity.js';
-import { matchesShortcut, readDeepLink, writeDeepLink } from './page-hooks.js';
+import { readDeepLink, writeDeepLink } from './page-hooks.js';
 import type { DeepLink } from './page-hooks.js';
 import { createWidgetDom } from './widget.dom.js';
 import type { WidgetDom } from './widget.dom.js';
@@ -437,6 +437,8 @@ export class PortholeWidget extends HTMLElement {
       else this.style.removeProperty('--porthole-accent');
     }
     if (name === 'locale') this.#syncLanguage();
+    // The shortcut's code is a part of its own, loaded only for a page that sets one.
+    if (name === 'shortcut' && this.shortcut) void this.chunks.load('shortcut').catch(() => {});
     if ((STRING_ATTRIBUTES as readonly string[]).includes(name) || name === REPLY_TIME) {
       this.#syncPanel();
     }
@@ -792,7 +794,8 @@ export class PortholeWidget extends HTMLElement {
   };
 
   #onPageKey = (event: KeyboardEvent): void => {
-    if (this.shortcut && matchesShortcut(event, this.shortcut)) {
+    const matches = this.chunks.get('shortcut')?.matchesShortcut;
+    if (this.shortcut && matches?.(event, this.shortcut)) {
       event.preventDefault();
       this.toggle();
     }
