@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import ts from 'typescript';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
@@ -104,6 +105,65 @@ function minifyStyles(): Plugin {
   };
 }
 
+/**
+ * Ship only the texts the widget's code can show: a catalog entry whose key appears nowhere in
+ * the widget's sources as a string (`t('contactUs')`, `{ name: 'nameRequired' }`) is left out
+ * of the bundles, in English and in every language's part. Texts written ahead of the code
+ * that will show them (a feature still being built) then cost visitors nothing until it
+ * lands, and join the bundles by themselves when it does. The catalogs keep every text;
+ * npm builds of the package are not pruned.
+ */
+function pruneUnusedTexts(): Plugin {
+  let used: Set<string> | undefined;
+  const catalog = /packages\/widget\/src\/i18n\/locales\/(?!en-shell)[a-z-]+\.ts$/;
+  return {
+    name: 'porthole-prune-unused-texts',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!catalog.test(id)) return null;
+      used ??= stringsInSources(widgetSource(''));
+      return { code: pruneCatalog(code, used), map: null };
+    },
+  };
+}
+
+/** Every quoted word in the widget's sources (tests and catalogs aside). */
+function stringsInSources(dir: string, found = new Set<string>()): Set<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'locales') stringsInSources(path, found);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+      for (const [, word] of readFileSync(path, 'utf8').matchAll(/['"`]([A-Za-z]\w*)['"`]/g)) {
+        found.add(word as string);
+      }
+    }
+  }
+  return found;
+}
+
+/** A catalog module without the entries of its top-level object whose keys are not `used`. */
+function pruneCatalog(code: string, used: ReadonlySet<string>): string {
+  const source = ts.createSourceFile('catalog.ts', code, ts.ScriptTarget.Latest, true);
+  let object: ts.ObjectLiteralExpression | undefined;
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    let value = statement.declarationList.declarations[0]?.initializer;
+    while (value && (ts.isAsExpression(value) || ts.isSatisfiesExpression(value))) {
+      value = value.expression;
+    }
+    if (value && ts.isObjectLiteralExpression(value)) object = value;
+  }
+  if (!object) throw new Error('A catalog must be one object literal.');
+  let pruned = code;
+  for (const property of [...object.properties].reverse()) {
+    if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+    if (used.has(property.name.text)) continue;
+    const end = code[property.end] === ',' ? property.end + 1 : property.end;
+    pruned = pruned.slice(0, property.getFullStart()) + pruned.slice(end);
+  }
+  return pruned;
+}
+
 /** Old parts would pile up in dist/ (their names change with every build): remove them first. */
 function removeOldParts(): Plugin {
   return {
@@ -171,7 +231,9 @@ const build = {
   outDir,
   emptyOutDir: false,
   target: 'es2022',
-  sourcemap: true,
+  // Maps are written (and `porthole serve` serves them) for debugging, but not announced by a
+  // `sourceMappingURL` comment in every file that pages download.
+  sourcemap: 'hidden',
   minify: true,
 } as const;
 
@@ -179,7 +241,13 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'parts') {
     return {
       ...shared,
-      plugins: [minifyStyles(), removeOldParts(), partsManifest(), precompress()],
+      plugins: [
+        pruneUnusedTexts(),
+        minifyStyles(),
+        removeOldParts(),
+        partsManifest(),
+        precompress(),
+      ],
       build: {
         ...build,
         lib: { entry: PART_ENTRIES, formats: ['es'] },

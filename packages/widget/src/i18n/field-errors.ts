@@ -5,33 +5,28 @@
  */
 import type { FieldErrors, FieldIssue } from '@porthole/tickets';
 import type { Translator } from './translator.js';
+/** The text for each reason, but `required` and `too-long`, which depend on the field. */
+const REASONS = {
+  'one-line': 'fieldOneLine',
+  'control-character': 'fieldControlCharacter',
+  'broken-character': 'fieldBrokenCharacter',
+  'invalid-email': 'emailInvalid',
+} as const;
+
 /** The "Enter your …" text of each built-in field; other required fields get `fieldRequired`. */
-const REQUIRED: Partial<
-  Record<string, 'nameRequired' | 'emailRequired' | 'subjectRequired' | 'messageRequired'>
-> = {
+const REQUIRED = {
   name: 'nameRequired',
   email: 'emailRequired',
   subject: 'subjectRequired',
   message: 'messageRequired',
-};
+} as const;
 
 function describe(field: string, { code, limit }: FieldIssue, t: Translator['t']) {
-  switch (code) {
-    case 'required':
-      return t(REQUIRED[field] ?? 'fieldRequired');
-    case 'too-long':
-      return limit === undefined ? undefined : t('fieldTooLong', { count: limit });
-    case 'one-line':
-      return t('fieldOneLine');
-    case 'control-character':
-      return t('fieldControlCharacter');
-    case 'broken-character':
-      return t('fieldBrokenCharacter');
-    case 'invalid-email':
-      return t('emailInvalid');
-    default:
-      return undefined;
-  }
+  if (code === 'required') return t(REQUIRED[field as keyof typeof REQUIRED] ?? 'fieldRequired');
+  if (code === 'too-long')
+    return limit === undefined ? undefined : t('fieldTooLong', { count: limit });
+  const key = REASONS[code as keyof typeof REASONS];
+  return key && t(key);
 }
 
 /**

@@ -128,7 +128,8 @@ export function createTranslator(
     if (override !== undefined) return [override, locale];
     const own: unknown = messages[key];
     if (isMessage(own)) return [own, locale];
-    return [en[key], DEFAULT_LOCALE];
+    // A text a build left out because no code shows it reads as its key, never as nothing.
+    return [en[key] ?? key, DEFAULT_LOCALE];
   };
 
   const template = (key: MessageKey, values: Readonly<Record<string, unknown>>): string => {
