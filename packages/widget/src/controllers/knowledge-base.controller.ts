@@ -16,7 +16,7 @@ export class KnowledgeBaseController implements ReactiveController {
   /** The KB locale for this page, once the KB is open. */
   locale: string | undefined;
   /** Shown before the visitor types: articles for this page first, then by topic. */
-  home: HomeArticles = { suggestions: [], forPage: 0, topics: [] };
+  home: HomeArticles = { suggestions: [], groups: [] };
   /** The last attempt to open the KB failed. */
   failed = false;
 

@@ -26,37 +26,35 @@ describe('homeArticles and relatedArticles', () => {
     expect(matchesPage([], '/')).to.equal(false);
   });
 
-  it('puts the articles for this page first, then the knowledge base order', () => {
-    const articles = [summary('a'), summary('b'), summary('c', ['/billing/**']), summary('d')];
-    const home = (path: string, limit?: number) => homeArticles(articles, path, limit);
-    expect(home('/billing/invoices').suggestions.map((a) => a.slug)).to.deep.equal([
-      'c',
-      'a',
-      'b',
-      'd',
-    ]);
-    expect(home('/billing/invoices').forPage).to.equal(1);
-    expect(home('/').suggestions.map((a) => a.slug)).to.deep.equal(['a', 'b', 'c', 'd']);
-    expect(home('/').forPage).to.equal(0);
-    expect(home('/billing/x', 2).suggestions.map((a) => a.slug)).to.deep.equal(['c', 'a', 'b']);
-  });
-
-  it('groups every article by topic, alphabetically, those without one last', () => {
+  it('lists the articles for this page first, then each topic’s first ones by name', () => {
     const articles = [
       summary('reset', [], 'Konto'),
       summary('faq'),
       summary('refunds', [], 'Billing'),
-      summary('invoices', [], 'Billing'),
+      summary('invoices', ['/billing/**'], 'Billing'),
+      summary('plans', [], 'Billing'),
+      summary('cards', [], 'Billing'),
+      summary('tax', [], 'Billing'),
     ];
-    const { topics } = homeArticles(articles, '/');
-    expect(topics.map(([name, list]) => [name, list.map((a) => a.slug)])).to.deep.equal([
-      ['Billing', ['refunds', 'invoices']],
+    const home = (path: string, perTopic?: number) => {
+      const { suggestions, groups } = homeArticles(articles, path, perTopic);
+      let from = 0;
+      return groups.map(({ forPage, category, size }) => [
+        forPage ? 'this page' : (category ?? 'other'),
+        suggestions.slice(from, (from += size)).map((a) => a.slug),
+      ]);
+    };
+    expect(home('/')).to.deep.equal([
+      ['Billing', ['refunds', 'invoices', 'plans']],
       ['Konto', ['reset']],
-      [undefined, ['faq']],
+      ['other', ['faq']],
     ]);
-    expect(homeArticles([summary('a', [], 'One')], '/').topics, 'one topic: no list').to.deep.equal(
-      [],
-    );
+    expect(home('/billing/invoices', 2)).to.deep.equal([
+      ['this page', ['invoices']],
+      ['Billing', ['refunds', 'plans']],
+      ['Konto', ['reset']],
+      ['other', ['faq']],
+    ]);
   });
 
   it('relates the articles an article links to, then its category, never itself', () => {

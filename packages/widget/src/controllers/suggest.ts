@@ -20,40 +20,42 @@ export function matchesPage(pages: readonly string[], pathname: string): boolean
   return pages.some((glob) => globToRegExp(glob).test(pathname));
 }
 
-/** What the home view lists before the visitor types. */
+/** What the home view lists before the visitor types, group by group. */
 export interface HomeArticles {
-  /** The articles whose `pages` match this page, then the most useful others. */
+  /** Every article listed, in the order shown: the options of the home view's list. */
   suggestions: ArticleSummary[];
-  /** How many of `suggestions`, from the start, are for this page. */
-  forPage: number;
-  /** Every article by category (alphabetical; those without one last), when there are two or more. */
-  topics: [category: string | undefined, articles: ArticleSummary[]][];
+  /**
+   * The groups `suggestions` is cut into, in order: the articles for this page (`category`
+   * undefined, `forPage` true), then each category's first articles; `size` of each.
+   */
+  groups: { forPage?: boolean; category?: string; size: number }[];
 }
 
 /**
- * The home view's lists. The knowledge base lists articles by front matter `order`, then
- * title, so the most useful others are the first of that order: the articles authors put
- * first in each category.
+ * The home view's list: the articles whose `pages` match this page, then, topic by topic
+ * (alphabetical, those without one last), each category's first `perTopic` articles in the
+ * knowledge base's order — front matter `order`, then title — so the ones authors put first.
  */
 export function homeArticles(
   articles: readonly ArticleSummary[],
   pathname: string,
-  limit = 5,
+  perTopic = 3,
 ): HomeArticles {
   const forPage = articles.filter((article) => matchesPage(article.pages, pathname)).slice(0, 3);
-  const popular = articles.filter((article) => !forPage.includes(article)).slice(0, limit);
   const topics = new Map<string | undefined, ArticleSummary[]>();
   for (const article of articles) {
-    topics.set(article.category, [...(topics.get(article.category) ?? []), article]);
+    if (forPage.includes(article)) continue;
+    const topic = topics.get(article.category) ?? [];
+    if (topic.length < perTopic) topics.set(article.category, [...topic, article]);
   }
-  return {
-    suggestions: [...forPage, ...popular],
-    forPage: forPage.length,
-    topics:
-      topics.size > 1
-        ? [...topics].sort(([a], [b]) => (a ?? '\uffff').localeCompare(b ?? '\uffff'))
-        : [],
-  };
+  const byName = [...topics].sort(([a], [b]) => (a ?? '\uffff').localeCompare(b ?? '\uffff'));
+  const groups: HomeArticles['groups'] = forPage.length
+    ? [{ forPage: true, size: forPage.length }]
+    : [];
+  for (const [category, list] of byName) {
+    groups.push({ ...(category !== undefined && { category }), size: list.length });
+  }
+  return { suggestions: [...forPage, ...byName.flatMap(([, list]) => list)], groups };
 }
 
 const LINK = /data-porthole-article="([^"]+)"/g;

@@ -7,8 +7,6 @@ import { formatNumber, selectPlural } from './format.js';
 import type { ReplyTime } from './format.js';
 import { DEFAULT_LOCALE } from './locales.js';
 import en from './locales/en.js';
-import { direction } from './resolve.js';
-import type { TextDirection } from './resolve.js';
 import type {
   Message,
   MessageArgs,
@@ -25,8 +23,6 @@ export type MessagePart = string | { readonly placeholder: string; readonly valu
 export interface Translator {
   /** The locale of the texts: put it in `lang` on the widget's own elements. */
   readonly locale: string;
-  /** Which way the locale is written: put it in `dir` on the widget's own elements. */
-  readonly dir: TextDirection;
   /**
    * The text for `key` with its placeholders filled in. Plain text, never HTML: render it as
    * text. Plural messages pick their form by `values.count`.
@@ -166,7 +162,6 @@ export function createTranslator(
 
   return {
     locale,
-    dir: direction(locale),
     t: t as Translator['t'],
     parts: parts as Translator['parts'],
     number: (value, options) => formatNumber(value, locale, options),

@@ -6,7 +6,6 @@ import { writeDeepLink } from '../widget/page-hooks.js';
 import { chevron, renderBackButton, renderContactPrompt } from '../templates.js';
 import type { ArticleStatus, SanitizeArticle } from '../../controllers/article.controller.js';
 import type { ArticleChoice } from '../../core/options.js';
-import { direction } from '../../i18n/resolve.js';
 import { englishTranslator } from '../../i18n/translator.js';
 import type { Translator } from '../../i18n/translator.js';
 import styles from './article.styles.js';
@@ -240,7 +239,7 @@ export class PortholeArticle extends LitElement {
     if (!this.body) return html`<p class="muted">${t('loading')}</p>`;
     const { locale } = this.article;
     return html`
-      <article lang=${locale} dir=${direction(locale)} aria-labelledby="title">
+      <article lang=${locale} dir="auto" aria-labelledby="title">
         <div part="body" class="body" @click=${this.onBodyClick}>
           ${this.body}
           <div class="rest"></div>
@@ -279,7 +278,7 @@ export class PortholeArticle extends LitElement {
   }
 
   private renderTitle({ locale, title }: Article) {
-    return html`<h2 part="title" id="title" lang=${locale} dir=${direction(locale)}>${title}</h2>`;
+    return html`<h2 part="title" id="title" lang=${locale} dir="auto">${title}</h2>`;
   }
 
   private renderRelated() {
@@ -289,7 +288,7 @@ export class PortholeArticle extends LitElement {
       <ul>
         ${this.related.map(
           ({ slug, locale, title }) =>
-            html`<li lang=${locale} dir=${direction(locale)}>
+            html`<li lang=${locale} dir="auto">
               <button
                 class="link"
                 type="button"

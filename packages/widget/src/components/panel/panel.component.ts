@@ -38,7 +38,6 @@ const VIEW_PARTS = {
     'option-snippet',
     'status',
     'no-match',
-    'topics',
     'contact',
   ],
   article: ['back', 'share', 'title', 'body', 'feedback', 'related', 'contact'],

@@ -2,7 +2,6 @@ import type { ArticleSummary, SearchHit } from '@porthole/kb';
 import { LitElement, html, nothing } from 'lit';
 import { emitInternal } from '../../core/events.js';
 import { sharedStyles } from '../shared.styles.js';
-import { direction } from '../../i18n/resolve.js';
 import { parseReplyTime } from '../../i18n/format.js';
 import { englishTranslator, formatReplyTime } from '../../i18n/translator.js';
 import type { Translator } from '../../i18n/translator.js';
@@ -21,7 +20,7 @@ const ICON = (d: string) =>
 
 /**
  * @summary The search view: before the visitor types, the home view (a greeting, the
- * articles for this page, the most useful ones, every topic, and how to reach support, with
+ * articles for this page, then each topic's first articles, and how to reach support, with
  * the usual reply time); while they type, a combobox with results whose matched words are
  * marked, a live result count, and — when nothing answers the question — a "no good match"
  * state that offers the contact form.
@@ -45,7 +44,6 @@ const ICON = (d: string) =>
  * @csspart option-snippet - A plain-text excerpt.
  * @csspart status - The live line announcing the result count, the empty state or an error.
  * @csspart no-match - The "no good match" state.
- * @csspart topics - The home view's articles by topic.
  * @csspart contact - The "Contact us" line (the home view's contact section before typing).
  */
 export class PortholeSearch extends LitElement {
@@ -87,7 +85,7 @@ export class PortholeSearch extends LitElement {
     super();
     this.query = '';
     this.hits = [];
-    this.home = { suggestions: [], forPage: 0, topics: [] };
+    this.home = { suggestions: [], groups: [] };
     this.status = 'idle';
     this.unavailable = false;
     this.locale = '';
@@ -196,7 +194,7 @@ export class PortholeSearch extends LitElement {
       id="option-${index}"
       role="option"
       lang=${item.locale}
-      dir=${direction(item.locale)}
+      dir="auto"
       aria-selected=${index === this.activeIndex}
       @click=${() => this.select(this.options[index])}
       @mousedown=${(event: MouseEvent) => event.preventDefault()}
@@ -226,24 +224,25 @@ export class PortholeSearch extends LitElement {
     </li>`;
   }
 
-  /** The options, in groups before typing: for this page, then the most useful. */
+  /** The options; before typing, in groups: for this page, then topic by topic. */
   private renderList() {
     const { t } = this.i18n;
     if (this.searching) return this.hits.map((hit, index) => this.renderOption(hit, index));
-    const { suggestions, forPage } = this.home;
-    const group = (label: string, from: number, to: number) =>
-      from < to
-        ? html`<li role="presentation">
-            <span class="heading muted" id="group-${from}">${label}</span>
-            <ul role="group" aria-labelledby="group-${from}">
-              ${suggestions.slice(from, to).map((item, i) => this.renderOption(item, from + i))}
-            </ul>
-          </li>`
-        : nothing;
-    return [
-      group(t('suggestedForPage'), 0, forPage),
-      group(t('popularArticles'), forPage, suggestions.length),
-    ];
+    let from = 0;
+    return this.home.groups.map(({ forPage, category, size }) => {
+      const start = from;
+      from += size;
+      return html`<li role="presentation">
+        <span class="heading muted" id="group-${start}"
+          >${forPage ? t('suggestedForPage') : (category ?? t('categoryOther'))}</span
+        >
+        <ul role="group" aria-labelledby="group-${start}">
+          ${this.home.suggestions
+            .slice(start, from)
+            .map((item, i) => this.renderOption(item, start + i))}
+        </ul>
+      </li>`;
+    });
   }
 
   /** Before typing: a greeting above the field. */
@@ -254,39 +253,6 @@ export class PortholeSearch extends LitElement {
         ${this.name ? isolate(parts('homeGreetingName', { name: this.name })) : t('homeGreeting')}
       </h2>
       <p class="muted intro">${t('homeIntro')}</p>`;
-  }
-
-  /** Before typing: every topic, each opening to its articles. */
-  private renderTopics() {
-    const { t } = this.i18n;
-    const { topics } = this.home;
-    if (this.searching || !topics.length) return nothing;
-    return html`<section part="topics" class="topics" aria-labelledby="topics">
-      <h3 id="topics" class="heading muted">${t('categoriesHeading')}</h3>
-      ${topics.map(
-        ([category, articles]) =>
-          html`<details>
-            <summary>
-              ${category ?? t('categoryOther')}
-              <span class="muted">${t('categoryArticleCount', { count: articles.length })}</span>
-            </summary>
-            <ul>
-              ${articles.map(
-                ({ slug, locale, title }) =>
-                  html`<li lang=${locale} dir=${direction(locale)}>
-                    <button
-                      class="link"
-                      type="button"
-                      @click=${() => this.select({ slug, locale })}
-                    >
-                      ${title}
-                    </button>
-                  </li>`,
-              )}
-            </ul>
-          </details>`,
-      )}
-    </section>`;
   }
 
   /** How to reach support: the home view's section, the no-match offer, or the prompt. */
@@ -361,7 +327,7 @@ export class PortholeSearch extends LitElement {
       >
         ${this.renderList()}
       </ul>
-      ${this.renderTopics()} ${this.renderContact()}
+      ${this.renderContact()}
     `;
   }
 }

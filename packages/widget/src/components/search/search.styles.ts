@@ -115,19 +115,6 @@ export default css`
   .no-match button {
     margin-top: 0.25em;
   }
-  .topics summary {
-    padding: 0.4em 0;
-    cursor: pointer;
-  }
-  .topics summary span {
-    font-size: 0.85em;
-  }
-  .topics ul {
-    padding-inline-start: 1.2em;
-  }
-  .topics li {
-    margin: 0.3em 0;
-  }
   .home-contact {
     display: block;
   }

@@ -49,7 +49,7 @@ async function searchView(query = 'reset', results = hits) {
     html`<porthole-search
       .query=${query}
       .hits=${results}
-      .home=${{ suggestions, forPage: 0, topics: [] }}
+      .home=${{ suggestions, groups: [{ size: 1 }] }}
       status="done"
     ></porthole-search>`,
   );
@@ -137,7 +137,7 @@ describe('porthole-search', () => {
 
   it('tells when help articles cannot be loaded', async () => {
     const el = await searchView('', []);
-    el.home = { suggestions: [], forPage: 0, topics: [] };
+    el.home = { suggestions: [], groups: [] };
     el.unavailable = true;
     await el.updateComplete;
     expect(status(el)).to.match(/can’t be loaded/);
@@ -267,7 +267,7 @@ describe('porthole-search', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('before typing: greets, lists articles for this page, then popular, then every topic', async () => {
+  it('before typing: greets, lists the articles for this page, then each topic’s, and how to reach support', async () => {
     const article = (slug: string, title: string, category?: string): ArticleSummary => ({
       slug,
       locale: 'en',
@@ -279,16 +279,18 @@ describe('porthole-search', () => {
     const pricing = article('billing/plans', 'Plans and pricing', 'Billing');
     const reset = article('account/reset', 'Reset your password', 'Account');
     const refunds = article('billing/refunds', 'Refunds', 'Billing');
+    const faq = article('faq', 'Questions');
     const el = await fixture<PortholeSearch>(
       html`<porthole-search
         name="Ana"
         .replyTime=${'2h'}
         .home=${{
-          suggestions: [pricing, reset, refunds],
-          forPage: 1,
-          topics: [
-            ['Account', [reset]],
-            ['Billing', [pricing, refunds]],
+          suggestions: [pricing, reset, refunds, faq],
+          groups: [
+            { forPage: true, size: 1 },
+            { category: 'Account', size: 1 },
+            { category: 'Billing', size: 1 },
+            { size: 1 },
           ],
         }}
       ></porthole-search>`,
@@ -301,15 +303,12 @@ describe('porthole-search', () => {
     ]);
     expect(groups).to.deep.equal([
       ['Suggested for this page', ['Plans and pricing']],
-      ['Popular articles', ['Reset your password', 'Refunds']],
+      ['Account', ['Reset your password']],
+      ['Billing', ['Refunds']],
+      ['Other articles', ['Questions']],
     ]);
-    const topics = [...root.querySelectorAll('[part=topics] summary')].map((summary) =>
-      summary.textContent?.replace(/\s+/g, ' ').trim(),
-    );
-    expect(topics).to.deep.equal(['Account 1 article', 'Billing 2 articles']);
     const chosen = spyOn<CustomEvent<ArticleChoice>>(el, 'ph-select');
-    (root.querySelector('[part=topics] details:last-of-type') as HTMLDetailsElement).open = true;
-    [...root.querySelectorAll<HTMLButtonElement>('[part=topics] button')].at(-1)?.click();
+    (options(el)[2] as HTMLElement).click();
     expect(chosen.last()?.detail).to.deep.equal({ slug: 'billing/refunds', locale: 'en' });
     const contact = root.querySelector('[part=contact]') as HTMLElement;
     expect(contact.querySelector('h3')?.textContent).to.equal('Need to talk to us?');

@@ -818,7 +818,9 @@ describe('porthole-widget', () => {
 
     it('opens and closes with its keyboard shortcut, but not while the visitor types', async () => {
       const el = await widget();
+      expect(el.chunks.get('shortcut'), 'no shortcut code without a shortcut').to.equal(undefined);
       el.shortcut = '?';
+      await until(() => el.chunks.get('shortcut'), 'the shortcut’s code, loaded once one is set');
       const press = (target: EventTarget) =>
         target.dispatchEvent(
           new KeyboardEvent('keydown', { key: '?', shiftKey: true, bubbles: true, composed: true }),
