@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import ts from 'typescript';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -25,6 +27,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  * (`dist/*.js` + `.d.ts`) are emitted by `tsc -b`; this config only makes the bundles.
  */
 
+const require = createRequire(import.meta.url);
 const widgetSource = (file: string) =>
   fileURLToPath(new URL(`packages/widget/src/${file}`, import.meta.url));
 const outDir = fileURLToPath(new URL('packages/widget/dist', import.meta.url));
@@ -176,6 +179,28 @@ function removeOldParts(): Plugin {
   };
 }
 
+/**
+ * Every language's part is named with one hash (`porthole-locale-pl-<hash>.js`), so
+ * `porthole.js` carries one hash for the 14 languages instead of 14 file names. It is taken of
+ * everything their output depends on — their sources, the texts the code uses (see
+ * `pruneUnusedTexts`), this configuration and the bundler's version — so a name still only
+ * ever stands for one content; any change renames them all, which costs nothing (a page loads
+ * one of them).
+ */
+function localeHash(): string {
+  const hash = createHash('sha256');
+  const versions = ['vite', 'rolldown'].map(
+    (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version,
+  );
+  hash.update(versions.join()).update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update([...stringsInSources(widgetSource(''))].sort().join());
+  for (const file of Object.values(LOCALE_ENTRIES).sort()) hash.update(readFileSync(file));
+  return BigInt(`0x${hash.digest('hex').slice(0, 16)}`)
+    .toString(36)
+    .padStart(10, '0')
+    .slice(0, 10);
+}
+
 /** Write `porthole-parts.json`: each entry's hashed file name, for the `porthole.js` pass. */
 function partsManifest(): Plugin {
   return {
@@ -239,6 +264,7 @@ const build = {
 
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'parts') {
+    const languagesHash = localeHash();
     return {
       ...shared,
       plugins: [
@@ -253,7 +279,10 @@ export default defineConfig(({ mode }): UserConfig => {
         lib: { entry: PART_ENTRIES, formats: ['es'] },
         rolldownOptions: {
           output: {
-            entryFileNames: 'porthole-[name]-[hash:10].js',
+            entryFileNames: (chunk) =>
+              chunk.name.startsWith('locale-')
+                ? `porthole-[name]-${languagesHash}.js`
+                : 'porthole-[name]-[hash:10].js',
             chunkFileNames: 'porthole-shared-[hash:10].js',
             hashCharacters: 'base36',
             // Vite leaves ES libraries unminified for the consumer's bundler; these files are
@@ -265,11 +294,19 @@ export default defineConfig(({ mode }): UserConfig => {
       },
     };
   }
-  const parts: unknown = JSON.parse(readFileSync(PARTS_FILE, 'utf8'));
+  const parts = JSON.parse(readFileSync(PARTS_FILE, 'utf8')) as Record<string, string>;
+  // The languages' parts share one hash (see localeHash): porthole.js gets that alone.
+  const code = Object.fromEntries(
+    Object.entries(parts).filter(([name]) => !name.startsWith('locale-')),
+  );
+  const languages = /-([a-z0-9]+)\.js$/.exec(parts['locale-pl'] ?? '')?.[1] ?? '';
   return {
     ...shared,
     plugins: [minifyStyles(), scriptImporters(), precompress()],
-    define: { __PORTHOLE_PARTS__: JSON.stringify(parts) },
+    define: {
+      __PORTHOLE_PARTS__: JSON.stringify(code),
+      __PORTHOLE_LOCALES__: JSON.stringify(languages),
+    },
     build: {
       ...build,
       lib: {

@@ -56,10 +56,17 @@ export function renderBackButton(host: HTMLElement, label: string) {
   </button>`;
 }
 
-/** "Didn't find what you need? Contact us", always in reach; fires `ph-contact`. */
-export function renderContactPrompt(host: HTMLElement, { t }: Translator) {
+/**
+ * "Didn't find what you need? Contact us", always in reach (with another lead-in on the home
+ * view); fires `ph-contact`.
+ */
+export function renderContactPrompt(
+  host: HTMLElement,
+  { t }: Translator,
+  lead: unknown = t('contactPrompt'),
+) {
   return html`<p part="contact" class="contact">
-    <span class="muted">${t('contactPrompt')}</span>
+    <span class="muted">${lead}</span>
     <button class="link" type="button" @click=${() => emitInternal(host, 'ph-contact')}>
       ${t('contactUs')}
     </button>

@@ -8,11 +8,19 @@
  * headers (module scripts are fetched in CORS mode).
  */
 import type { ChunkImporters, ChunkName, Chunks } from '../core/chunk-loader.js';
+import { BUILT_IN_LOCALES, DEFAULT_LOCALE } from '../i18n/locales.js';
 
-/** File name of each part, written into the bundle by the build. */
-declare const __PORTHOLE_PARTS__: Record<ChunkName, string>;
-// Read once: the build writes the whole object in wherever the name appears.
-const PARTS = __PORTHOLE_PARTS__;
+/** File name of each part of code, written into the bundle by the build. */
+declare const __PORTHOLE_PARTS__: Record<string, string>;
+/** The one hash of every language's part (`porthole-locale-pl-<hash>.js`), likewise. */
+declare const __PORTHOLE_LOCALES__: string;
+
+/** Every part's file name: the code, and each interface language's texts. */
+const PARTS = { ...__PORTHOLE_PARTS__ } as Record<ChunkName, string>;
+for (const code of BUILT_IN_LOCALES) {
+  if (code !== DEFAULT_LOCALE)
+    PARTS[`locale-${code}`] = `porthole-locale-${code}-${__PORTHOLE_LOCALES__}.js`;
+}
 
 /**
  * Where `porthole.js` came from. `document.currentScript` is only set while the script first
@@ -45,7 +53,6 @@ function importPart<K extends ChunkName>(name: K) {
     import(/* @vite-ignore */ /* webpackIgnore: true */ chunkUrl(file, scriptUrl, attempt));
 }
 
-/** Every part the build made: the code and each interface language's texts. */
 export const importers = Object.fromEntries(
   Object.keys(PARTS).map((name) => [name, importPart(name as ChunkName)]),
 ) as ChunkImporters;

@@ -255,25 +255,24 @@ export class PortholeSearch extends LitElement {
       <p class="muted intro">${t('homeIntro')}</p>`;
   }
 
-  /** How to reach support: the home view's section, the no-match offer, or the prompt. */
+  /** How to reach support: the no-match offer, or the prompt (with the reply time at home). */
   private renderContact() {
     const { t } = this.i18n;
-    const contact = () => emitInternal(this, 'ph-contact');
     if (this.noMatch) {
       return html`<div part="no-match" class="no-match">
         <p>${t('noGoodMatchBody')}</p>
-        <button class="primary" type="button" @click=${contact}>${t('contactUs')}</button>
+        <button class="primary" type="button" @click=${() => emitInternal(this, 'ph-contact')}>
+          ${t('contactUs')}
+        </button>
       </div>`;
     }
     if (this.searching) return renderContactPrompt(this, this.i18n);
     const replyTime = parseReplyTime(this.replyTime);
-    return html`<section part="contact" class="contact home-contact" aria-labelledby="reach">
-      <h3 id="reach">${t('homeContactTitle')}</h3>
-      <p class="muted">
-        ${t('homeContactBody')} ${replyTime ? formatReplyTime(this.i18n, replyTime) : nothing}
-      </p>
-      <button class="secondary" type="button" @click=${contact}>${t('contactUs')}</button>
-    </section>`;
+    return renderContactPrompt(
+      this,
+      this.i18n,
+      html`${t('homeContactTitle')} ${replyTime ? formatReplyTime(this.i18n, replyTime) : ''}`,
+    );
   }
 
   protected override render() {

@@ -115,15 +115,6 @@ export default css`
   .no-match button {
     margin-top: 0.25em;
   }
-  .home-contact {
-    display: block;
-  }
-  .home-contact :is(h3, p) {
-    margin: 0 0 0.5em;
-  }
-  .home-contact h3 {
-    font-size: 1em;
-  }
   .snippet {
     font-size: 0.88em;
     display: -webkit-box;
