@@ -1,8 +1,8 @@
 import { isTicketError } from '@porthole/tickets';
 import type { TicketAdapter, UploadedAttachment } from '@porthole/tickets';
 import type { AttachmentLimits } from '../core/options.js';
-import { formatString } from '../core/strings.js';
 import { formatFileSize, formatList } from '../i18n/format.js';
+import type { Translator } from '../i18n/translator.js';
 import type { PanelHost } from './host.js';
 
 /**
@@ -31,12 +31,6 @@ export interface KnownLimits extends AttachmentLimits {
   types?: readonly string[];
 }
 
-/** The catalog's English plural forms (`attachmentTooMany`), until the catalog is wired in. */
-const TOO_MANY = {
-  one: 'You can attach only {count} file.',
-  other: 'You can attach up to {count} files.',
-};
-
 /** Names people know, for the types the reference server can accept. */
 const TYPE_NAMES: Record<string, string> = {
   'image/png': 'PNG',
@@ -48,15 +42,9 @@ const TYPE_NAMES: Record<string, string> = {
   'text/plain': 'TXT',
 };
 
-// The texts are English until the translated catalog is wired in; so are their numbers.
-const LOCALE = 'en';
-
-export function plural(count: number, forms: { one: string; other: string }): string {
-  const form = new Intl.PluralRules(LOCALE).select(count) === 'one' ? forms.one : forms.other;
-  return formatString(form, { count });
-}
-
-export const fileSize = (bytes: number): string => formatFileSize(bytes, LOCALE);
+/** A size in the visitor's language: “10 MB”. */
+export const fileSize = (bytes: number, { locale }: Translator): string =>
+  formatFileSize(bytes, locale);
 
 const count = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
@@ -167,19 +155,20 @@ export class AttachmentList {
 
   /** Why a file cannot go, before uploading it; undefined when it may. */
   #check(file: File, limits: KnownLimits): string | undefined {
-    const strings = this.#host.strings;
+    const i18n = this.#host.i18n;
+    const { t } = i18n;
     const name = file.name;
     const accepted = this.items.filter((item) => !item.error);
     const total = accepted.reduce((sum, item) => sum + item.file.size, file.size);
     const { maxFiles, maxFileBytes, maxTotalBytes } = limits;
-    if (file.size === 0) return formatString(strings.attachmentEmpty, { name });
+    if (file.size === 0) return t('attachmentEmpty', { name });
     // 0 means the server takes no files at all: its own answer says so better.
-    if (maxFiles && accepted.length >= maxFiles) return plural(maxFiles, TOO_MANY);
+    if (maxFiles && accepted.length >= maxFiles) return t('attachmentTooMany', { count: maxFiles });
     if (maxFileBytes !== undefined && file.size > maxFileBytes) {
-      return formatString(strings.attachmentTooLarge, { name, size: fileSize(maxFileBytes) });
+      return t('attachmentTooLarge', { name, size: fileSize(maxFileBytes, i18n) });
     }
     if (maxTotalBytes !== undefined && total > maxTotalBytes) {
-      return formatString(strings.attachmentsTotalTooLarge, { size: fileSize(maxTotalBytes) });
+      return t('attachmentsTotalTooLarge', { size: fileSize(maxTotalBytes, i18n) });
     }
     return undefined;
   }
@@ -222,23 +211,24 @@ export class AttachmentList {
     this.#uploads.set(item, { abort, done });
   }
 
-  /** The server's refusal in the visitor's words (and language, once it is wired in). */
+  /** The server's refusal in the visitor's words and language. */
   #explain(file: File, error: unknown): string {
-    const strings = this.#host.strings;
+    const i18n = this.#host.i18n;
+    const { t } = i18n;
     const name = file.name;
     const status = isTicketError(error) ? error.status : undefined;
     const { maxFileBytes, types } = this.#known;
     if (status === 413 && maxFileBytes !== undefined) {
-      return formatString(strings.attachmentTooLarge, { name, size: fileSize(maxFileBytes) });
+      return t('attachmentTooLarge', { name, size: fileSize(maxFileBytes, i18n) });
     }
     if (status === 415) {
-      const refused = formatString(strings.attachmentTypeNotAllowed, { name });
+      const refused = t('attachmentTypeNotAllowed', { name });
       if (!types?.length) return refused;
       const names = formatList(
         types.map((type) => TYPE_NAMES[type] ?? type),
-        LOCALE,
+        i18n.locale,
       );
-      return `${refused} ${formatString(strings.attachmentAllowedTypes, { types: names })}`;
+      return `${refused} ${t('attachmentAllowedTypes', { types: names })}`;
     }
     return error instanceof Error ? error.message : String(error);
   }

@@ -239,7 +239,7 @@ export class ContactController implements ReactiveController {
     const store = this.#store;
     if (!store) {
       issueWarning('no-endpoint', 'No ticket endpoint configured: set `endpoint` (data-endpoint).');
-      this.sendError = host.strings.sendFailed;
+      this.sendError = host.i18n.t('sendFailed');
       return { kind: 'failed' };
     }
     // A retry of the same ticket keeps the key (the server may have stored the first try and
@@ -291,11 +291,11 @@ export class ContactController implements ReactiveController {
       return { kind: 'failed', fieldErrors };
     // Said in words by the `outbox` part: needed only when sending goes wrong, and then the
     // network works (what fails offline is queued, not refused).
-    const { chunks, strings } = this.#host;
+    const { chunks, i18n } = this.#host;
     try {
-      this.sendError = (await chunks.load('outbox')).describeSendError(error, strings);
+      this.sendError = (await chunks.load('outbox')).describeSendError(error, i18n);
     } catch {
-      this.sendError = strings.sendFailed;
+      this.sendError = i18n.t('sendFailed');
     }
     return { kind: 'failed' };
   }
@@ -431,7 +431,7 @@ export class ContactController implements ReactiveController {
       );
       void this.attachments.add(files);
     } catch (error) {
-      this.sendError = host.strings.contactUnavailable;
+      this.sendError = host.i18n.t('contactUnavailable');
       this.#report(error);
     }
     host.requestUpdate();

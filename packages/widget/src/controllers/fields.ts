@@ -1,7 +1,7 @@
 import type { FieldErrors, TicketMetadata } from '@porthole/tickets';
 import { fieldErrorKey } from '../components/contact-form/field-ids.js';
 import type { ContactField } from '../core/options.js';
-import type { PortholeStrings } from '../core/strings.js';
+import type { Translator } from '../i18n/translator.js';
 import { issueWarning } from '../core/warnings.js';
 
 /** A site field as the form uses it: checked, with its type and label filled in. */
@@ -89,7 +89,7 @@ export function collectMetadata(
 export function requiredErrors(
   fields: readonly FormField[],
   values: FieldValues,
-  strings: PortholeStrings,
+  { t }: Translator,
 ): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of fields) {
@@ -98,10 +98,10 @@ export function requiredErrors(
     if (value === false || (typeof value === 'string' && !value.trim())) {
       errors[fieldErrorKey(field.name)] =
         field.type === 'checkbox'
-          ? strings.checkboxRequired
+          ? t('checkboxRequired')
           : field.type === 'select'
-            ? strings.selectRequired
-            : strings.fieldRequired;
+            ? t('selectRequired')
+            : t('fieldRequired');
     }
   }
   return errors;

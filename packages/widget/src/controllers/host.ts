@@ -3,7 +3,7 @@ import type { TicketAdapter } from '@porthole/tickets';
 import type { ReactiveControllerHost } from 'lit';
 import type { ChunkLoader } from '../core/chunk-loader.js';
 import type { AttachmentLimits, PortholeUser } from '../core/options.js';
-import type { PortholeStrings } from '../core/strings.js';
+import type { Translator } from '../i18n/translator.js';
 
 /**
  * What the workflow controllers read from the element they serve (`porthole-panel`): the
@@ -20,7 +20,8 @@ export interface PanelHost extends ReactiveControllerHost, HTMLElement {
   /** The `fields` option as the page gave it (checked by the contact controller). */
   fields: unknown;
   attachments: boolean | AttachmentLimits;
-  strings: PortholeStrings;
+  /** The interface's words, in the page's language. */
+  i18n: Translator;
   chunks: ChunkLoader;
   open: boolean;
 }

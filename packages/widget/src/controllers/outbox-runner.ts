@@ -146,7 +146,7 @@ export class OutboxRunner {
       // A 429 waits its Retry-After like a 503; a refusal no retry can change stays, refused.
       if (isTicketError(error) && !error.retryable) {
         this.#report(error);
-        store.put({ ...entry, error: describeSendError(error, this.#host.strings) });
+        store.put({ ...entry, error: describeSendError(error, this.#host.i18n) });
         return;
       }
       const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** entry.tries);

@@ -4,7 +4,7 @@ import { TicketError } from '@porthole/tickets';
 import type { Ticket, TicketReceipt } from '@porthole/tickets';
 import { useFakeTimers } from 'sinon';
 import { spyOn, until } from '../../test/fixtures.js';
-import { defaultStrings } from '../core/strings.js';
+import { englishTranslator } from '../i18n/translator.js';
 import type { PanelHost } from './host.js';
 import { OutboxRunner } from './outbox-runner.js';
 import { OutboxStore } from './outbox.js';
@@ -48,7 +48,7 @@ const hosts: Element[] = [];
 /** What the runner needs of the panel: an element to fire events on, text, re-rendering. */
 function fakeHost(): PanelHost {
   const host = document.createElement('div') as unknown as PanelHost;
-  Object.assign(host, { strings: defaultStrings, requestUpdate: () => undefined });
+  Object.assign(host, { i18n: englishTranslator(), requestUpdate: () => undefined });
   document.body.append(host);
   hosts.push(host);
   return host;
@@ -262,7 +262,7 @@ describe('the outbox', () => {
         subject: 'Refund',
         message: 'Twice.',
         fields: { topic: 'billing' },
-        error: defaultStrings.sendRejectedPermanent,
+        error: englishTranslator().t('sendRejectedPermanent'),
       });
       expect(stored(), 'taken back').to.deep.equal([]);
     });

@@ -5,10 +5,22 @@ import type * as OutboxChunk from '../chunks/outbox.js';
 import type * as PanelChunk from '../chunks/panel.js';
 import type * as PositionChunk from '../chunks/position.js';
 import type * as SanitizeChunk from '../chunks/sanitize.js';
+import type * as ShortcutChunk from '../chunks/shortcut.js';
 import type * as TicketsChunk from '../chunks/tickets.js';
+import type { LocaleModule } from '../i18n/locale-importers.js';
+import type { BuiltInLocale, DEFAULT_LOCALE } from '../i18n/locales.js';
 
-/** The parts of the widget that load when first needed, by name. */
-export interface Chunks {
+/** A built-in interface language other than English (which is bundled). */
+export type LoadableLocale = Exclude<BuiltInLocale, typeof DEFAULT_LOCALE>;
+
+/** The part holding one language's texts: `locale-pl` (`porthole-locale-pl-<hash>.js`). */
+export type LocaleChunkName = `locale-${LoadableLocale}`;
+
+/**
+ * The parts of the widget that load when first needed, by name: the code, and each
+ * interface language's texts (`locale-<code>`, only the page's one is ever loaded).
+ */
+export interface Chunks extends Record<LocaleChunkName, LocaleModule> {
   /** Lit, the panel and its views: everything shown once the visitor reaches for help. */
   panel: typeof PanelChunk;
   /** `@porthole/kb` + Fuse.js: open and search a knowledge base. */
@@ -25,6 +37,8 @@ export interface Chunks {
   fields: typeof FieldsChunk;
   /** Sends what waits in the outbox: loaded only when something does. */
   outbox: typeof OutboxChunk;
+  /** The keyboard shortcut, where a site sets one. */
+  shortcut: typeof ShortcutChunk;
 }
 
 export type ChunkName = keyof Chunks;

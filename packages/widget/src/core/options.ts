@@ -4,10 +4,14 @@
  */
 import type { KnowledgeBase } from '@porthole/kb';
 import type { TicketAdapter } from '@porthole/tickets';
-import type { PortholeStrings } from './strings.js';
+import type { StringOverrides } from '../i18n/types.js';
 
-/** The corner the launcher sits in. */
-export type WidgetPosition = 'bottom-right' | 'bottom-left';
+/**
+ * The corner the launcher sits in. `bottom-end` and `bottom-start` follow the page's
+ * direction (`bottom-end` is bottom right on a left-to-right page, bottom left on a
+ * right-to-left one); `bottom-right` and `bottom-left` stay where they say.
+ */
+export type WidgetPosition = 'bottom-end' | 'bottom-start' | 'bottom-right' | 'bottom-left';
 
 /** Which screen the panel shows. */
 export type WidgetView = 'search' | 'article' | 'contact' | 'confirmation';
@@ -83,11 +87,17 @@ export interface PortholeOptions {
    */
   endpoint?: string;
   /**
-   * Locale of the articles to search and show.
-   * @default the `lang` of `<html>`, then the knowledge base's default locale
+   * Language of the interface and of the articles to search and show. Without it the
+   * interface follows `<html lang>`, then the browser's languages (one of 15 built-in
+   * languages, else English), and the articles `<html lang>`, then the knowledge base's
+   * default locale.
+   * @default ''
    */
   locale?: string;
-  /** @default 'bottom-right' */
+  /**
+   * The launcher's corner; `bottom-end` mirrors on right-to-left pages, `bottom-right` does not.
+   * @default 'bottom-end'
+   */
   position?: WidgetPosition;
   /**
    * Accent colour (any CSS colour); sets `--porthole-accent`.
@@ -108,10 +118,17 @@ export interface PortholeOptions {
    */
   shortcut?: string;
   /**
-   * Replacements for any of the widget's texts (see `defaultStrings`).
+   * How soon support usually replies, said on the home view (“We usually reply within 2
+   * hours”, in the page's language): `'30m'`, `'2h'`, `'1d'`, `'90 minutes'`.
+   * @default '' (not said)
+   */
+  replyTime?: string;
+  /**
+   * Replacements for any of the interface's texts, in the page's language: a text, or a
+   * plural object (`{ one, few, many, other }`). See docs/translations.md.
    * @default {}
    */
-  strings?: Partial<PortholeStrings>;
+  strings?: StringOverrides;
   /**
    * An already opened knowledge base; takes precedence over `kb`.
    * @default undefined

@@ -138,26 +138,15 @@ export interface ReplyTime {
   unit: 'minute' | 'hour' | 'day';
 }
 
-const REPLY_TIME_UNITS: Record<string, ReplyTime['unit']> = {
-  m: 'minute',
-  min: 'minute',
-  minute: 'minute',
-  minutes: 'minute',
-  h: 'hour',
-  hour: 'hour',
-  hours: 'hour',
-  d: 'day',
-  day: 'day',
-  days: 'day',
-};
-
 /**
  * Reads a reply time as a site writes it in an attribute: `30m`, `2h`, `1d`, `90 minutes`,
  * `2 hours`, `1.5h`. Anything else (including zero or negative numbers) gives undefined.
  */
 export function parseReplyTime(text: string): ReplyTime | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*$/i.exec(text);
-  const unit = match?.[2] && REPLY_TIME_UNITS[match[2].toLowerCase()];
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(m(?:in(?:utes?)?)?|h(?:ours?)?|d(?:ays?)?)\s*$/i.exec(text);
   const value = Number(match?.[1]);
+  const unit = ({ m: 'minute', h: 'hour', d: 'day' } as const)[
+    (match?.[2]?.[0]?.toLowerCase() ?? '') as 'm'
+  ];
   return unit && value > 0 ? { value, unit } : undefined;
 }

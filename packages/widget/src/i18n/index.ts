@@ -1,6 +1,6 @@
 /**
  * The widget's interface texts in every built-in language: choosing the locale
- * (`resolveLocale`), loading only its texts (`loadMessages`), and turning them into words
+ * (`resolveLocale`), importing only its texts (`localeImporters`), and turning them into words
  * (`createTranslator`), with plurals, numbers, sizes and dates through `Intl`.
  * See docs/translations.md.
  *
@@ -10,7 +10,7 @@
  *   htmlLang: document.documentElement.lang,
  *   navigatorLanguages: navigator.languages,
  * });
- * const messages = await loadMessages(locale).catch(() => englishMessages);
+ * const messages = locale === 'en' ? englishMessages : (await localeImporters[locale](0)).default;
  * const { t, dir } = createTranslator(locale, messages, options.strings);
  * t('resultsCount', { count: 5 }); // pl: “Znaleziono 5 artykułów”
  */
@@ -18,10 +18,9 @@ export { BUILT_IN_LOCALES, DEFAULT_LOCALE } from './locales.js';
 export type { BuiltInLocale } from './locales.js';
 export { resolveLocale, matchLocale, direction } from './resolve.js';
 export type { ResolveLocaleOptions, TextDirection } from './resolve.js';
-export { createMessageLoader, loadMessages, messageLoader } from './load.js';
-export type { MessageLoader } from './load.js';
+export { localeImporters } from './locale-importers.js';
 export type { LocaleImporter, LocaleModule } from './locale-importers.js';
-export { createTranslator, isMessage } from './translator.js';
+export { createTranslator, englishTranslator, formatReplyTime, isMessage } from './translator.js';
 export type { MessagePart, Translator } from './translator.js';
 export {
   formatDate,

@@ -3,21 +3,10 @@
  * then English), picks the plural form with `Intl.PluralRules`, fills in `{placeholders}`.
  */
 import { issueWarning } from '../core/warnings.js';
-import {
-  formatDate,
-  formatFileSize,
-  formatLanguageName,
-  formatList,
-  formatNumber,
-  formatPercent,
-  formatTimeUntil,
-  selectPlural,
-} from './format.js';
+import { formatNumber, selectPlural } from './format.js';
 import type { ReplyTime } from './format.js';
 import { DEFAULT_LOCALE } from './locales.js';
 import en from './locales/en.js';
-import { direction } from './resolve.js';
-import type { TextDirection } from './resolve.js';
 import type {
   Message,
   MessageArgs,
@@ -34,8 +23,6 @@ export type MessagePart = string | { readonly placeholder: string; readonly valu
 export interface Translator {
   /** The locale of the texts: put it in `lang` on the widget's own elements. */
   readonly locale: string;
-  /** Which way the locale is written: put it in `dir` on the widget's own elements. */
-  readonly dir: TextDirection;
   /**
    * The text for `key` with its placeholders filled in. Plain text, never HTML: render it as
    * text. Plural messages pick their form by `values.count`.
@@ -51,22 +38,12 @@ export interface Translator {
    * // → ['Your reference is ', { placeholder: 'reference', value: 'PH-7KQ2' }]
    */
   parts<K extends MessageKey>(key: K, ...args: MessageArgs<K>): MessagePart[];
-  /** A number with the locale's digits and separators. */
+  /**
+   * A number with the locale's digits and separators. Sizes, percentages, lists, dates,
+   * language names and times are `formatFileSize(bytes, i18n.locale)` and the other
+   * functions of `format.ts`: separate, so a build carries only those it uses.
+   */
   number(value: number, options?: Intl.NumberFormatOptions): string;
-  /** A file size: “1.5 MB”, Polish “1,5 MB”, French “1,5 Mo”. */
-  fileSize(bytes: number): string;
-  /** A fraction as a percentage: 0.42 → “42%”, French “42 %”. */
-  percent(fraction: number): string;
-  /** “PDF, PNG and JPEG” in the locale's words. */
-  list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
-  /** A language's name in this locale: `de` → “German”, in Polish “niemiecki”. */
-  languageName(code: string): string;
-  /** A date in the locale's long style, or with `options`. */
-  date(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string;
-  /** The reply-time sentence for the home view: “We usually reply within 2 hours”. */
-  replyTime(time: ReplyTime): string;
-  /** When something can happen again, for `sendRateLimited`: 90 → “in 2 minutes”. */
-  timeUntil(seconds: number): string;
 }
 
 const PLURAL_CATEGORIES: ReadonlySet<string> = new Set<PluralCategory>([
@@ -93,10 +70,25 @@ function isKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
+/**
+ * `resultsOne` and `resultsMany` (before 0.2) as the plural `resultsCount`, unless that is
+ * given too. Read for one more release, with a warning.
+ */
+function upgradeOverrides({ resultsOne, resultsMany, ...rest }: StringOverrides) {
+  if (resultsOne === undefined && resultsMany === undefined) return rest;
+  issueWarning(
+    'deprecated-string',
+    'strings.resultsOne and strings.resultsMany are now one plural text, strings.resultsCount.',
+  );
+  if (rest.resultsCount !== undefined || typeof resultsMany !== 'string') return rest;
+  const one = typeof resultsOne === 'string' ? { one: resultsOne } : {};
+  return { ...rest, resultsCount: { ...one, other: resultsMany } };
+}
+
 /** The overrides that can be used; the others are reported once, with why. */
 function checkOverrides(overrides: StringOverrides): Partial<Record<MessageKey, Message>> {
   const usable: Partial<Record<MessageKey, Message>> = {};
-  for (const [key, value] of Object.entries(overrides)) {
+  for (const [key, value] of Object.entries(upgradeOverrides(overrides))) {
     if (!isKey(key)) {
       issueWarning('unknown-string', `strings.${key} is not one of the widget's texts; ignored.`);
     } else if (!isMessage(value)) {
@@ -124,7 +116,7 @@ export function createTranslator(
   messages: Partial<Messages> = {},
   overrides: StringOverrides = {},
 ): Translator {
-  const usableOverrides = checkOverrides(overrides);
+  const usableOverrides = checkOverrides(overrides ?? {});
 
   /** The message for a key, and the locale whose plural rules choose among its forms. */
   const lookUp = (key: MessageKey): [Message, string] => {
@@ -132,7 +124,8 @@ export function createTranslator(
     if (override !== undefined) return [override, locale];
     const own: unknown = messages[key];
     if (isMessage(own)) return [own, locale];
-    return [en[key], DEFAULT_LOCALE];
+    // A text a build left out because no code shows it reads as its key, never as nothing.
+    return [en[key] ?? key, DEFAULT_LOCALE];
   };
 
   const template = (key: MessageKey, values: Readonly<Record<string, unknown>>): string => {
@@ -167,24 +160,28 @@ export function createTranslator(
       .map((part) => (typeof part === 'string' ? part : part.value))
       .join('');
 
-  const replyTimeKeys = {
-    minute: 'replyTimeMinutes',
-    hour: 'replyTimeHours',
-    day: 'replyTimeDays',
-  } as const;
-
   return {
     locale,
-    dir: direction(locale),
     t: t as Translator['t'],
     parts: parts as Translator['parts'],
     number: (value, options) => formatNumber(value, locale, options),
-    fileSize: (bytes) => formatFileSize(bytes, locale),
-    percent: (fraction) => formatPercent(fraction, locale),
-    list: (items, type) => formatList(items, locale, type),
-    languageName: (code) => formatLanguageName(code, locale),
-    date: (value, options) => formatDate(value, locale, options),
-    replyTime: (time) => t(replyTimeKeys[time.unit], { count: time.value }),
-    timeUntil: (seconds) => formatTimeUntil(seconds, locale),
   };
+}
+
+const REPLY_TIME_KEYS = {
+  minute: 'replyTimeMinutes',
+  hour: 'replyTimeHours',
+  day: 'replyTimeDays',
+} as const;
+
+/** The reply-time sentence for the home view: “We usually reply within 2 hours”. */
+export function formatReplyTime({ t }: Translator, time: ReplyTime): string {
+  return t(REPLY_TIME_KEYS[time.unit], { count: time.value });
+}
+
+let english: Translator | undefined;
+
+/** The English translator without overrides: what a view shows before it is given one. */
+export function englishTranslator(): Translator {
+  return (english ??= createTranslator(DEFAULT_LOCALE, en));
 }

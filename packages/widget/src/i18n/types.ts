@@ -41,7 +41,12 @@ export type Messages = {
  * (`{ one, few, many, other }`). A plain text for a plural key is used for every number; a
  * plural object may name only some categories, the rest fall back to its `other`.
  */
-export type StringOverrides = { readonly [K in MessageKey]?: Message };
+export type StringOverrides = { readonly [K in MessageKey]?: Message } & {
+  /** @deprecated Use the plural `resultsCount`; still read, with a warning, until 0.3. */
+  readonly resultsOne?: string;
+  /** @deprecated Use the plural `resultsCount`; still read, with a warning, until 0.3. */
+  readonly resultsMany?: string;
+};
 
 /** `"a {x} b {y}"` → `"x" | "y"`. */
 type PlaceholdersIn<S> = S extends `${string}{${infer Name}}${infer Rest}`

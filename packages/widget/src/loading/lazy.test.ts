@@ -255,7 +255,8 @@ describe('lazy chunks', () => {
     el.show();
     await el.updateComplete;
     expect(imports.filter((i) => i.name === 'kb').map((i) => i.attempt)).to.deep.equal([0, 1]);
-    expect((search as unknown as { suggestions: unknown[] }).suggestions).to.not.have.length(0);
+    const { home } = search as unknown as { home: { suggestions: unknown[] } };
+    expect(home.suggestions).to.not.have.length(0);
     expect(errors.count, 'no new error').to.equal(1);
   });
 

@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import { emitInternal } from '../../core/events.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import type { Translator } from '../../i18n/translator.js';
 
 /**
  * "Attach files" on the contact form: a real file input (so keyboards, screen readers and
@@ -8,7 +8,7 @@ import type { PortholeStrings } from '../../core/strings.js';
  * list of files appears once its code has loaded. Dropping and pasting files are handled by
  * the form around it; all three fire `ph-files`.
  */
-export function renderAttachControl(host: HTMLElement, strings: PortholeStrings) {
+export function renderAttachControl(host: HTMLElement, { t }: Translator) {
   const onChange = (event: Event) => {
     const input = event.target as HTMLInputElement;
     emitInternal(host, 'ph-files', [...(input.files ?? [])]);
@@ -27,9 +27,9 @@ export function renderAttachControl(host: HTMLElement, strings: PortholeStrings)
             stroke-linecap="round"
           />
         </svg>
-        ${strings.attachFiles}
+        ${t('attachFiles')}
       </label>
-      <span class="muted">${strings.dropZone}</span>
+      <span class="muted">${t('dropZone')}</span>
     </div>
     <slot name="attachments"></slot>`;
 }

@@ -1,15 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
 import type { AttachmentItem, AttachmentList } from '../../controllers/attachments.js';
-import { fileSize, plural } from '../../controllers/attachments.js';
+import { fileSize } from '../../controllers/attachments.js';
 import { emitInternal } from '../../core/events.js';
-import { defaultStrings, formatString } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
 import { formatPercent } from '../../i18n/format.js';
+import { englishTranslator } from '../../i18n/translator.js';
+import type { Translator } from '../../i18n/translator.js';
 import { sharedStyles } from '../shared.styles.js';
 import styles from './attachments.styles.js';
-
-/** The catalog's English plural forms (`attachmentCount`), until the catalog is wired in. */
-const ATTACHED = { one: '{count} file attached', other: '{count} files attached' };
 
 /**
  * @summary The files attached to the contact form: each with its name, size, upload progress
@@ -35,21 +32,21 @@ export class PortholeAttachments extends LitElement {
   static override properties = {
     list: { attribute: false },
     version: { type: Number },
-    strings: { attribute: false },
+    i18n: { attribute: false },
   };
 
   /** The files. */
   declare list: AttachmentList | undefined;
   /** The list's `version`: a new value re-renders. @default 0 */
   declare version: number;
-  /** UI text. @default defaultStrings */
-  declare strings: PortholeStrings;
+  /** The interface's words, in the page's language. @default English */
+  declare i18n: Translator;
 
   constructor() {
     super();
     this.list = undefined;
     this.version = 0;
-    this.strings = defaultStrings;
+    this.i18n = englishTranslator();
   }
 
   /** Remove a file; focus moves to the next one's button, or back to "Attach files". */
@@ -64,17 +61,18 @@ export class PortholeAttachments extends LitElement {
   }
 
   private renderItem(item: AttachmentItem, index: number) {
-    const s = this.strings;
+    const i18n = this.i18n;
+    const { t } = i18n;
     const { name, size } = item.file;
     const uploading = !item.uploaded && !item.error;
     return html`<li part="file" class=${item.error ? 'failed' : ''}>
       <span part="file-name" class="name">${name}</span>
-      <span part="file-size" class="size muted">${fileSize(size)}</span>
+      <span part="file-size" class="size muted">${fileSize(size, i18n)}</span>
       <button
         part="remove"
         class="remove"
         type="button"
-        aria-label=${formatString(s.attachmentRemove, { name })}
+        aria-label=${t('attachmentRemove', { name })}
         @click=${() => void this.removeFile(item, index)}
       >
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
@@ -87,10 +85,10 @@ export class PortholeAttachments extends LitElement {
                 part="progress"
                 max="100"
                 .value=${Math.round(item.progress * 100)}
-                aria-label=${formatString(s.uploadProgressLabel, { name })}
+                aria-label=${t('uploadProgressLabel', { name })}
               ></progress
               ><span class="status muted"
-                >${formatString(s.uploadProgress, { percent: formatPercent(item.progress, 'en') })}</span
+                >${t('uploadProgress', { percent: formatPercent(item.progress, i18n.locale) })}</span
               >`
           : nothing
       }
@@ -101,15 +99,16 @@ export class PortholeAttachments extends LitElement {
   protected override render() {
     const items = this.list?.items ?? [];
     const sent = items.filter((item) => !item.error).length;
+    const count = sent > 0 ? this.i18n.t('attachmentCount', { count: sent }) : '';
     return html`
       ${
         items.length > 0
-          ? html`<ul part="list" aria-label=${this.strings.attachmentsLabel}>
+          ? html`<ul part="list" aria-label=${this.i18n.t('attachmentsLabel')}>
               ${items.map((item, index) => this.renderItem(item, index))}
             </ul>`
           : nothing
       }
-      <p class="announce" role="status">${sent > 0 ? plural(sent, ATTACHED) : ''}</p>
+      <p class="announce" role="status">${count}</p>
       <div class="announce" role="alert">
         ${[...items].reverse().find((item) => item.error)?.error ?? ''}
       </div>

@@ -22,7 +22,7 @@ import {
 } from '../../../test/widget-helpers.js';
 import { AttachmentList } from '../../chunks/attachments.js';
 import type { AttachmentLimits } from '../../core/options.js';
-import { defaultStrings } from '../../core/strings.js';
+import { englishTranslator } from '../../i18n/translator.js';
 import type { PanelHost } from '../../controllers/host.js';
 import '../contact-form/contact-form.js';
 import type { PortholeContactForm } from '../contact-form/contact-form.js';
@@ -71,13 +71,13 @@ async function attachments(
   options: { endpoint?: string; limits?: AttachmentLimits } = {},
 ) {
   const el = await fixture<PortholeAttachments>(
-    html`<porthole-attachments .strings=${defaultStrings}></porthole-attachments>`,
+    html`<porthole-attachments></porthole-attachments>`,
   );
   const host = {
     endpoint: options.endpoint ?? '',
     adapter: options.endpoint ? undefined : adapter,
     attachments: options.limits ?? true,
-    strings: defaultStrings,
+    i18n: englishTranslator(),
     requestUpdate: () => {
       el.version = list.version;
     },

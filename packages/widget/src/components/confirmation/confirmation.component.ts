@@ -2,8 +2,8 @@ import type { TicketReceipt } from '@porthole/tickets';
 import { LitElement, html } from 'lit';
 import { emitInternal } from '../../core/events.js';
 import { sharedStyles } from '../shared.styles.js';
-import { defaultStrings } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import { englishTranslator } from '../../i18n/translator.js';
+import type { Translator } from '../../i18n/translator.js';
 import styles from './confirmation.styles.js';
 
 /**
@@ -20,15 +20,15 @@ export class PortholeConfirmation extends LitElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     receipt: { attribute: false },
-    strings: { attribute: false },
+    i18n: { attribute: false },
     queued: {},
     later: { type: Boolean },
   };
 
   /** The server's answer. */
   declare receipt: TicketReceipt | undefined;
-  /** UI text. @default defaultStrings */
-  declare strings: PortholeStrings;
+  /** The interface's words, in the page's language. @default English */
+  declare i18n: Translator;
   /** Not sent yet, but saved: the browser is `offline`, or the `server` failed. */
   declare queued: 'offline' | 'server' | undefined;
   /** The receipt is that of a message that was saved first and sent by itself. @default false */
@@ -37,7 +37,7 @@ export class PortholeConfirmation extends LitElement {
   constructor() {
     super();
     this.receipt = undefined;
-    this.strings = defaultStrings;
+    this.i18n = englishTranslator();
     this.queued = undefined;
     this.later = false;
   }
@@ -48,10 +48,15 @@ export class PortholeConfirmation extends LitElement {
   }
 
   protected override render() {
-    const s = this.strings;
-    // The reference is its own element (to style and select it), so the sentence around it is
-    // split at the placeholder rather than formatted into one string.
-    const [before = '', after = ''] = s.reference.split('{reference}');
+    const { t, parts } = this.i18n;
+    // The reference is its own element (to style and select it): the sentence is rendered
+    // from its parts, never from a string with markup.
+    const reference = parts('reference', { reference: this.receipt?.reference ?? '' }).map(
+      (part) =>
+        typeof part === 'string'
+          ? part
+          : html`<bdi part="reference" class="reference">${part.value}</bdi>`,
+    );
     return html`
       <div class="icon ${this.queued ? 'waiting' : ''}" aria-hidden="true">
         <svg viewBox="0 0 24 24" width="40" height="40">
@@ -67,16 +72,12 @@ export class PortholeConfirmation extends LitElement {
         </svg>
       </div>
       <div role="status">
-        <h2 part="title" tabindex="-1">${this.queued ? s.queuedTitle : s.sentTitle}</h2>
+        <h2 part="title" tabindex="-1">${t(this.queued ? 'queuedTitle' : 'sentTitle')}</h2>
         ${
           this.queued
-            ? html`<p>${this.queued === 'offline' ? s.queuedOffline : s.queuedServerDown}</p>`
-            : html`<p>${this.later ? s.queuedSent : s.sentBody}</p>
-                <p>
-                  ${before}<strong part="reference" class="reference"
-                    >${this.receipt?.reference}</strong
-                  >${after}
-                </p>`
+            ? html`<p>${t(this.queued === 'offline' ? 'queuedOffline' : 'queuedServerDown')}</p>`
+            : html`<p>${t(this.later ? 'queuedSent' : 'sentBody')}</p>
+                <p>${reference}</p>`
         }
       </div>
       <button
@@ -85,7 +86,7 @@ export class PortholeConfirmation extends LitElement {
         type="button"
         @click=${() => emitInternal(this, 'ph-back')}
       >
-        ${s.backToSearch}
+        ${t('backToSearch')}
       </button>
     `;
   }

@@ -6,8 +6,9 @@ import type { Draft, DraftField } from '../../controllers/draft.js';
 import type { FormField } from '../../controllers/fields.js';
 import type { Chunks } from '../../core/chunk-loader.js';
 import { emitInternal } from '../../core/events.js';
-import { defaultStrings } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import { translateFieldErrors } from '../../i18n/field-errors.js';
+import { englishTranslator } from '../../i18n/translator.js';
+import type { Translator } from '../../i18n/translator.js';
 import { attachControlStyles, renderAttachControl } from '../attachments/attach-control.js';
 import { sharedStyles } from '../shared.styles.js';
 import { renderBackButton } from '../templates.js';
@@ -64,7 +65,7 @@ export class PortholeContactForm extends LitElement {
     context: { attribute: false },
     sending: { type: Boolean },
     error: {},
-    strings: { attribute: false },
+    i18n: { attribute: false },
     fieldErrors: { attribute: false },
     parseTicket: { attribute: false },
     fields: { attribute: false },
@@ -82,8 +83,8 @@ export class PortholeContactForm extends LitElement {
   declare sending: boolean;
   /** Why the last send failed, shown in an alert with a "Try again" button. */
   declare error: string | undefined;
-  /** UI text. @default defaultStrings */
-  declare strings: PortholeStrings;
+  /** The interface's words, in the page's language. @default English */
+  declare i18n: Translator;
   /** Messages under the fields (from the schema here, or from the server). @default {} */
   declare fieldErrors: FieldErrors;
   /** The shared schema's check (`parseTicket` from `@porthole/tickets`). */
@@ -107,7 +108,7 @@ export class PortholeContactForm extends LitElement {
     this.context = {};
     this.sending = false;
     this.error = undefined;
-    this.strings = defaultStrings;
+    this.i18n = englishTranslator();
     this.fieldErrors = {};
     this.parseTicket = undefined;
     this.fields = [];
@@ -172,8 +173,11 @@ export class PortholeContactForm extends LitElement {
     const metadata = kit?.collectMetadata(this.fields, values);
     if (metadata) input.metadata = metadata;
     const result = this.parseTicket(input);
-    const required = kit?.requiredErrors(this.fields, values, this.strings) ?? {};
-    this.fieldErrors = { ...required, ...(result.success ? {} : result.fieldErrors) };
+    const required = kit?.requiredErrors(this.fields, values, this.i18n) ?? {};
+    const invalid = result.success
+      ? {}
+      : translateFieldErrors(result.fieldErrors, result.fieldIssues, this.i18n);
+    this.fieldErrors = { ...required, ...invalid };
     // A problem outside the visible fields (say, a page address the schema refuses) still
     // needs saying, or Send would seem to do nothing.
     this.formError =
@@ -223,7 +227,7 @@ export class PortholeContactForm extends LitElement {
       emitInternal(this, 'ph-draft', { field, value });
     };
     return html`<div part="field" class="field">
-      <label part="label" for=${field}>${this.strings[field]}</label>
+      <label part="label" for=${field}>${this.i18n.t(field)}</label>
       ${
         type === 'textarea'
           ? html`<textarea
@@ -261,9 +265,9 @@ export class PortholeContactForm extends LitElement {
   }
 
   protected override render() {
-    const s = this.strings;
+    const { t } = this.i18n;
     return html`
-      ${renderBackButton(this, s.back)}
+      ${renderBackButton(this, t('back'))}
       <form
         novalidate
         class=${this.dragging ? 'dragging' : ''}
@@ -273,7 +277,7 @@ export class PortholeContactForm extends LitElement {
         @drop=${this.takeFiles}
         @paste=${this.takeFiles}
       >
-        <h2 part="title">${s.contactTitle}</h2>
+        <h2 part="title">${t('contactTitle')}</h2>
         ${draftFields.map((field) => this.renderField(field))}
         ${this.fields.map((field, index) =>
           field.type === 'hidden' || !this.fieldKit
@@ -284,28 +288,28 @@ export class PortholeContactForm extends LitElement {
                 index,
                 this.draft.fields ?? {},
                 this.fieldErrors[fieldErrorKey(field.name)],
-                s,
+                this.i18n,
                 this.sending,
               ),
         )}
-        ${this.canAttach ? renderAttachControl(this, s) : nothing}
+        ${this.canAttach ? renderAttachControl(this, this.i18n) : nothing}
         <div role="alert" part="error" class="error" ?hidden=${!this.error && !this.formError}>
           ${
             this.error
               ? html`<p>${this.error}</p>
                   <button class="secondary" type="button" @click=${() => this.submit()}>
-                    ${s.tryAgain}
+                    ${t('tryAgain')}
                   </button>`
               : this.formError
           }
         </div>
         <div class="actions">
           <button part="send" class="primary" type="submit" ?disabled=${this.sending}>
-            ${s.send}
+            ${t('send')}
           </button>
-          <span class="muted" role="status">${this.sending ? s.sending : ''}</span>
+          <span class="muted" role="status">${this.sending ? t('sending') : ''}</span>
         </div>
-        <p class="muted note">${s.draftKept}</p>
+        <p class="muted note">${t('draftKept')}</p>
       </form>
     `;
   }

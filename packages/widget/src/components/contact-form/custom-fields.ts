@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { valueOf } from '../../controllers/fields.js';
 import type { FieldValues, FormField } from '../../controllers/fields.js';
 import { emitInternal } from '../../core/events.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import type { Translator } from '../../i18n/translator.js';
 import { customFieldId } from './field-ids.js';
 
 /**
@@ -16,7 +16,7 @@ export function renderCustomField(
   index: number,
   values: FieldValues,
   error: string | undefined,
-  strings: PortholeStrings,
+  { t }: Translator,
   readonly: boolean,
 ) {
   const id = customFieldId(index);
@@ -62,7 +62,7 @@ export function renderCustomField(
           aria-describedby=${describedBy}
           @change=${onText}
         >
-          <option value="" ?selected=${text === ''}>${strings.selectPlaceholder}</option>
+          <option value="" ?selected=${text === ''}>${t('selectPlaceholder')}</option>
           ${(field.options ?? []).map(
             (option) =>
               html`<option .value=${option} ?selected=${option === text}>${option}</option>`,
@@ -97,7 +97,7 @@ export function renderCustomField(
           />`;
   return html`<div part="field" class="field">
     <label part="label" for=${id}
-      >${field.label}${field.required ? nothing : html` <span class="muted">${strings.optional}</span>`}</label
+      >${field.label}${field.required ? nothing : html` <span class="muted">${t('optional')}</span>`}</label
     >
     ${control} ${errorLine}
   </div>`;

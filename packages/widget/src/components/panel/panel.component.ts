@@ -10,20 +10,27 @@ import type {
   PortholeUser,
   WidgetView,
 } from '../../core/options.js';
-import { defaultStrings } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import en from '../../i18n/locales/en.js';
+import { DEFAULT_LOCALE } from '../../i18n/locales.js';
+import { createTranslator } from '../../i18n/translator.js';
+import type { Translator } from '../../i18n/translator.js';
+import type { Messages, StringOverrides } from '../../i18n/types.js';
 import { ArticleController } from '../../controllers/article.controller.js';
 import { ContactController } from '../../controllers/contact.controller.js';
+import type { TicketContext } from '../../controllers/contact.controller.js';
 import { KnowledgeBaseController } from '../../controllers/knowledge-base.controller.js';
 import { SEARCH_DEBOUNCE_MS, SearchController } from '../../controllers/search.controller.js';
 import type { PortholeContactForm } from '../contact-form/contact-form.component.js';
+import type { PanelState } from '../widget/continuity.js';
 import { sharedStyles } from '../shared.styles.js';
 import styles from './panel.styles.js';
 
 /** Each view's parts, exported through the panel as `<view>__<part>`. */
 const VIEW_PARTS = {
   search: [
+    'greeting',
     'input',
+    'clear',
     'listbox',
     'option',
     'option-title',
@@ -31,9 +38,10 @@ const VIEW_PARTS = {
     'option-section',
     'option-snippet',
     'status',
+    'no-match',
     'contact',
   ],
-  article: ['back', 'title', 'body', 'feedback', 'contact'],
+  article: ['back', 'share', 'title', 'body', 'feedback', 'related', 'contact'],
   'contact-form': [
     'back',
     'title',
@@ -77,6 +85,9 @@ export class PortholePanel extends LitElement {
     endpoint: {},
     locale: {},
     open: { type: Boolean },
+    language: {},
+    replyTime: {},
+    messages: { attribute: false },
     strings: { attribute: false },
     knowledgeBase: { attribute: false },
     adapter: { attribute: false },
@@ -90,7 +101,15 @@ export class PortholePanel extends LitElement {
   declare endpoint: string;
   declare locale: string;
   declare open: boolean;
-  declare strings: PortholeStrings;
+  /** How soon support usually replies (`2h`), for the home view. */
+  declare replyTime: string;
+  /** The interface language: `messages` are its texts (English needs none). */
+  declare language: string;
+  declare messages: Messages | undefined;
+  /** The site's replacements for any texts. */
+  declare strings: StringOverrides;
+  /** The words of every view, from the three above. */
+  i18n: Translator;
   declare knowledgeBase: KnowledgeBase | undefined;
   declare adapter: TicketAdapter | undefined;
   declare user: PortholeUser;
@@ -115,7 +134,11 @@ export class PortholePanel extends LitElement {
     this.endpoint = '';
     this.locale = '';
     this.open = false;
-    this.strings = defaultStrings;
+    this.language = DEFAULT_LOCALE;
+    this.replyTime = '';
+    this.messages = undefined;
+    this.strings = {};
+    this.i18n = createTranslator(DEFAULT_LOCALE, en);
     this.knowledgeBase = undefined;
     this.adapter = undefined;
     this.user = {};
@@ -156,12 +179,43 @@ export class PortholePanel extends LitElement {
   }
 
   /** After the view has rendered, move focus to its natural starting point. */
-  async focusView(): Promise<void> {
+  async focusView(options?: FocusOptions): Promise<void> {
     await this.updateComplete;
     const view = this.renderRoot.querySelector<LitElement>('.view');
     if (!view || !this.open) return;
     await view.updateComplete;
-    view.focus();
+    view.focus(options);
+  }
+
+  /** What the panel shows, for `porthole-widget` to keep across a reload. */
+  snapshot(): PanelState {
+    const { article, section } = this.articles;
+    const shown = this.view === 'article' && article;
+    return {
+      view: this.view,
+      query: this.searches.query,
+      ...(shown && {
+        article: { slug: article.slug, locale: article.locale, ...(section && { section }) },
+      }),
+    };
+  }
+
+  /** Show again what a {@link snapshot} saw (without moving focus). */
+  async restore({ view, query, article }: PanelState): Promise<void> {
+    const searched = typeof query === 'string' && query && this.searches.run(query);
+    if (view === 'article' && typeof article?.slug === 'string') {
+      this.view = 'article';
+      await this.articles.show(article);
+    } else if (view === 'contact') {
+      this.view = 'contact';
+      this.track(this.contacts.loadTickets());
+    } else this.view = 'search';
+    await searched;
+  }
+
+  /** The page moved to another route (a single-page app): suggest articles for that one. */
+  pageChanged(): void {
+    this.track(this.knowledge.prepare());
   }
 
   // ── Lifecycle ────────────────────────────────────────────────────────────────────────
@@ -188,6 +242,9 @@ export class PortholePanel extends LitElement {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('language') || changed.has('messages') || changed.has('strings')) {
+      this.i18n = createTranslator(this.language, this.messages ?? en, this.strings);
+    }
     if (!this.open) return;
     // A message that waited in the outbox was delivered (or refused): the confirmation on
     // screen follows it; any other waits for the panel to open to be shown.
@@ -219,6 +276,19 @@ export class PortholePanel extends LitElement {
     this.contacts.takeRefused();
     this.goTo('contact');
     this.track(this.contacts.loadTickets());
+  }
+
+  /**
+   * Locale and page address, and the article the visitor was reading when they chose to
+   * write (in `metadata`), so the agent sees what did not help.
+   */
+  private ticketContext() {
+    const context: TicketContext & { metadata?: Record<string, string> } = this.contacts.context(
+      this.knowledge.locale,
+    );
+    const article = this.contactReturn === 'article' ? this.articles.article : undefined;
+    if (article) context.metadata = { article: article.slug, articleTitle: article.title };
+    return context;
   }
 
   private async retryTickets(): Promise<void> {
@@ -254,7 +324,7 @@ export class PortholePanel extends LitElement {
           .receipt=${this.contacts.receipt}
           .queued=${this.contacts.queued?.reason}
           .later=${this.contacts.sentLater}
-          .strings=${this.strings}
+          .i18n=${this.i18n}
           @ph-back=${() => this.goTo('search')}
         ></porthole-confirmation>`;
       default:
@@ -270,11 +340,13 @@ export class PortholePanel extends LitElement {
       exportparts=${exportsOf('search')}
       .query=${searches.query}
       .hits=${searches.hits}
-      .suggestions=${knowledge.suggestions}
+      .home=${knowledge.home}
+      .name=${this.user.name ?? ''}
+      .replyTime=${this.replyTime}
       .status=${searches.status}
       .unavailable=${knowledge.failed}
       .locale=${knowledge.locale ?? ''}
-      .strings=${this.strings}
+      .i18n=${this.i18n}
       @ph-query=${(e: InternalEvent<'ph-query'>) => void searches.run(e.detail, SEARCH_DEBOUNCE_MS)}
       @ph-select=${(e: InternalEvent<'ph-select'>) => void this.openArticle(e.detail, 'search')}
       @ph-contact=${this.goToContact}
@@ -299,7 +371,8 @@ export class PortholePanel extends LitElement {
       .status=${articles.status}
       .section=${articles.section}
       .sanitize=${articles.sanitize}
-      .strings=${this.strings}
+      .related=${articles.related}
+      .i18n=${this.i18n}
       @ph-back=${this.onArticleBack}
       @ph-navigate=${(e: InternalEvent<'ph-navigate'>) => void this.openArticle(e.detail, 'link')}
       @ph-feedback=${(e: InternalEvent<'ph-feedback'>) => articles.feedback(e.detail)}
@@ -308,36 +381,37 @@ export class PortholePanel extends LitElement {
   }
 
   private renderContact() {
-    const { contacts, strings: s } = this;
+    const { contacts } = this;
+    const { t } = this.i18n;
     if (contacts.ticketsFailed) {
       return html`<div class="view pending" tabindex="-1">
-        <p role="alert">${s.contactUnavailable}</p>
+        <p role="alert">${t('contactUnavailable')}</p>
         <p class="actions">
           <button class="secondary" type="button" @click=${() => void this.retryTickets()}>
-            ${s.tryAgain}
+            ${t('tryAgain')}
           </button>
           <button class="link" type="button" @click=${() => this.goTo(this.contactReturn)}>
-            ${s.back}
+            ${t('back')}
           </button>
         </p>
       </div>`;
     }
     if (!contacts.ready || !contacts.tickets) {
-      return html`<p class="view pending muted" role="status" tabindex="-1">${s.loading}</p>`;
+      return html`<p class="view pending muted" role="status" tabindex="-1">${t('loading')}</p>`;
     }
     return html`<porthole-contact-form
       class="view"
       part="contact-form"
       exportparts=${exportsOf('contact-form')}
       .draft=${contacts.draft}
-      .context=${contacts.context(this.knowledge.locale)}
+      .context=${this.ticketContext()}
       .parseTicket=${contacts.tickets.parseTicket}
       .sending=${contacts.sending}
       .error=${contacts.sendError}
       .fields=${contacts.fields}
       .fieldKit=${contacts.fieldKit}
       ?can-attach=${contacts.canAttach}
-      .strings=${s}
+      .i18n=${this.i18n}
       @ph-draft=${(e: InternalEvent<'ph-draft'>) =>
         contacts.setField(e.detail.field, e.detail.value)}
       @ph-field=${(e: InternalEvent<'ph-field'>) =>
@@ -354,7 +428,7 @@ export class PortholePanel extends LitElement {
               exportparts=${exportsOf('attachments')}
               .list=${contacts.attachments}
               .version=${contacts.attachments.version}
-              .strings=${s}
+              .i18n=${this.i18n}
             ></porthole-attachments>`
           : nothing
       }

@@ -221,8 +221,8 @@ describe('porthole-widget', () => {
       kb = createTestKnowledgeBase();
       const el = await widget();
       el.show();
-      await until(() => (searchView(el)?.suggestions.length ?? 0) > 0, 'suggestions');
-      expect(searchView(el)?.suggestions.map((s) => s.slug)).to.deep.equal([
+      await until(() => (searchView(el)?.home.suggestions.length ?? 0) > 0, 'suggestions');
+      expect(searchView(el)?.home.suggestions.map((s) => s.slug)).to.deep.equal([
         'account/reset-password',
         'billing/refunds',
         'account/two-factor',
@@ -292,12 +292,12 @@ describe('porthole-widget', () => {
       expect(search.query).to.equal('refunds');
     });
 
-    it('shows an empty state with Contact us', async () => {
+    it('says there is no good match, with Contact us, when nothing answers', async () => {
       const el = await widget();
       el.show();
       await typeQuery(el, 'nothing like this');
       const status = root(searchView(el) as Element).querySelector('[role=status]');
-      expect(status?.textContent?.trim()).to.equal('No articles match “nothing like this”.');
+      expect(status?.textContent?.trim()).to.equal('No good match for “nothing like this”');
       expect(Boolean(buttonIn(searchView(el), 'Contact us')), 'exists').to.equal(true);
       await expect(el).to.be.accessible();
     });
@@ -839,7 +839,9 @@ describe('porthole-widget', () => {
 
     it('opens and closes with its keyboard shortcut, but not while the visitor types', async () => {
       const el = await widget();
+      expect(el.chunks.get('shortcut'), 'no shortcut code without a shortcut').to.equal(undefined);
       el.shortcut = '?';
+      await until(() => el.chunks.get('shortcut'), 'the shortcut’s code, loaded once one is set');
       const press = (target: EventTarget) =>
         target.dispatchEvent(
           new KeyboardEvent('keydown', { key: '?', shiftKey: true, bubbles: true, composed: true }),
@@ -924,8 +926,8 @@ describe('porthole-widget', () => {
       try {
         const el = await widget();
         el.show();
-        await until(() => (searchView(el)?.suggestions.length ?? 0) > 0, 'suggestions');
-        expect(searchView(el)?.suggestions.map((s) => s.locale)).to.deep.equal(['el']);
+        await until(() => (searchView(el)?.home.suggestions.length ?? 0) > 0, 'suggestions');
+        expect(searchView(el)?.home.suggestions.map((s) => s.locale)).to.deep.equal(['el']);
       } finally {
         document.documentElement.lang = '';
       }

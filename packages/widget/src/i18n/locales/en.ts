@@ -6,21 +6,14 @@
  * Typography: ’ for apostrophes, “…” for quotes, … for an ellipsis.
  */
 import type { Message } from '../types.js';
+import shell from './en-shell.js';
 
 const en = {
   // ── Launcher and panel ────────────────────────────────────────────────────────────────
-  /** Accessible name of the round launcher button. Short: one word if possible. */
-  launcher: 'Help',
-  /** Visible title and accessible name of the panel (a dialog). */
-  panelTitle: 'Help',
-  /** Button that closes the panel (an × icon; this is its accessible name). */
-  close: 'Close',
+  // launcher, panelTitle, close, loading, tryAgain, panelUnavailable: see en-shell.ts.
+  ...shell,
   /** Button back to the previous view (article, form). */
   back: 'Back',
-  /** Shown while a view loads. */
-  loading: 'Loading…',
-  /** Button after a failure. */
-  tryAgain: 'Try again',
 
   // ── Home view (before the visitor types) ─────────────────────────────────────────────
   /** Greeting at the top of the panel. A heading: no full stop. */
