@@ -52,6 +52,7 @@ const PART_ENTRIES = {
   tickets: widgetSource('chunks/tickets.ts'),
   position: widgetSource('chunks/position.ts'),
   shortcut: widgetSource('chunks/shortcut.ts'),
+  overrides: widgetSource('chunks/overrides.ts'),
   ...LOCALE_ENTRIES,
 };
 

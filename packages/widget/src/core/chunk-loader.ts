@@ -1,4 +1,5 @@
 import type * as KbChunk from '../chunks/kb.js';
+import type * as OverridesChunk from '../chunks/overrides.js';
 import type * as PanelChunk from '../chunks/panel.js';
 import type * as PositionChunk from '../chunks/position.js';
 import type * as SanitizeChunk from '../chunks/sanitize.js';
@@ -28,6 +29,8 @@ export interface Chunks extends Record<LocaleChunkName, LocaleModule> {
   tickets: typeof TicketsChunk;
   /** Floating UI: keeps the panel next to a page's own button. */
   position: typeof PositionChunk;
+  /** Checking the site's `strings`, where a site sets them. */
+  overrides: typeof OverridesChunk;
   /** The keyboard shortcut, where a site sets one. */
   shortcut: typeof ShortcutChunk;
 }

@@ -21,6 +21,7 @@ export const importers: ChunkImporters = {
   tickets: () => import('../chunks/tickets.js'),
   position: () => import('../chunks/position.js'),
   shortcut: () => import('../chunks/shortcut.js'),
+  overrides: () => import('../chunks/overrides.js'),
   ...languages,
 };
 
