@@ -56,6 +56,7 @@ const PART_ENTRIES = {
   fields: widgetSource('chunks/fields.ts'),
   outbox: widgetSource('chunks/outbox.ts'),
   shortcut: widgetSource('chunks/shortcut.ts'),
+  overrides: widgetSource('chunks/overrides.ts'),
   ...LOCALE_ENTRIES,
 };
 

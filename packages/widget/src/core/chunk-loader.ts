@@ -2,6 +2,7 @@ import type * as AttachmentsChunk from '../chunks/attachments.js';
 import type * as FieldsChunk from '../chunks/fields.js';
 import type * as KbChunk from '../chunks/kb.js';
 import type * as OutboxChunk from '../chunks/outbox.js';
+import type * as OverridesChunk from '../chunks/overrides.js';
 import type * as PanelChunk from '../chunks/panel.js';
 import type * as PositionChunk from '../chunks/position.js';
 import type * as SanitizeChunk from '../chunks/sanitize.js';
@@ -37,6 +38,8 @@ export interface Chunks extends Record<LocaleChunkName, LocaleModule> {
   fields: typeof FieldsChunk;
   /** Sends what waits in the outbox: loaded only when something does. */
   outbox: typeof OutboxChunk;
+  /** Checking the site's `strings`, where a site sets them. */
+  overrides: typeof OverridesChunk;
   /** The keyboard shortcut, where a site sets one. */
   shortcut: typeof ShortcutChunk;
 }

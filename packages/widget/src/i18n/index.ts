@@ -11,7 +11,7 @@
  *   navigatorLanguages: navigator.languages,
  * });
  * const messages = locale === 'en' ? englishMessages : (await localeImporters[locale](0)).default;
- * const { t, dir } = createTranslator(locale, messages, options.strings);
+ * const { t } = createTranslator(locale, messages, checkOverrides(options.strings, englishMessages, console.warn));
  * t('resultsCount', { count: 5 }); // pl: “Znaleziono 5 artykułów”
  */
 export { BUILT_IN_LOCALES, DEFAULT_LOCALE } from './locales.js';
@@ -20,7 +20,9 @@ export { resolveLocale, matchLocale, direction } from './resolve.js';
 export type { ResolveLocaleOptions, TextDirection } from './resolve.js';
 export { localeImporters } from './locale-importers.js';
 export type { LocaleImporter, LocaleModule } from './locale-importers.js';
-export { createTranslator, englishTranslator, formatReplyTime, isMessage } from './translator.js';
+export { createTranslator, englishTranslator, formatReplyTime } from './translator.js';
+export { checkOverrides, isMessage } from './overrides.js';
+export type { UsableOverrides } from './overrides.js';
 export type { MessagePart, Translator } from './translator.js';
 export {
   formatDate,

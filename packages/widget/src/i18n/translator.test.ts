@@ -19,6 +19,8 @@ import {
   formatTimeUntil,
 } from './format.js';
 import { direction } from './resolve.js';
+import { issueWarning } from '../core/warnings.js';
+import { checkOverrides } from './overrides.js';
 import { createTranslator, formatReplyTime } from './translator.js';
 import type { Messages, StringOverrides } from './types.js';
 
@@ -184,7 +186,11 @@ describe('createTranslator: placeholders', () => {
 
 describe('createTranslator: overrides and fallback', () => {
   it('replaces any text with the strings option', () => {
-    const { t } = createTranslator('pl', pl, { launcher: 'Wsparcie', contactUs: 'Napisz' });
+    const { t } = createTranslator(
+      'pl',
+      pl,
+      checkOverrides({ launcher: 'Wsparcie', contactUs: 'Napisz' }, en, issueWarning),
+    );
     expect(t('launcher')).to.equal('Wsparcie');
     expect(t('contactUs')).to.equal('Napisz');
     expect(t('send')).to.equal('Wyślij');
@@ -194,14 +200,18 @@ describe('createTranslator: overrides and fallback', () => {
     const overrides: StringOverrides = {
       resultsCount: { one: '{count} odpowiedź', few: '{count} odpowiedzi (few)', other: 'inne' },
     };
-    const { t } = createTranslator('pl', pl, overrides);
+    const { t } = createTranslator('pl', pl, checkOverrides(overrides, en, issueWarning));
     expect(t('resultsCount', { count: 1 })).to.equal('1 odpowiedź');
     expect(t('resultsCount', { count: 3 })).to.equal('3 odpowiedzi (few)');
     expect(t('resultsCount', { count: 5 }), 'no many form: other').to.equal('inne');
   });
 
   it('takes a plain string for a plural key, for every number', () => {
-    const { t } = createTranslator('ru', ru, { resultsCount: 'Результатов: {count}' });
+    const { t } = createTranslator(
+      'ru',
+      ru,
+      checkOverrides({ resultsCount: 'Результатов: {count}' }, en, issueWarning),
+    );
     expect(t('resultsCount', { count: 1 })).to.equal('Результатов: 1');
     expect(t('resultsCount', { count: 5 })).to.equal('Результатов: 5');
   });
@@ -209,19 +219,35 @@ describe('createTranslator: overrides and fallback', () => {
   it('reads the pre-0.2 resultsOne and resultsMany as resultsCount, with a warning', () => {
     let t: ReturnType<typeof createTranslator>['t'] = () => '';
     const warnings = warningsDuring(() => {
-      ({ t } = createTranslator('en', en, {
-        resultsOne: 'One answer',
-        resultsMany: '{count} answers',
-      }));
+      ({ t } = createTranslator(
+        'en',
+        en,
+        checkOverrides(
+          {
+            resultsOne: 'One answer',
+            resultsMany: '{count} answers',
+          },
+          en,
+          issueWarning,
+        ),
+      ));
     });
     expect(t('resultsCount', { count: 1 })).to.equal('One answer');
     expect(t('resultsCount', { count: 4 })).to.equal('4 answers');
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('strings.resultsCount').and.contain('deprecated-string');
-    const both = createTranslator('en', en, {
-      resultsMany: '{count} answers',
-      resultsCount: { one: '{count} hit', other: '{count} hits' },
-    });
+    const both = createTranslator(
+      'en',
+      en,
+      checkOverrides(
+        {
+          resultsMany: '{count} answers',
+          resultsCount: { one: '{count} hit', other: '{count} hits' },
+        },
+        en,
+        issueWarning,
+      ),
+    );
     expect(both.t('resultsCount', { count: 4 }), 'resultsCount wins').to.equal('4 hits');
   });
 
@@ -251,8 +277,8 @@ describe('createTranslator: overrides and fallback', () => {
     } as unknown as StringOverrides;
     let translator = createTranslator('de', de);
     const warnings = warningsDuring(() => {
-      translator = createTranslator('de', de, overrides);
-      createTranslator('de', de, overrides);
+      translator = createTranslator('de', de, checkOverrides(overrides, en, issueWarning));
+      createTranslator('de', de, checkOverrides(overrides, en, issueWarning));
     });
     expect(warnings).to.have.length(4);
     expect(warnings[0]).to.contain('strings.serachLabel is not one of the widget');

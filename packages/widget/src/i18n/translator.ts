@@ -2,20 +2,12 @@
  * Turns a catalog into text: looks a key up (the site's overrides, then the locale's catalog,
  * then English), picks the plural form with `Intl.PluralRules`, fills in `{placeholders}`.
  */
-import { issueWarning } from '../core/warnings.js';
 import { formatNumber, selectPlural } from './format.js';
 import type { ReplyTime } from './format.js';
 import { DEFAULT_LOCALE } from './locales.js';
 import en from './locales/en.js';
-import type {
-  Message,
-  MessageArgs,
-  MessageKey,
-  Messages,
-  PluralCategory,
-  PluralMessage,
-  StringOverrides,
-} from './types.js';
+import type { UsableOverrides } from './overrides.js';
+import type { Message, MessageArgs, MessageKey, Messages, PluralMessage } from './types.js';
 
 /** A piece of a formatted message: literal text, or the value of one placeholder. */
 export type MessagePart = string | { readonly placeholder: string; readonly value: string };
@@ -46,84 +38,26 @@ export interface Translator {
   number(value: number, options?: Intl.NumberFormatOptions): string;
 }
 
-const PLURAL_CATEGORIES: ReadonlySet<string> = new Set<PluralCategory>([
-  'zero',
-  'one',
-  'two',
-  'few',
-  'many',
-  'other',
-]);
-
-/** A text, or an object of plural forms with at least `other`. */
-export function isMessage(value: unknown): value is Message {
-  if (typeof value === 'string') return true;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const entries = Object.entries(value);
-  return (
-    typeof (value as { other?: unknown }).other === 'string' &&
-    entries.every(([category, form]) => PLURAL_CATEGORIES.has(category) && typeof form === 'string')
-  );
-}
-
-function isKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
-}
-
-/**
- * `resultsOne` and `resultsMany` (before 0.2) as the plural `resultsCount`, unless that is
- * given too. Read for one more release, with a warning.
- */
-function upgradeOverrides({ resultsOne, resultsMany, ...rest }: StringOverrides) {
-  if (resultsOne === undefined && resultsMany === undefined) return rest;
-  issueWarning(
-    'deprecated-string',
-    'strings.resultsOne and strings.resultsMany are now one plural text, strings.resultsCount.',
-  );
-  if (rest.resultsCount !== undefined || typeof resultsMany !== 'string') return rest;
-  const one = typeof resultsOne === 'string' ? { one: resultsOne } : {};
-  return { ...rest, resultsCount: { ...one, other: resultsMany } };
-}
-
-/** The overrides that can be used; the others are reported once, with why. */
-function checkOverrides(overrides: StringOverrides): Partial<Record<MessageKey, Message>> {
-  const usable: Partial<Record<MessageKey, Message>> = {};
-  for (const [key, value] of Object.entries(upgradeOverrides(overrides))) {
-    if (!isKey(key)) {
-      issueWarning('unknown-string', `strings.${key} is not one of the widget's texts; ignored.`);
-    } else if (!isMessage(value)) {
-      issueWarning(
-        'invalid-string',
-        `strings.${key} must be a string or an object of plural forms with "other"; ignored.`,
-      );
-    } else {
-      usable[key] = value;
-    }
-  }
-  return usable;
-}
-
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
- * A translator for `locale` with its catalog (`loadMessages(locale)`) and the site's
- * overrides (the `strings` option). Any key the catalog lacks, or holds in a wrong shape,
- * falls back to English; an override replaces both. Overrides that are not texts of the widget
- * or not valid messages are ignored with a console warning.
+ * A translator for `locale` with its catalog and the site's overrides (the `strings` option,
+ * passed through `checkOverrides` from `overrides.ts`, which warns about the unusable ones).
+ * Any key the catalog lacks, or holds in a wrong shape, falls back to English; an override
+ * replaces both.
  */
 export function createTranslator(
   locale: string,
   messages: Partial<Messages> = {},
-  overrides: StringOverrides = {},
+  usableOverrides: UsableOverrides = {},
 ): Translator {
-  const usableOverrides = checkOverrides(overrides ?? {});
-
   /** The message for a key, and the locale whose plural rules choose among its forms. */
   const lookUp = (key: MessageKey): [Message, string] => {
     const override = usableOverrides[key];
     if (override !== undefined) return [override, locale];
-    const own: unknown = messages[key];
-    if (isMessage(own)) return [own, locale];
+    const own = messages[key] as Message | undefined;
+    // A catalog entry of the wrong shape (a community translation's slip) falls back too.
+    if (typeof own === 'string' || typeof own?.other === 'string') return [own, locale];
     // A text a build left out because no code shows it reads as its key, never as nothing.
     return [en[key] ?? key, DEFAULT_LOCALE];
   };

@@ -24,6 +24,7 @@ export const importers: ChunkImporters = {
   fields: () => import('../chunks/fields.js'),
   outbox: () => import('../chunks/outbox.js'),
   shortcut: () => import('../chunks/shortcut.js'),
+  overrides: () => import('../chunks/overrides.js'),
   ...languages,
 };
 

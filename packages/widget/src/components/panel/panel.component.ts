@@ -3,6 +3,7 @@ import type { TicketAdapter } from '@porthole/tickets';
 import { LitElement, html, nothing } from 'lit';
 import type { ChunkLoader } from '../../core/chunk-loader.js';
 import type { InternalEvent } from '../../core/events.js';
+import { issueWarning } from '../../core/warnings.js';
 import type {
   ArticleChoice,
   AttachmentLimits,
@@ -14,6 +15,7 @@ import en from '../../i18n/locales/en.js';
 import { DEFAULT_LOCALE } from '../../i18n/locales.js';
 import { createTranslator } from '../../i18n/translator.js';
 import type { Translator } from '../../i18n/translator.js';
+import type { UsableOverrides } from '../../i18n/overrides.js';
 import type { Messages, StringOverrides } from '../../i18n/types.js';
 import { ArticleController } from '../../controllers/article.controller.js';
 import { ContactController } from '../../controllers/contact.controller.js';
@@ -241,9 +243,19 @@ export class PortholePanel extends LitElement {
     void settled.finally(() => this.loads.delete(settled));
   }
 
+  /** The site's `strings`, checked by the part that does so (loaded only when there are any). */
+  private overrides(): UsableOverrides {
+    if (!Object.keys(this.strings).length) return {};
+    const part = this.chunks.get('overrides');
+    if (part) return part.checkOverrides(this.strings, en, issueWarning);
+    // The shell loads this part before the panel; a panel used on its own catches up here.
+    this.track(this.chunks.load('overrides').then(() => this.requestUpdate('strings')));
+    return {};
+  }
+
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('language') || changed.has('messages') || changed.has('strings')) {
-      this.i18n = createTranslator(this.language, this.messages ?? en, this.strings);
+      this.i18n = createTranslator(this.language, this.messages ?? en, this.overrides());
     }
     if (!this.open) return;
     // A message that waited in the outbox was delivered (or refused): the confirmation on

@@ -538,7 +538,15 @@ export class PortholeWidget extends HTMLElement {
   #loadPanel(): Promise<PortholePanel | undefined> {
     if (this.#panel) return Promise.resolve(this.#panel);
     // The panel waits for the texts of the page's language, so it never shows English first.
-    this.#panelLoading ??= Promise.all([this.chunks.load('panel'), this.#languageLoading]).then(
+    // With the site's `strings`, the code that checks them too.
+    const overrides = Object.keys(this.#strings).length
+      ? this.chunks.load('overrides').catch(() => undefined)
+      : undefined;
+    this.#panelLoading ??= Promise.all([
+      this.chunks.load('panel'),
+      this.#languageLoading,
+      overrides,
+    ]).then(
       () => {
         const panel = document.createElement('porthole-panel');
         panel.chunks = this.chunks;
