@@ -36,12 +36,17 @@ export interface RunningServer {
 }
 
 /** Starts `porthole serve` on a free port and resolves once it is listening. */
-export async function startPorthole(args: string[], dataDir: string): Promise<RunningServer> {
+export async function startPorthole(
+  args: string[],
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const child = spawn(process.execPath, [cliBin, 'serve', '--port', '0', ...args], {
     env: {
       ...process.env,
       PORTHOLE_AGENT_TOKEN: agentToken,
       DATABASE_URL: `sqlite:${join(dataDir, 'tickets.db')}`,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -169,12 +174,20 @@ export interface Site {
  * The example help center built with `porthole build`, and `files` (pages, styles) served by
  * `porthole serve` beside it, with a Chromium to visit them.
  */
-export async function startSite(name: string, files: Record<string, string>): Promise<Site> {
+export async function startSite(
+  name: string,
+  files: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<Site> {
   const dir = await makeTempDir(name);
   runPorthole(['build', join(repoRoot, 'examples/quayside/content'), '--out', join(dir, 'kb')]);
   await mkdir(join(dir, 'site'));
   for (const [file, text] of Object.entries(files)) await writeFile(join(dir, 'site', file), text);
-  const server = await startPorthole(['--kb', join(dir, 'kb'), '--static', join(dir, 'site')], dir);
+  const server = await startPorthole(
+    ['--kb', join(dir, 'kb'), '--static', join(dir, 'site')],
+    dir,
+    env,
+  );
   const browser = await launchChromium();
   return {
     dir,

@@ -340,9 +340,12 @@ export class ContactController implements ReactiveController {
       this.#runNow = false;
     }
     if (this.#runner || this.#runnerLoading || !store) return;
-    this.#runnerLoading = true;
     // The same listener is added once, however often this runs.
     addEventListener('online', this.#restartRunner, { once: true });
+    // Offline, its code cannot load either (and a failed load is an error in the page's
+    // console): `online` starts it.
+    if (!navigator.onLine) return;
+    this.#runnerLoading = true;
     const host = this.#host;
     host.chunks
       .load('outbox')
