@@ -1,7 +1,7 @@
 import { isTicketError } from '@porthole/tickets';
 import type { TicketAdapter, UploadedAttachment } from '@porthole/tickets';
 import type { AttachmentLimits } from '../core/options.js';
-import { formatFileSize, formatList } from '../i18n/format.js';
+import { formatFileSize, formatList } from '../i18n/format-units.js';
 import type { Translator } from '../i18n/translator.js';
 import type { PanelHost } from './host.js';
 

@@ -1,5 +1,5 @@
 import { isTicketError } from '@porthole/tickets';
-import { formatTimeUntil } from '../i18n/format.js';
+import { formatTimeUntil } from '../i18n/format-time.js';
 import type { Translator } from '../i18n/translator.js';
 import { retryAfterOf } from './outbox.js';
 

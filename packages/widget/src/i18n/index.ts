@@ -24,16 +24,9 @@ export { createTranslator, englishTranslator, formatReplyTime } from './translat
 export { checkOverrides, isMessage } from './overrides.js';
 export type { UsableOverrides } from './overrides.js';
 export type { MessagePart, Translator } from './translator.js';
-export {
-  formatDate,
-  formatFileSize,
-  formatLanguageName,
-  formatList,
-  formatNumber,
-  formatPercent,
-  formatTimeUntil,
-  parseReplyTime,
-} from './format.js';
+export { formatDate, formatLanguageName, formatNumber, parseReplyTime } from './format.js';
+export { formatFileSize, formatList, formatPercent } from './format-units.js';
+export { formatTimeUntil } from './format-time.js';
 export type { ReplyTime } from './format.js';
 export { default as englishMessages } from './locales/en.js';
 export type {

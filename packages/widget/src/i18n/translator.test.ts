@@ -10,14 +10,9 @@ import lv from './locales/lv.js';
 import pl from './locales/pl.js';
 import ru from './locales/ru.js';
 import uk from './locales/uk.js';
-import {
-  formatDate,
-  formatFileSize,
-  formatLanguageName,
-  formatList,
-  formatPercent,
-  formatTimeUntil,
-} from './format.js';
+import { formatDate, formatLanguageName } from './format.js';
+import { formatFileSize, formatList, formatPercent } from './format-units.js';
+import { formatTimeUntil } from './format-time.js';
 import { direction } from './resolve.js';
 import { issueWarning } from '../core/warnings.js';
 import { checkOverrides } from './overrides.js';

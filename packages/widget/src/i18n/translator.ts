@@ -33,7 +33,8 @@ export interface Translator {
   /**
    * A number with the locale's digits and separators. Sizes, percentages, lists, dates,
    * language names and times are `formatFileSize(bytes, i18n.locale)` and the other
-   * functions of `format.ts`: separate, so a build carries only those it uses.
+   * functions of `format.ts`, `format-units.ts` and `format-time.ts`: separate, so a build
+   * (and each part of it) carries only those it uses.
    */
   number(value: number, options?: Intl.NumberFormatOptions): string;
 }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { AttachmentItem, AttachmentList } from '../../controllers/attachments.js';
 import { fileSize } from '../../controllers/attachments.js';
 import { emitInternal } from '../../core/events.js';
-import { formatPercent } from '../../i18n/format.js';
+import { formatPercent } from '../../i18n/format-units.js';
 import { englishTranslator } from '../../i18n/translator.js';
 import type { Translator } from '../../i18n/translator.js';
 import { sharedStyles } from '../shared.styles.js';
