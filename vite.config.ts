@@ -110,6 +110,43 @@ function minifyStyles(): Plugin {
 }
 
 /**
+ * Fold the line breaks and indentation in Lit's `html\`…\`` templates to one space each. For
+ * the HTML parser a run of white space between words or tags is one space anyway (the views
+ * have no `<pre>` or `<textarea>` text; articles are inserted as nodes, not templates), and
+ * attributes over several lines are the same on one. Only the templates' own text is
+ * touched, found with the TypeScript parser, never the expressions in `${…}`.
+ */
+function minifyTemplates(): Plugin {
+  return {
+    name: 'porthole-minify-templates',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/packages\/widget\/src\/components\/.*(?<!\.styles|\.test)\.ts$/.test(id)) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const texts: ts.Node[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'html') {
+          const { template } = node;
+          if (ts.isNoSubstitutionTemplateLiteral(template)) texts.push(template);
+          else texts.push(template.head, ...template.templateSpans.map((span) => span.literal));
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      let folded = code;
+      for (const text of texts.sort((a, b) => b.getStart(source) - a.getStart(source))) {
+        const [start, end] = [text.getStart(source), text.getEnd()];
+        folded =
+          folded.slice(0, start) +
+          folded.slice(start, end).replace(/\s*\n\s*/g, ' ') +
+          folded.slice(end);
+      }
+      return { code: folded, map: null };
+    },
+  };
+}
+
+/**
  * Ship only the texts the widget's code can show: a catalog entry whose key appears nowhere in
  * the widget's sources as a string (`t('contactUs')`, `{ name: 'nameRequired' }`) is left out
  * of the bundles, in English and in every language's part. Texts written ahead of the code
@@ -271,6 +308,7 @@ export default defineConfig(({ mode }): UserConfig => {
       plugins: [
         pruneUnusedTexts(),
         minifyStyles(),
+        minifyTemplates(),
         removeOldParts(),
         partsManifest(),
         precompress(),
