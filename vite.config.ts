@@ -235,8 +235,8 @@ function localeHash(): string {
   for (const file of Object.values(LOCALE_ENTRIES).sort()) hash.update(readFileSync(file));
   return BigInt(`0x${hash.digest('hex').slice(0, 16)}`)
     .toString(36)
-    .padStart(10, '0')
-    .slice(0, 10);
+    .padStart(8, '0')
+    .slice(0, 8);
 }
 
 /** Write `porthole-parts.json`: each entry's hashed file name, for the `porthole.js` pass. */
@@ -321,8 +321,8 @@ export default defineConfig(({ mode }): UserConfig => {
             entryFileNames: (chunk) =>
               chunk.name.startsWith('locale-')
                 ? `porthole-[name]-${languagesHash}.js`
-                : 'porthole-[name]-[hash:10].js',
-            chunkFileNames: 'porthole-shared-[hash:10].js',
+                : 'porthole-[name]-[hash:8].js',
+            chunkFileNames: 'porthole-shared-[hash:8].js',
             hashCharacters: 'base36',
             // Vite leaves ES libraries unminified for the consumer's bundler; these files are
             // served as they are.
