@@ -56,7 +56,7 @@ const PART_ENTRIES = {
   ...LOCALE_ENTRIES,
 };
 
-/** A part's file: `porthole-panel-1k2j3h4g5f.js` (what `porthole serve` serves beside porthole.js). */
+/** A part's file: `porthole-panel-1k2j3h4g.js` (what `porthole serve` serves beside porthole.js). */
 const PART_FILE = /^porthole-[a-z0-9-]+\.js(\.map|\.br|\.gz)?$/;
 
 /**
