@@ -4,11 +4,14 @@
  * ru and el) built by the real CLI and served by `porthole serve`, in Chromium.
  */
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import ar from '../../packages/widget/src/i18n/locales/ar.js';
 import de from '../../packages/widget/src/i18n/locales/de.js';
 import el from '../../packages/widget/src/i18n/locales/el.js';
+import he from '../../packages/widget/src/i18n/locales/he.js';
 import hr from '../../packages/widget/src/i18n/locales/hr.js';
 import lv from '../../packages/widget/src/i18n/locales/lv.js';
 import pl from '../../packages/widget/src/i18n/locales/pl.js';
@@ -40,10 +43,9 @@ let site: Site;
 
 before(async () => {
   const pages = Object.fromEntries(
-    [...LANGUAGES, ['en', undefined, 'ltr'] as const].map(([lang, , dir]) => [
-      `${lang}.html`,
-      page(lang, dir),
-    ]),
+    [...LANGUAGES, ['he', he, 'rtl'] as const, ['en', undefined, 'ltr'] as const].map(
+      ([lang, , dir]) => [`${lang}.html`, page(lang, dir)],
+    ),
   );
   site = await startSite('locales', pages);
 });
@@ -139,3 +141,32 @@ test('#porthole-article=<slug> opens that article; after a reload the visitor is
   assert.deepEqual(problems, []);
   await tab.close();
 });
+
+for (const [lang, t] of [
+  ['ar', ar],
+  ['he', he],
+] as const) {
+  test(`on a right-to-left ${lang} page the launcher and panel sit bottom left (screenshot)`, async (context) => {
+    // Reduced motion: no hover scale on the launcher while it is measured.
+    const tab = await site.browser.newPage({
+      viewport: { width: 1000, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    const problems = watchForProblems(tab);
+    await tab.goto(`${site.server.url}/${lang}.html`);
+    const launcher = tab.getByRole('button', { name: t.launcher, exact: true });
+    await launcher.click();
+    const dialog = tab.getByRole('dialog', { name: t.panelTitle });
+    await dialog.getByRole('option').first().waitFor();
+    const [button, panel] = [await launcher.boundingBox(), await dialog.boundingBox()];
+    assert.ok(button && panel);
+    assert.equal(Math.round(button.x), 20, 'the launcher 20 px from the left edge');
+    assert.equal(Math.round(panel.x), 20, 'the panel above it, on the left');
+    // Kept outside the repository for a person to look at (docs/screenshots has the chosen few).
+    const path = join(tmpdir(), `porthole-e2e-${lang}-home.png`);
+    await tab.screenshot({ path });
+    context.diagnostic(`screenshot: ${path}`);
+    assert.deepEqual(problems, []);
+    await tab.close();
+  });
+}
