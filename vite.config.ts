@@ -60,7 +60,7 @@ const PART_ENTRIES = {
   ...LOCALE_ENTRIES,
 };
 
-/** A part's file: `porthole-panel-1k2j3h4g5f.js` (what `porthole serve` serves beside porthole.js). */
+/** A part's file: `porthole-panel-1k2j3h4g.js` (what `porthole serve` serves beside porthole.js). */
 const PART_FILE = /^porthole-[a-z0-9-]+\.js(\.map|\.br|\.gz)?$/;
 
 /**
@@ -109,6 +109,43 @@ function minifyStyles(): Plugin {
         ),
         map: null,
       };
+    },
+  };
+}
+
+/**
+ * Fold the line breaks and indentation in Lit's `html\`…\`` templates to one space each. For
+ * the HTML parser a run of white space between words or tags is one space anyway (the views
+ * have no `<pre>` or `<textarea>` text; articles are inserted as nodes, not templates), and
+ * attributes over several lines are the same on one. Only the templates' own text is
+ * touched, found with the TypeScript parser, never the expressions in `${…}`.
+ */
+function minifyTemplates(): Plugin {
+  return {
+    name: 'porthole-minify-templates',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/packages\/widget\/src\/components\/.*(?<!\.styles|\.test)\.ts$/.test(id)) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const texts: ts.Node[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'html') {
+          const { template } = node;
+          if (ts.isNoSubstitutionTemplateLiteral(template)) texts.push(template);
+          else texts.push(template.head, ...template.templateSpans.map((span) => span.literal));
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      let folded = code;
+      for (const text of texts.sort((a, b) => b.getStart(source) - a.getStart(source))) {
+        const [start, end] = [text.getStart(source), text.getEnd()];
+        folded =
+          folded.slice(0, start) +
+          folded.slice(start, end).replace(/\s*\n\s*/g, ' ') +
+          folded.slice(end);
+      }
+      return { code: folded, map: null };
     },
   };
 }
@@ -202,8 +239,8 @@ function localeHash(): string {
   for (const file of Object.values(LOCALE_ENTRIES).sort()) hash.update(readFileSync(file));
   return BigInt(`0x${hash.digest('hex').slice(0, 16)}`)
     .toString(36)
-    .padStart(10, '0')
-    .slice(0, 10);
+    .padStart(8, '0')
+    .slice(0, 8);
 }
 
 /** Write `porthole-parts.json`: each entry's hashed file name, for the `porthole.js` pass. */
@@ -275,6 +312,7 @@ export default defineConfig(({ mode }): UserConfig => {
       plugins: [
         pruneUnusedTexts(),
         minifyStyles(),
+        minifyTemplates(),
         removeOldParts(),
         partsManifest(),
         precompress(),
@@ -287,8 +325,8 @@ export default defineConfig(({ mode }): UserConfig => {
             entryFileNames: (chunk) =>
               chunk.name.startsWith('locale-')
                 ? `porthole-[name]-${languagesHash}.js`
-                : 'porthole-[name]-[hash:10].js',
-            chunkFileNames: 'porthole-shared-[hash:10].js',
+                : 'porthole-[name]-[hash:8].js',
+            chunkFileNames: 'porthole-shared-[hash:8].js',
             hashCharacters: 'base36',
             // Vite leaves ES libraries unminified for the consumer's bundler; these files are
             // served as they are.

@@ -135,9 +135,14 @@ export async function removeDir(dir: string): Promise<void> {
  * it waits for the widget's `porthole-search` event for that query, then for that many
  * options, instead of sleeping and hoping.
  */
-export async function searchAndSettle(page: Page, query: string): Promise<string[]> {
-  const dialog = page.getByRole('dialog', { name: 'Help' });
-  const box = dialog.getByRole('combobox', { name: 'Search help articles' });
+export async function searchAndSettle(
+  page: Page,
+  query: string,
+  /** The accessible names in the page's language (English by default). */
+  names = { dialog: 'Help', search: 'Search help articles', results: 'Search results' },
+): Promise<string[]> {
+  const dialog = page.getByRole('dialog', { name: names.dialog });
+  const box = dialog.getByRole('combobox', { name: names.search });
   if ((await box.inputValue()) === query) await box.fill('');
   // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
   const answered = page.evaluate(`new Promise((resolve) => {
@@ -149,7 +154,7 @@ export async function searchAndSettle(page: Page, query: string): Promise<string
   })`) as Promise<number>;
   await box.fill(query);
   const results = await answered;
-  const options = dialog.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  const options = dialog.getByRole('listbox', { name: names.results }).getByRole('option');
   await page.waitForFunction(
     ([count]) => {
       const search = document

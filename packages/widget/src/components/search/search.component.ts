@@ -232,8 +232,14 @@ export class PortholeSearch extends LitElement {
     return this.home.groups.map(({ forPage, category, size }) => {
       const start = from;
       from += size;
+      // A category is the articles' own word: read in their language, not the interface's.
+      const own = category !== undefined && !forPage;
       return html`<li role="presentation">
-        <span class="heading muted" id="group-${start}"
+        <span
+          class="heading muted"
+          id="group-${start}"
+          lang=${own ? (this.home.suggestions[start]?.locale ?? nothing) : nothing}
+          dir=${own ? 'auto' : nothing}
           >${forPage ? t('suggestedForPage') : (category ?? t('categoryOther'))}</span
         >
         <ul role="group" aria-labelledby="group-${start}">

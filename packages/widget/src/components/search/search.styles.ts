@@ -58,8 +58,6 @@ export default css`
     margin: 0.75em 0 0.25em;
     font-size: 0.85em;
     font-weight: 600;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
   }
   ul {
     list-style: none;

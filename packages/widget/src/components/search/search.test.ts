@@ -320,6 +320,37 @@ describe('porthole-search', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reads a topic heading in its articles’ language, the interface’s headings in its own', async () => {
+    const article = (slug: string, category?: string): ArticleSummary => ({
+      slug,
+      locale: 'en',
+      title: slug,
+      tags: [],
+      pages: [],
+      ...(category && { category }),
+    });
+    const el = await fixture<PortholeSearch>(
+      html`<porthole-search
+        lang="ar"
+        dir="rtl"
+        .home=${{
+          suggestions: [article('plans', 'Billing'), article('reset', 'Account'), article('faq')],
+          groups: [{ forPage: true, size: 1 }, { category: 'Account', size: 1 }, { size: 1 }],
+        }}
+      ></porthole-search>`,
+    );
+    const headings = [...(el.shadowRoot?.querySelectorAll('.heading') ?? [])].map((heading) => [
+      heading.getAttribute('lang'),
+      heading.getAttribute('dir'),
+    ]);
+    expect(headings).to.deep.equal([
+      [null, null],
+      ['en', 'auto'],
+      [null, null],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('empties the field with its clear button, which shows only when there is text', async () => {
     const el = await searchView('reset');
     const queries = spyOn<CustomEvent<string>>(el, 'ph-query');

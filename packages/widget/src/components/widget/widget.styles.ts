@@ -58,7 +58,6 @@ const css = /* css */ `
       --porthole-foreground: #eceef2;
       --porthole-muted: #aab1bd;
       --porthole-border: #3a3f48;
-      --porthole-border-strong: #7f8796;
       --porthole-hover: #2a2e36;
       --porthole-link: #9db7ff;
       --porthole-danger: #ff8a80;
