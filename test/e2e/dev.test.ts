@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { openKnowledgeBase } from '@porthole/kb';
 import { launchChromium, makeTempDir, removeDir, repoRoot, watchForProblems } from './harness.js';
 
 let dir: string;
@@ -90,12 +91,10 @@ test('an edited article is served updated and the open page reloads by itself', 
   await dialog.getByRole('heading', { name: 'Ask for a refund' }).waitFor();
   await dialog.getByText(/within 30 days/).waitFor();
 
-  const manifest = (await (await fetch(new URL('kb/manifest.json', url))).json()) as {
-    locales: { articles: { slug: string; sections: { title: string }[] }[] }[];
-  };
-  const refunds = manifest.locales[0]?.articles.find((a) => a.slug === 'refunds');
+  const kb = await openKnowledgeBase(new URL('kb/', url).href);
+  const refunds = await kb.article('refunds', 'en');
   assert.deepEqual(
-    refunds?.sections.map((s) => s.title),
+    refunds.sections.map((s) => s.title),
     ['Ask for a refund'],
   );
   // Reloading the page ends its live-reload event stream: that request is meant to be cut.

@@ -437,10 +437,8 @@ for (const target of databaseTargets) {
       assert.ok(logger.warnings.length > warningsBefore, 'the failed health check was not logged');
     });
 
-    it(
-      'uses WAL journaling on SQLite, in a folder it created',
-      { skip: target.name !== 'sqlite' },
-      () => {
+    if (target.name === 'sqlite') {
+      it('uses WAL journaling on SQLite, in a folder it created', () => {
         const file = database.url.slice('sqlite:'.length);
         const db = new SQLite(file, { readonly: true });
         try {
@@ -448,8 +446,8 @@ for (const target of databaseTargets) {
         } finally {
           db.close();
         }
-      },
-    );
+      });
+    }
 
     it('refuses to start on a port that is taken, with the error from listen()', async () => {
       const port = Number(new URL(server.url).port);

@@ -68,6 +68,10 @@ export function describeAdapterConformance(
   options: AdapterConformanceOptions = {},
 ): void {
   const idempotent = options.idempotent ?? true;
+  // Only adapters that promise idempotency get these checks; the others are not marked as skipped.
+  const idempotentIt = (name: string, fn: () => Promise<void>): void => {
+    if (idempotent) it(name, fn);
+  };
   let counter = 0;
   const makeTicket = (): TicketInput => {
     const base = options.ticket ?? {
@@ -104,23 +108,18 @@ export function describeAdapterConformance(
       assert.equal(error.retryable, false);
     });
 
-    it(
-      'gives the same receipt when the same idempotency key is sent again',
-      { skip: !idempotent },
-      async () => {
-        const adapter = await createAdapter();
-        const ticket = makeTicket();
-        const idempotencyKey = createIdempotencyKey();
-        const first = await adapter.submit(ticket, { idempotencyKey });
-        const again = await adapter.submit(ticket, { idempotencyKey });
-        assertReceipt(first);
-        assert.deepEqual(again, first);
-      },
-    );
+    idempotentIt('gives the same receipt when the same idempotency key is sent again', async () => {
+      const adapter = await createAdapter();
+      const ticket = makeTicket();
+      const idempotencyKey = createIdempotencyKey();
+      const first = await adapter.submit(ticket, { idempotencyKey });
+      const again = await adapter.submit(ticket, { idempotencyKey });
+      assertReceipt(first);
+      assert.deepEqual(again, first);
+    });
 
-    it(
+    idempotentIt(
       'gives one receipt to concurrent submissions with one idempotency key',
-      { skip: !idempotent },
       async () => {
         const adapter = await createAdapter();
         const ticket = makeTicket();
@@ -140,9 +139,8 @@ export function describeAdapterConformance(
       assert.notEqual(a.reference, b.reference);
     });
 
-    it(
+    idempotentIt(
       'refuses a different ticket under a used idempotency key with code "rejected"',
-      { skip: !idempotent },
       async () => {
         const adapter = await createAdapter();
         const idempotencyKey = createIdempotencyKey();
