@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { direction, matchLocale, resolveLocale } from './resolve.js';
+import { BUILT_IN_LOCALES } from './locales.js';
+import { direction, matchLocale, resolveLocale, SCRIPTS } from './resolve.js';
 
 describe('resolveLocale', () => {
   it('takes data-locale first, then <html lang>, then the browser languages in order', () => {
@@ -94,6 +95,24 @@ describe('direction', () => {
   it('is ltr for every other language, including invalid tags', () => {
     for (const locale of ['en', 'pl', 'ru', 'el', 'ku', 'az', 'zh-Hant', 'ja', '', 'not a tag']) {
       expect(direction(locale), locale).to.equal('ltr');
+    }
+  });
+});
+
+describe('the scripts known without the likely-subtags data', () => {
+  const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+  const regions = letters.flatMap((first) => letters.map((second) => first + second));
+
+  it('name one for every built-in language', () => {
+    expect(Object.keys(SCRIPTS).sort()).to.deep.equal([...BUILT_IN_LOCALES].sort());
+  });
+
+  it('are what maximize() gives for the language in every region', () => {
+    for (const [language, script] of Object.entries(SCRIPTS)) {
+      const differs = [language, ...regions.map((region) => `${language}-${region}`)].filter(
+        (tag) => new Intl.Locale(tag).maximize().script !== script,
+      );
+      expect(differs, `${language} is not always ${script}`).to.deep.equal([]);
     }
   });
 });
