@@ -208,8 +208,8 @@ describe('sending a message', () => {
     const key = `porthole:draft:v1:${ENDPOINT}`;
     localStorage.setItem(key, JSON.stringify({ message: 'From 0.1.0', idempotencyKey: 'k-old' }));
     const el = await widget();
-    expect(localStorage.getItem(key)).to.equal(null);
     const form = await openForm(el);
+    expect(localStorage.getItem(key)).to.equal(null);
     expect(controlLabelled(form, 'Message').value).to.equal('From 0.1.0');
   });
 

@@ -168,6 +168,7 @@ export class PortholeWidget extends HTMLElement {
   #savedOverflow: string | undefined;
   #stopPlacing: (() => void) | undefined;
   #idle: number | undefined;
+  #storageTidied = false;
   /** What the panel showed before a reload or navigation, to show again when it opens. */
   #resuming: SessionState | undefined;
   /** The page's path, to notice a single-page app's route changes. */
@@ -548,6 +549,8 @@ export class PortholeWidget extends HTMLElement {
       overrides,
     ]).then(
       () => {
+        // Drafts an older version kept in localStorage, moved before the form looks for one.
+        this.#tidyStorage();
         const panel = document.createElement('porthole-panel');
         panel.chunks = this.chunks;
         this.#panel = panel;
@@ -686,20 +689,35 @@ export class PortholeWidget extends HTMLElement {
 
   /** Load the panel when the browser has nothing better to do, unless data is to be saved. */
   #scheduleIdleLoad(): void {
-    // A message saved while offline (here, in another tab, on an earlier visit) is sent by
-    // the panel's outbox, so it is built, closed, as soon as the page is idle.
-    const waiting = tidyStorage();
-    const connection = (navigator as { connection?: { saveData?: boolean } }).connection;
-    if (this.#panel || (connection?.saveData && !waiting)) return;
+    if (this.#panel) return;
     const start = () => {
-      // Fetched and compiled, not run: the panel's code costs the page's main thread nothing
-      // until the visitor reaches for help.
-      this.#idle = requestIdle(() =>
-        waiting ? this.#loadForOutbox() : this.chunks.prefetch('panel'),
-      );
+      this.#idle = requestIdle(() => {
+        this.#idle = undefined;
+        if (this.#panel) return;
+        // A message saved while offline (here, in another tab, on an earlier visit) is sent
+        // by the panel's outbox, so it is built, closed, as soon as the page is idle.
+        if (this.#tidyStorage()) this.#loadForOutbox();
+        // Fetched and compiled, not run: the panel's code costs the page's main thread
+        // nothing until the visitor reaches for help.
+        else if (!(navigator as { connection?: { saveData?: boolean } }).connection?.saveData) {
+          this.chunks.prefetch('panel');
+        }
+      });
     };
     if (document.readyState === 'complete') start();
     else window.addEventListener('load', start, { once: true });
+  }
+
+  /**
+   * Move the drafts an older version kept in `localStorage` and say whether the outbox holds
+   * tickets, once: when the page is idle or when the panel is built, whichever comes first.
+   * Not at load: the first touch of `localStorage` copies the site's whole store into the
+   * page, which can be a long task of its own.
+   */
+  #tidyStorage(): boolean {
+    if (this.#storageTidied) return false;
+    this.#storageTidied = true;
+    return tidyStorage();
   }
 
   /** Build the panel for its outbox; offline without its code, try again once online. */
