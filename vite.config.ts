@@ -38,12 +38,16 @@ const PARTS_FILE = join(outDir, 'porthole-parts.json');
  * Each interface language but English (which is bundled) is a part of its own,
  * `locale-<code>`: a page loads only its language's (`i18n/locale-importers.ts`).
  */
-const ENGLISH = ['en.ts', 'en-shell.ts'];
+const ENGLISH = ['en.ts', 'en-shell.ts', 'en-attachments.ts', 'en-fields.ts', 'en-outbox.ts'];
 const LOCALE_ENTRIES = Object.fromEntries(
   readdirSync(widgetSource('i18n/locales'))
     .filter((file) => /^[a-z]{2,3}(-[a-z0-9]+)?\.ts$/i.test(file) && !ENGLISH.includes(file))
     .map((file) => [`locale-${file.slice(0, -3)}`, widgetSource(`i18n/locales/${file}`)]),
 );
+
+/** The English texts of the parts loaded when used (see `chunkFileNames`). */
+const ENGLISH_PART_TEXTS =
+  /packages\/widget\/src\/i18n\/locales\/en-(attachments|fields|outbox)\.ts$/;
 
 /** The parts, by the name the chunk loader knows them under (`core/chunk-loader.ts`). */
 const PART_ENTRIES = {
@@ -326,7 +330,13 @@ export default defineConfig(({ mode }): UserConfig => {
               chunk.name.startsWith('locale-')
                 ? `porthole-[name]-${languagesHash}.js`
                 : 'porthole-[name]-[hash:8].js',
-            chunkFileNames: 'porthole-shared-[hash:8].js',
+            // The English texts of a part loaded when used (`i18n/english.ts`) are also needed
+            // to check a site's `strings`: a file shared by those two parts alone is no part of
+            // a visit, and is named so.
+            chunkFileNames: (chunk) =>
+              chunk.moduleIds.every((id) => ENGLISH_PART_TEXTS.test(id))
+                ? 'porthole-texts-[hash:8].js'
+                : 'porthole-shared-[hash:8].js',
             hashCharacters: 'base36',
             // Vite leaves ES libraries unminified for the consumer's bundler; these files are
             // served as they are.

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import ar from '../packages/widget/src/i18n/locales/ar.js';
 import el from '../packages/widget/src/i18n/locales/el.js';
-import en from '../packages/widget/src/i18n/locales/en.js';
+import en from '../packages/widget/src/i18n/english.js';
 import pl from '../packages/widget/src/i18n/locales/pl.js';
 import type { Messages } from '../packages/widget/src/i18n/types.js';
 import { repoRoot, searchAndSettle, startSite } from '../test/e2e/harness.js';

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import el from '../../packages/widget/src/i18n/locales/el.js';
-import en from '../../packages/widget/src/i18n/locales/en.js';
+import en from '../../packages/widget/src/i18n/english.js';
 import hr from '../../packages/widget/src/i18n/locales/hr.js';
 import lv from '../../packages/widget/src/i18n/locales/lv.js';
 import pl from '../../packages/widget/src/i18n/locales/pl.js';

@@ -19,7 +19,7 @@ export { createPorthole, installPorthole, isPortholeFunction } from './command-a
 export type { PortholeEventShortName, PortholeFunction, PortholeStub } from './command-api.js';
 export type { DeepLink } from './components/widget/page-hooks.js';
 export { BUILT_IN_LOCALES } from './i18n/locales.js';
-export { default as defaultStrings } from './i18n/locales/en.js';
+export { default as defaultStrings } from './i18n/english.js';
 export type { Message, MessageKey, PluralMessage, StringOverrides } from './i18n/types.js';
 export { PORTHOLE_EVENT_NAMES } from './core/events.js';
 export type {

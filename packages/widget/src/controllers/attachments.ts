@@ -2,8 +2,13 @@ import { isTicketError } from '@porthole/tickets';
 import type { TicketAdapter, UploadedAttachment } from '@porthole/tickets';
 import type { AttachmentLimits } from '../core/options.js';
 import { formatFileSize, formatList } from '../i18n/format-units.js';
+import texts from '../i18n/locales/en-attachments.js';
+import { addEnglishTexts } from '../i18n/translator.js';
 import type { Translator } from '../i18n/translator.js';
 import type { PanelHost } from './host.js';
+
+// Shown only once this part has loaded, so they come with it (see i18n/english.ts).
+addEnglishTexts(texts);
 
 /**
  * The files of one draft and their uploads (`attachments` chunk: loaded when a visitor first

@@ -1,8 +1,13 @@
 import type { FieldErrors, TicketMetadata } from '@porthole/tickets';
 import { fieldErrorKey } from '../components/contact-form/field-ids.js';
 import type { ContactField } from '../core/options.js';
+import texts from '../i18n/locales/en-fields.js';
+import { addEnglishTexts } from '../i18n/translator.js';
 import type { Translator } from '../i18n/translator.js';
 import { issueWarning } from '../core/warnings.js';
+
+// Shown only once this part has loaded, so they come with it (see i18n/english.ts).
+addEnglishTexts(texts);
 
 /** A site field as the form uses it: checked, with its type and label filled in. */
 export type FormField = ContactField & { type: NonNullable<ContactField['type']>; label: string };

@@ -1,7 +1,12 @@
 import { isTicketError } from '@porthole/tickets';
 import { formatTimeUntil } from '../i18n/format-time.js';
+import texts from '../i18n/locales/en-outbox.js';
+import { addEnglishTexts } from '../i18n/translator.js';
 import type { Translator } from '../i18n/translator.js';
 import { retryAfterOf } from './outbox.js';
+
+// Shown only once this part has loaded, so they come with it (see i18n/english.ts).
+addEnglishTexts(texts);
 
 /**
  * What to tell a visitor whose message was neither accepted nor saved to be sent later. Only a

@@ -28,7 +28,7 @@ export { formatDate, formatLanguageName, formatNumber, parseReplyTime } from './
 export { formatFileSize, formatList, formatPercent } from './format-units.js';
 export { formatTimeUntil } from './format-time.js';
 export type { ReplyTime } from './format.js';
-export { default as englishMessages } from './locales/en.js';
+export { default as englishMessages } from './english.js';
 export type {
   Message,
   MessageArgs,

@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import ar from './locales/ar.js';
 import de from './locales/de.js';
-import en from './locales/en.js';
+import en from './english.js';
 import fr from './locales/fr.js';
 import he from './locales/he.js';
 import hr from './locales/hr.js';

@@ -42,6 +42,17 @@ export interface Translator {
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
+ * The English texts every translator falls back to: those of `porthole.js` and the panel, and
+ * those each part loaded when used adds when it arrives (see `english.ts`).
+ */
+const englishTexts: Partial<Record<MessageKey, Message>> = { ...en };
+
+/** Add a part's English texts to the fallback of every translator. */
+export function addEnglishTexts(texts: Partial<Record<MessageKey, Message>>): void {
+  Object.assign(englishTexts, texts);
+}
+
+/**
  * A translator for `locale` with its catalog and the site's overrides (the `strings` option,
  * passed through `checkOverrides` from `overrides.ts`, which warns about the unusable ones).
  * Any key the catalog lacks, or holds in a wrong shape, falls back to English; an override
@@ -60,7 +71,7 @@ export function createTranslator(
     // A catalog entry of the wrong shape (a community translation's slip) falls back too.
     if (typeof own === 'string' || typeof own?.other === 'string') return [own, locale];
     // A text a build left out because no code shows it reads as its key, never as nothing.
-    return [en[key] ?? key, DEFAULT_LOCALE];
+    return [englishTexts[key] ?? key, DEFAULT_LOCALE];
   };
 
   const template = (key: MessageKey, values: Readonly<Record<string, unknown>>): string => {
@@ -118,5 +129,5 @@ let english: Translator | undefined;
 
 /** The English translator without overrides: what a view shows before it is given one. */
 export function englishTranslator(): Translator {
-  return (english ??= createTranslator(DEFAULT_LOCALE, en));
+  return (english ??= createTranslator(DEFAULT_LOCALE));
 }

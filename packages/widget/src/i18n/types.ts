@@ -1,4 +1,4 @@
-import type en from './locales/en.js';
+import type english from './english.js';
 
 /** A CLDR plural category, as `Intl.PluralRules.prototype.select` returns it. */
 export type PluralCategory = Intl.LDMLPluralRule;
@@ -17,7 +17,7 @@ export type PluralMessage = { readonly other: string } & {
 export type Message = string | PluralMessage;
 
 /** The English catalog, whose keys and shapes every other catalog follows. */
-type English = typeof en;
+type English = typeof english;
 
 /** The name of one of the widget's texts. */
 export type MessageKey = keyof English;

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { spyOn } from '../../../test/fixtures.js';
-import en from '../../i18n/locales/en.js';
+import en from '../../i18n/english.js';
 import { createTranslator } from '../../i18n/translator.js';
 import './confirmation.js';
 import type { PortholeConfirmation } from './confirmation.js';

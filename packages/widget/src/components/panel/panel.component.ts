@@ -11,7 +11,6 @@ import type {
   PortholeUser,
   WidgetView,
 } from '../../core/options.js';
-import en from '../../i18n/locales/en.js';
 import { DEFAULT_LOCALE } from '../../i18n/locales.js';
 import { createTranslator } from '../../i18n/translator.js';
 import type { Translator } from '../../i18n/translator.js';
@@ -140,7 +139,7 @@ export class PortholePanel extends LitElement {
     this.replyTime = '';
     this.messages = undefined;
     this.strings = {};
-    this.i18n = createTranslator(DEFAULT_LOCALE, en);
+    this.i18n = createTranslator(DEFAULT_LOCALE);
     this.knowledgeBase = undefined;
     this.adapter = undefined;
     this.user = {};
@@ -247,7 +246,7 @@ export class PortholePanel extends LitElement {
   private overrides(): UsableOverrides {
     if (!Object.keys(this.strings).length) return {};
     const part = this.chunks.get('overrides');
-    if (part) return part.checkOverrides(this.strings, en, issueWarning);
+    if (part) return part.checkOverrides(this.strings, part.english, issueWarning);
     // The shell loads this part before the panel; a panel used on its own catches up here.
     this.track(this.chunks.load('overrides').then(() => this.requestUpdate('strings')));
     return {};
@@ -255,7 +254,7 @@ export class PortholePanel extends LitElement {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('language') || changed.has('messages') || changed.has('strings')) {
-      this.i18n = createTranslator(this.language, this.messages ?? en, this.overrides());
+      this.i18n = createTranslator(this.language, this.messages, this.overrides());
     }
     if (!this.open) return;
     // A message that waited in the outbox was delivered (or refused): the confirmation on
