@@ -97,3 +97,29 @@ describe('direction', () => {
     }
   });
 });
+
+describe('resolveLocale and direction on page load', () => {
+  it('choose a built-in language and its direction without Intl.Locale#maximize', () => {
+    const maximize = Intl.Locale.prototype.maximize;
+    let calls = 0;
+    Intl.Locale.prototype.maximize = function (this: Intl.Locale) {
+      calls++;
+      return maximize.call(this);
+    };
+    try {
+      expect(resolveLocale({ htmlLang: 'pt-BR' })).to.equal('pt');
+      expect(resolveLocale({ htmlLang: 'ar', navigatorLanguages: ['he-IL'] })).to.equal('ar');
+      expect([direction('ar'), direction('he'), direction('el'), direction('pl')]).to.deep.equal([
+        'rtl',
+        'rtl',
+        'ltr',
+        'ltr',
+      ]);
+      expect(calls, 'ICU’s likely subtags never woken').to.equal(0);
+      expect(direction('ar-Latn'), 'an explicit script still wins').to.equal('ltr');
+      expect(calls).to.equal(1);
+    } finally {
+      Intl.Locale.prototype.maximize = maximize;
+    }
+  });
+});

@@ -104,8 +104,22 @@ function normalize(tag: string): string {
   return tag.trim().replaceAll('_', '-').toLowerCase();
 }
 
+/** The scripts of the built-in languages that are not written in Latin letters. */
+const NOT_LATIN: Readonly<Record<string, string>> = {
+  ar: 'Arab',
+  el: 'Grek',
+  he: 'Hebr',
+  ru: 'Cyrl',
+  uk: 'Cyrl',
+};
+
 /** The script a tag is written in, explicit or likely (`sr` → `Cyrl`), or '' if unknown. */
 function scriptOf(tag: string): string {
+  // A built-in language as pages usually name it (`pl`, `pt-br`: no script subtag) is known:
+  // the first maximize() wakes ICU's likely-subtags data, tens of milliseconds on page load.
+  const builtIn = /^(\w\w)(-\w\w)?$/.exec(tag)?.[1] ?? '';
+  if ((BUILT_IN_LOCALES as readonly string[]).includes(builtIn))
+    return NOT_LATIN[builtIn] ?? 'Latn';
   try {
     return new Intl.Locale(tag).maximize().script ?? '';
   } catch {
