@@ -104,7 +104,9 @@ const PUBLIC_EVENTS: Record<PortholeEventName, true> = {
 };
 
 /** The names of the public events, derived from the map above. */
-export const PORTHOLE_EVENT_NAMES = Object.keys(PUBLIC_EVENTS) as readonly PortholeEventName[];
+export const PORTHOLE_EVENT_NAMES = /* @__PURE__ */ Object.keys(
+  PUBLIC_EVENTS,
+) as readonly PortholeEventName[];
 
 export function isPortholeEventName(name: unknown): name is PortholeEventName {
   return typeof name === 'string' && Object.hasOwn(PUBLIC_EVENTS, name);

@@ -105,26 +105,16 @@ function normalize(tag: string): string {
 }
 
 /**
- * The script of each built-in language, which no region changes (`en-IN`, `pt-MO`, `ar-IL`:
- * `resolve.test.ts` checks every region against the browser's CLDR data). `maximize()` would
- * say the same, but its first call loads the likely-subtags data: 25–35 ms of the host page's
- * main thread (over 100 ms at 4× CPU slowdown), paid at load since the widget picks its
- * language and direction there. Other languages still ask `maximize()`.
+ * The scripts of the built-in languages not written in Latin letters; the others are `Latn`.
+ * No region changes them (`en-IN`, `pt-MO`, `ar-IL`: `resolve.test.ts` checks every region
+ * against the browser's CLDR data). `maximize()` would say the same, but its first call loads
+ * ICU's likely-subtags data: 25–35 ms of the host page's main thread (over 100 ms at 4× CPU
+ * slowdown), paid on page load, where the widget picks its language and direction.
  */
-export const SCRIPTS: Readonly<Record<string, string>> = {
+export const NOT_LATIN: Readonly<Record<string, string>> = {
   ar: 'Arab',
-  de: 'Latn',
   el: 'Grek',
-  en: 'Latn',
-  es: 'Latn',
-  fr: 'Latn',
   he: 'Hebr',
-  hr: 'Latn',
-  it: 'Latn',
-  lv: 'Latn',
-  nl: 'Latn',
-  pl: 'Latn',
-  pt: 'Latn',
   ru: 'Cyrl',
   uk: 'Cyrl',
 };
@@ -133,7 +123,11 @@ export const SCRIPTS: Readonly<Record<string, string>> = {
 function scriptOf(tag: string): string {
   try {
     const locale = new Intl.Locale(tag);
-    return locale.script ?? SCRIPTS[locale.language] ?? locale.maximize().script ?? '';
+    if (locale.script) return locale.script;
+    if ((BUILT_IN_LOCALES as readonly string[]).includes(locale.language)) {
+      return NOT_LATIN[locale.language] ?? 'Latn';
+    }
+    return locale.maximize().script ?? '';
   } catch {
     return '';
   }

@@ -7,6 +7,7 @@ export default css`
   }
   .body {
     overflow-wrap: anywhere;
+    padding-top: 0.5em;
   }
   /* The rest of a long article, inserted piece by piece. Off-screen pieces are neither laid
      out nor painted, so a 5 MB article costs what its visible part costs. */
@@ -37,9 +38,6 @@ export default css`
     margin: 0;
     padding-bottom: 0.5em;
     border-bottom: 1px solid var(--porthole-border);
-  }
-  .body {
-    padding-top: 0.5em;
   }
   .body :where(h2, h3, h4) {
     line-height: 1.3;

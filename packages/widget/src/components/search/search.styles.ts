@@ -87,7 +87,6 @@ export default css`
   }
   .badge {
     font-size: 0.75em;
-    text-transform: uppercase;
     padding: 0 0.4em;
     border: 1px solid var(--porthole-border-strong);
     border-radius: 0.3em;

@@ -25,8 +25,8 @@ const css = /* css */ `
     --porthole-link: var(--porthole-accent);
     --porthole-danger: #b3261e;
     --porthole-success: #1d7a43;
-    --porthole-font-family:
-      system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+    /* Every browser the widget supports knows system-ui (the platform's interface font). */
+    --porthole-font-family: system-ui, sans-serif;
     /* In em of the browser's default size (the host is all: initial, so medium): the
        visitor's font-size setting scales the widget, the page's html { font-size } cannot. */
     --porthole-font-size: 0.9375em;
@@ -106,10 +106,14 @@ const css = /* css */ `
     cursor: pointer;
     overflow: visible;
     -webkit-tap-highlight-color: transparent;
-    transition: transform 150ms ease;
   }
-  .launcher:hover {
-    transform: scale(1.06);
+  @media (prefers-reduced-motion: no-preference) {
+    .launcher {
+      transition: transform 150ms ease;
+    }
+    .launcher:hover {
+      transform: scale(1.06);
+    }
   }
   .launcher:focus-visible {
     outline-offset: 3px;
@@ -126,14 +130,6 @@ const css = /* css */ `
   .launcher[aria-expanded='true'] .closed,
   .launcher[aria-expanded='false'] .opened {
     display: none;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .launcher {
-      transition: none;
-    }
-    .launcher:hover {
-      transform: none;
-    }
   }
   /* Bottom left: position="bottom-left", or the default bottom-end on a right-to-left page. */
   .launcher.left {
@@ -161,7 +157,6 @@ const panelCss = /* css */ `
     border-radius: var(--porthole-radius);
     box-shadow: var(--porthole-shadow);
     overflow: hidden;
-    animation: porthole-panel-in 160ms ease-out;
   }
   .panel:not(:modal):not(:popover-open):not([open]) {
     display: none;
@@ -204,9 +199,9 @@ const panelCss = /* css */ `
       transform: translateY(8px);
     }
   }
-  @media (prefers-reduced-motion: reduce) {
+  @media (prefers-reduced-motion: no-preference) {
     .panel {
-      animation: none;
+      animation: porthole-panel-in 160ms ease-out;
     }
   }
 
