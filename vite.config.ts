@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import ts from 'typescript';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
@@ -11,9 +14,11 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  *
  * 1. `vite build --mode parts`: the ES modules `porthole.js` imports from beside itself —
  *    `porthole-panel-<hash>.js` (Lit, the panel and its views), `porthole-kb-<hash>.js`,
- *    `porthole-sanitize-<hash>.js`, `porthole-tickets-<hash>.js`, `porthole-position-<hash>.js`
- *    and any chunk they share — named by their content, and `porthole-parts.json`, which names
- *    them for the second pass.
+ *    `porthole-sanitize-<hash>.js`, `porthole-tickets-<hash>.js`, `porthole-position-<hash>.js`,
+ *    `porthole-attachments-<hash>.js`, `porthole-fields-<hash>.js`, `porthole-outbox-<hash>.js`,
+ *    `porthole-shortcut-<hash>.js`, one `porthole-locale-<code>-<hash>.js` per interface language
+ *    but English, and any chunk they share — named by their content, and `porthole-parts.json`,
+ *    which names them for the second pass.
  * 2. `vite build`: `porthole.js`, one classic (IIFE) script that works with a plain
  *    `<script async>` tag: the launcher, the dialog's frame and the command API, with the
  *    parts' names written in.
@@ -23,10 +28,26 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  * (`dist/*.js` + `.d.ts`) are emitted by `tsc -b`; this config only makes the bundles.
  */
 
+const require = createRequire(import.meta.url);
 const widgetSource = (file: string) =>
   fileURLToPath(new URL(`packages/widget/src/${file}`, import.meta.url));
 const outDir = fileURLToPath(new URL('packages/widget/dist', import.meta.url));
 const PARTS_FILE = join(outDir, 'porthole-parts.json');
+
+/**
+ * Each interface language but English (which is bundled) is a part of its own,
+ * `locale-<code>`: a page loads only its language's (`i18n/locale-importers.ts`).
+ */
+const ENGLISH = ['en.ts', 'en-shell.ts', 'en-attachments.ts', 'en-fields.ts', 'en-outbox.ts'];
+const LOCALE_ENTRIES = Object.fromEntries(
+  readdirSync(widgetSource('i18n/locales'))
+    .filter((file) => /^[a-z]{2,3}(-[a-z0-9]+)?\.ts$/i.test(file) && !ENGLISH.includes(file))
+    .map((file) => [`locale-${file.slice(0, -3)}`, widgetSource(`i18n/locales/${file}`)]),
+);
+
+/** The English texts of the parts loaded when used (see `chunkFileNames`). */
+const ENGLISH_PART_TEXTS =
+  /packages\/widget\/src\/i18n\/locales\/en-(attachments|fields|outbox)\.ts$/;
 
 /** The parts, by the name the chunk loader knows them under (`core/chunk-loader.ts`). */
 const PART_ENTRIES = {
@@ -35,9 +56,15 @@ const PART_ENTRIES = {
   sanitize: widgetSource('chunks/sanitize.ts'),
   tickets: widgetSource('chunks/tickets.ts'),
   position: widgetSource('chunks/position.ts'),
+  attachments: widgetSource('chunks/attachments.ts'),
+  fields: widgetSource('chunks/fields.ts'),
+  outbox: widgetSource('chunks/outbox.ts'),
+  shortcut: widgetSource('chunks/shortcut.ts'),
+  overrides: widgetSource('chunks/overrides.ts'),
+  ...LOCALE_ENTRIES,
 };
 
-/** A part's file: `porthole-panel-1k2j3h4g5f.js` (what `porthole serve` serves beside porthole.js). */
+/** A part's file: `porthole-panel-1k2j3h4g.js` (what `porthole serve` serves beside porthole.js). */
 const PART_FILE = /^porthole-[a-z0-9-]+\.js(\.map|\.br|\.gz)?$/;
 
 /**
@@ -90,6 +117,102 @@ function minifyStyles(): Plugin {
   };
 }
 
+/**
+ * Fold the line breaks and indentation in Lit's `html\`…\`` templates to one space each. For
+ * the HTML parser a run of white space between words or tags is one space anyway (the views
+ * have no `<pre>` or `<textarea>` text; articles are inserted as nodes, not templates), and
+ * attributes over several lines are the same on one. Only the templates' own text is
+ * touched, found with the TypeScript parser, never the expressions in `${…}`.
+ */
+function minifyTemplates(): Plugin {
+  return {
+    name: 'porthole-minify-templates',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/packages\/widget\/src\/components\/.*(?<!\.styles|\.test)\.ts$/.test(id)) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const texts: ts.Node[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'html') {
+          const { template } = node;
+          if (ts.isNoSubstitutionTemplateLiteral(template)) texts.push(template);
+          else texts.push(template.head, ...template.templateSpans.map((span) => span.literal));
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      let folded = code;
+      for (const text of texts.sort((a, b) => b.getStart(source) - a.getStart(source))) {
+        const [start, end] = [text.getStart(source), text.getEnd()];
+        folded =
+          folded.slice(0, start) +
+          folded.slice(start, end).replace(/\s*\n\s*/g, ' ') +
+          folded.slice(end);
+      }
+      return { code: folded, map: null };
+    },
+  };
+}
+
+/**
+ * Ship only the texts the widget's code can show: a catalog entry whose key appears nowhere in
+ * the widget's sources as a string (`t('contactUs')`, `{ name: 'nameRequired' }`) is left out
+ * of the bundles, in English and in every language's part. Texts written ahead of the code
+ * that will show them (a feature still being built) then cost visitors nothing until it
+ * lands, and join the bundles by themselves when it does. The catalogs keep every text;
+ * npm builds of the package are not pruned.
+ */
+function pruneUnusedTexts(): Plugin {
+  let used: Set<string> | undefined;
+  const catalog = /packages\/widget\/src\/i18n\/locales\/(?!en-shell)[a-z-]+\.ts$/;
+  return {
+    name: 'porthole-prune-unused-texts',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!catalog.test(id)) return null;
+      used ??= stringsInSources(widgetSource(''));
+      return { code: pruneCatalog(code, used), map: null };
+    },
+  };
+}
+
+/** Every quoted word in the widget's sources (tests and catalogs aside). */
+function stringsInSources(dir: string, found = new Set<string>()): Set<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'locales') stringsInSources(path, found);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+      for (const [, word] of readFileSync(path, 'utf8').matchAll(/['"`]([A-Za-z]\w*)['"`]/g)) {
+        found.add(word as string);
+      }
+    }
+  }
+  return found;
+}
+
+/** A catalog module without the entries of its top-level object whose keys are not `used`. */
+function pruneCatalog(code: string, used: ReadonlySet<string>): string {
+  const source = ts.createSourceFile('catalog.ts', code, ts.ScriptTarget.Latest, true);
+  let object: ts.ObjectLiteralExpression | undefined;
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    let value = statement.declarationList.declarations[0]?.initializer;
+    while (value && (ts.isAsExpression(value) || ts.isSatisfiesExpression(value))) {
+      value = value.expression;
+    }
+    if (value && ts.isObjectLiteralExpression(value)) object = value;
+  }
+  if (!object) throw new Error('A catalog must be one object literal.');
+  let pruned = code;
+  for (const property of [...object.properties].reverse()) {
+    if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+    if (used.has(property.name.text)) continue;
+    const end = code[property.end] === ',' ? property.end + 1 : property.end;
+    pruned = pruned.slice(0, property.getFullStart()) + pruned.slice(end);
+  }
+  return pruned;
+}
+
 /** Old parts would pile up in dist/ (their names change with every build): remove them first. */
 function removeOldParts(): Plugin {
   return {
@@ -100,6 +223,28 @@ function removeOldParts(): Plugin {
       }
     },
   };
+}
+
+/**
+ * Every language's part is named with one hash (`porthole-locale-pl-<hash>.js`), so
+ * `porthole.js` carries one hash for the 14 languages instead of 14 file names. It is taken of
+ * everything their output depends on — their sources, the texts the code uses (see
+ * `pruneUnusedTexts`), this configuration and the bundler's version — so a name still only
+ * ever stands for one content; any change renames them all, which costs nothing (a page loads
+ * one of them).
+ */
+function localeHash(): string {
+  const hash = createHash('sha256');
+  const versions = ['vite', 'rolldown'].map(
+    (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version,
+  );
+  hash.update(versions.join()).update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update([...stringsInSources(widgetSource(''))].sort().join());
+  for (const file of Object.values(LOCALE_ENTRIES).sort()) hash.update(readFileSync(file));
+  return BigInt(`0x${hash.digest('hex').slice(0, 16)}`)
+    .toString(36)
+    .padStart(8, '0')
+    .slice(0, 8);
 }
 
 /** Write `porthole-parts.json`: each entry's hashed file name, for the `porthole.js` pass. */
@@ -157,22 +302,41 @@ const build = {
   outDir,
   emptyOutDir: false,
   target: 'es2022',
-  sourcemap: true,
+  // Maps are written (and `porthole serve` serves them) for debugging, but not announced by a
+  // `sourceMappingURL` comment in every file that pages download.
+  sourcemap: 'hidden',
   minify: true,
 } as const;
 
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'parts') {
+    const languagesHash = localeHash();
     return {
       ...shared,
-      plugins: [minifyStyles(), removeOldParts(), partsManifest(), precompress()],
+      plugins: [
+        pruneUnusedTexts(),
+        minifyStyles(),
+        minifyTemplates(),
+        removeOldParts(),
+        partsManifest(),
+        precompress(),
+      ],
       build: {
         ...build,
         lib: { entry: PART_ENTRIES, formats: ['es'] },
         rolldownOptions: {
           output: {
-            entryFileNames: 'porthole-[name]-[hash:10].js',
-            chunkFileNames: 'porthole-shared-[hash:10].js',
+            entryFileNames: (chunk) =>
+              chunk.name.startsWith('locale-')
+                ? `porthole-[name]-${languagesHash}.js`
+                : 'porthole-[name]-[hash:8].js',
+            // The English texts of a part loaded when used (`i18n/english.ts`) are also needed
+            // to check a site's `strings`: a file shared by those two parts alone is no part of
+            // a visit, and is named so.
+            chunkFileNames: (chunk) =>
+              chunk.moduleIds.every((id) => ENGLISH_PART_TEXTS.test(id))
+                ? 'porthole-texts-[hash:8].js'
+                : 'porthole-shared-[hash:8].js',
             hashCharacters: 'base36',
             // Vite leaves ES libraries unminified for the consumer's bundler; these files are
             // served as they are.
@@ -183,11 +347,19 @@ export default defineConfig(({ mode }): UserConfig => {
       },
     };
   }
-  const parts: unknown = JSON.parse(readFileSync(PARTS_FILE, 'utf8'));
+  const parts = JSON.parse(readFileSync(PARTS_FILE, 'utf8')) as Record<string, string>;
+  // The languages' parts share one hash (see localeHash): porthole.js gets that alone.
+  const code = Object.fromEntries(
+    Object.entries(parts).filter(([name]) => !name.startsWith('locale-')),
+  );
+  const languages = /-([a-z0-9]+)\.js$/.exec(parts['locale-pl'] ?? '')?.[1] ?? '';
   return {
     ...shared,
     plugins: [minifyStyles(), scriptImporters(), precompress()],
-    define: { __PORTHOLE_PARTS__: JSON.stringify(parts) },
+    define: {
+      __PORTHOLE_PARTS__: JSON.stringify(code),
+      __PORTHOLE_LOCALES__: JSON.stringify(languages),
+    },
     build: {
       ...build,
       lib: {

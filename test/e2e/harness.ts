@@ -36,12 +36,17 @@ export interface RunningServer {
 }
 
 /** Starts `porthole serve` on a free port and resolves once it is listening. */
-export async function startPorthole(args: string[], dataDir: string): Promise<RunningServer> {
+export async function startPorthole(
+  args: string[],
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const child = spawn(process.execPath, [cliBin, 'serve', '--port', '0', ...args], {
     env: {
       ...process.env,
       PORTHOLE_AGENT_TOKEN: agentToken,
       DATABASE_URL: `sqlite:${join(dataDir, 'tickets.db')}`,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -130,9 +135,14 @@ export async function removeDir(dir: string): Promise<void> {
  * it waits for the widget's `porthole-search` event for that query, then for that many
  * options, instead of sleeping and hoping.
  */
-export async function searchAndSettle(page: Page, query: string): Promise<string[]> {
-  const dialog = page.getByRole('dialog', { name: 'Help' });
-  const box = dialog.getByRole('combobox', { name: 'Search help articles' });
+export async function searchAndSettle(
+  page: Page,
+  query: string,
+  /** The accessible names in the page's language (English by default). */
+  names = { dialog: 'Help', search: 'Search help articles', results: 'Search results' },
+): Promise<string[]> {
+  const dialog = page.getByRole('dialog', { name: names.dialog });
+  const box = dialog.getByRole('combobox', { name: names.search });
   if ((await box.inputValue()) === query) await box.fill('');
   // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
   const answered = page.evaluate(`new Promise((resolve) => {
@@ -144,7 +154,7 @@ export async function searchAndSettle(page: Page, query: string): Promise<string
   })`) as Promise<number>;
   await box.fill(query);
   const results = await answered;
-  const options = dialog.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  const options = dialog.getByRole('listbox', { name: names.results }).getByRole('option');
   await page.waitForFunction(
     ([count]) => {
       const search = document
@@ -169,12 +179,20 @@ export interface Site {
  * The example help center built with `porthole build`, and `files` (pages, styles) served by
  * `porthole serve` beside it, with a Chromium to visit them.
  */
-export async function startSite(name: string, files: Record<string, string>): Promise<Site> {
+export async function startSite(
+  name: string,
+  files: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<Site> {
   const dir = await makeTempDir(name);
   runPorthole(['build', join(repoRoot, 'examples/quayside/content'), '--out', join(dir, 'kb')]);
   await mkdir(join(dir, 'site'));
   for (const [file, text] of Object.entries(files)) await writeFile(join(dir, 'site', file), text);
-  const server = await startPorthole(['--kb', join(dir, 'kb'), '--static', join(dir, 'site')], dir);
+  const server = await startPorthole(
+    ['--kb', join(dir, 'kb'), '--static', join(dir, 'site')],
+    dir,
+    env,
+  );
   const browser = await launchChromium();
   return {
     dir,

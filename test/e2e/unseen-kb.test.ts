@@ -10,6 +10,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import el from '../../packages/widget/src/i18n/locales/el.js';
+import en from '../../packages/widget/src/i18n/english.js';
+import hr from '../../packages/widget/src/i18n/locales/hr.js';
+import lv from '../../packages/widget/src/i18n/locales/lv.js';
+import pl from '../../packages/widget/src/i18n/locales/pl.js';
+import ru from '../../packages/widget/src/i18n/locales/ru.js';
+import type { Messages } from '../../packages/widget/src/i18n/types.js';
 import {
   launchChromium,
   makeTempDir,
@@ -220,15 +227,27 @@ after(async () => {
   await removeDir(dir);
 });
 
-async function openSearch(page: Page) {
-  await page.getByRole('button', { name: 'Help', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Help' });
+/** The interface speaks the page's language: the accessible names come from its texts. */
+const TEXTS: Record<string, Messages> = { en, hr, pl, lv, ru, el };
+const names = (locale: string) => {
+  const t = TEXTS[locale] ?? en;
+  return {
+    launcher: t.launcher,
+    dialog: t.panelTitle,
+    search: t.searchLabel,
+    results: t.resultsLabel,
+  };
+};
+
+async function openSearch(page: Page, locale: string) {
+  await page.getByRole('button', { name: names(locale).launcher, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: names(locale).dialog });
   await dialog.waitFor();
-  return dialog.getByRole('combobox', { name: 'Search help articles' });
+  return dialog.getByRole('combobox', { name: names(locale).search });
 }
 
-async function topThree(page: Page, query: string): Promise<string[]> {
-  return (await searchAndSettle(page, query)).slice(0, 3);
+async function topThree(page: Page, locale: string, query: string): Promise<string[]> {
+  return (await searchAndSettle(page, query, names(locale))).slice(0, 3);
 }
 
 for (const locale of Object.keys(queries)) {
@@ -236,9 +255,9 @@ for (const locale of Object.keys(queries)) {
     const page = await browser.newPage();
     const problems = watchForProblems(page);
     await page.goto(`${server.url}/${locale}.html`);
-    await openSearch(page);
+    await openSearch(page, locale);
     for (const [query, title] of queries[locale] ?? []) {
-      const top = await topThree(page, query);
+      const top = await topThree(page, locale, query);
       assert.ok(
         top.some((text) => text.includes(title)),
         `${locale} "${query}" → "${title}" in the top 3, got:\n${top.join('\n---\n')}\n${problems.join('\n')}`,
@@ -246,8 +265,8 @@ for (const locale of Object.keys(queries)) {
     }
     // The first article opens, titled as a heading.
     const [query, title] = queries[locale]?.[0] ?? ['', ''];
-    await topThree(page, query);
-    const dialog = page.getByRole('dialog', { name: 'Help' });
+    await topThree(page, locale, query);
+    const dialog = page.getByRole('dialog', { name: names(locale).dialog });
     await dialog.getByRole('option').filter({ hasText: title }).first().click();
     await dialog.getByRole('heading', { name: title }).first().waitFor();
     assert.deepEqual(problems, []);

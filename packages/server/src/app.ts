@@ -353,7 +353,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Porthol
   mountAgentRoutes(app, store, uploads, settings.agentToken);
   for (const [path, allow] of [
     ['/v1/tickets', 'GET, HEAD, POST, OPTIONS'],
-    ['/v1/uploads', 'POST, OPTIONS'],
+    ['/v1/uploads', 'GET, HEAD, POST, OPTIONS'],
     ['/v1/tickets/:id', 'GET, HEAD'],
     ['/healthz', 'GET, HEAD'],
   ] as const) {

@@ -283,6 +283,34 @@ describe('the intake refuses what it should, on SQLite', () => {
     assert.equal((await post(server, { ...valid, attachments: [a.body.id] })).status, 201);
   });
 
+  it('tells a form its attachment limits on GET /v1/uploads, to allowed origins', async () => {
+    const limits = await call(server, '/v1/uploads', {
+      headers: { Origin: 'https://shop.example' },
+    });
+    assert.equal(limits.status, 200);
+    assert.deepEqual(limits.body, {
+      maxFiles: 2,
+      maxFileBytes: 1024,
+      maxTotalBytes: 1500,
+      types: [
+        'image/png',
+        'image/jpeg',
+        'image/gif',
+        'image/webp',
+        'application/pdf',
+        'text/plain',
+      ],
+    });
+    assert.equal(limits.headers.get('Access-Control-Allow-Origin'), 'https://shop.example');
+    const refused = await call(server, '/v1/uploads', {
+      headers: { Origin: 'https://evil.example' },
+    });
+    assert.equal(refused.status, 403);
+    const wrong = await call(server, '/v1/uploads', { method: 'DELETE' });
+    assert.equal(wrong.status, 405);
+    assert.equal(wrong.headers.get('Allow'), 'GET, HEAD, POST, OPTIONS');
+  });
+
   it('filters the ticket list by status and date', async () => {
     const created = await post(server, valid);
     const createdAt = String(created.body.createdAt);

@@ -150,16 +150,22 @@ async function classifyResponse(response: Response): Promise<AttemptResult> {
   const body = await readJsonObject(response);
   const serverMessage = typeof body.message === 'string' ? body.message : undefined;
   if (isRetryableStatus(status)) {
+    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+    // As for uploads: the wait the server asked for travels with the error, so a caller that
+    // tries again later (the widget's outbox, its "send again in 2 minutes") can honour it.
+    const options = {
+      status,
+      ...(retryAfter === undefined ? {} : { cause: { retryAfter } }),
+    };
     const error =
       status === 429
-        ? new TicketError('rejected', MESSAGES.busy, { status, retryable: true })
+        ? new TicketError('rejected', MESSAGES.busy, { ...options, retryable: true })
         : status >= 500
-          ? new TicketError('server', MESSAGES.server, { status })
+          ? new TicketError('server', MESSAGES.server, options)
           : new TicketError('rejected', serverMessage ?? MESSAGES.busy, {
-              status,
+              ...options,
               retryable: true,
             });
-    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
     return retryAfter === undefined
       ? { kind: 'retry', error }
       : { kind: 'retry', error, retryAfter };

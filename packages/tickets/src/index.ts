@@ -1,5 +1,7 @@
 export type {
   FieldErrors,
+  FieldIssue,
+  FieldIssueCode,
   SubmitOptions,
   TicketAdapter,
   TicketErrorCode,

@@ -12,7 +12,7 @@
  * - Unknown keys are refused, not stripped: a stripped `attachments` would look sent and be lost.
  */
 import * as v from 'valibot';
-import type { FieldErrors } from './types.js';
+import type { FieldErrors, FieldIssue, FieldIssueCode } from './types.js';
 
 /** Every limit the schema enforces, for forms that want to show counters or `maxlength`. */
 export const TICKET_LIMITS = {
@@ -41,6 +41,18 @@ const LABELS = {
   metadata: 'Metadata',
   attachments: 'Attachments',
 } as const;
+
+/**
+ * Why each message refuses a field, so a form can word it in the visitor's language from the
+ * code instead of showing the English sentence (see `parseTicket`'s `fieldIssues`).
+ */
+const ISSUE_CODES = new Map<string, FieldIssueCode>();
+
+/** Register `message` as saying `code`, and return it. */
+function coded(code: FieldIssueCode, message: string): string {
+  ISSUE_CODES.set(message, code);
+  return message;
+}
 
 const REQUIRED_MESSAGES = {
   email: 'Enter your email address',
@@ -72,16 +84,25 @@ function createTextSchema(label: string, { max, multiline = false, required }: T
   return v.pipe(
     v.string(`${label} must be text`),
     v.trim(),
-    v.check((s) => multiline || !LINE_BREAK.test(s), `${label} must be on one line`),
+    v.check(
+      (s) => multiline || !LINE_BREAK.test(s),
+      coded('one-line', `${label} must be on one line`),
+    ),
     v.check(
       (s) => !(multiline ? CONTROL_CHARACTER_EXCEPT_WHITESPACE : CONTROL_CHARACTER).test(s),
-      `${label} contains an invisible control character; remove it and try again`,
+      coded(
+        'control-character',
+        `${label} contains an invisible control character; remove it and try again`,
+      ),
     ),
     v.check(
       (s) => !LONE_SURROGATE.test(s),
-      `${label} contains a broken character (half of an emoji or symbol); retype it and try again`,
+      coded(
+        'broken-character',
+        `${label} contains a broken character (half of an emoji or symbol); retype it and try again`,
+      ),
     ),
-    v.check((s) => required === undefined || s !== '', required),
+    v.check((s) => required === undefined || s !== '', required && coded('required', required)),
     v.maxLength(max, `${label} must be ${max.toLocaleString('en-US')} characters or fewer`),
   );
 }
@@ -206,7 +227,10 @@ export const ticketSchema = v.strictObject(
         max: TICKET_LIMITS.email,
         required: REQUIRED_MESSAGES.email,
       }),
-      v.check(isEmailAddress, 'Enter an email address like name@example.com'),
+      v.check(
+        isEmailAddress,
+        coded('invalid-email', 'Enter an email address like name@example.com'),
+      ),
     ),
     name: createOptionalTextSchema(createTextSchema(LABELS.name, { max: TICKET_LIMITS.name })),
     subject: createTextSchema(LABELS.subject, {
@@ -265,7 +289,15 @@ export type Ticket = v.InferOutput<typeof ticketSchema>;
 export type TicketMetadata = Record<string, string | number | boolean>;
 
 export type ParseTicketResult =
-  { success: true; ticket: Ticket } | { success: false; fieldErrors: FieldErrors; message: string };
+  | { success: true; ticket: Ticket }
+  | {
+      success: false;
+      /** One English sentence per refused field, to show under it. */
+      fieldErrors: FieldErrors;
+      /** Why each field was refused, for forms that word the message themselves. */
+      fieldIssues: Partial<Record<string, FieldIssue>>;
+      message: string;
+    };
 
 const NOT_AN_OBJECT = 'A ticket must be an object with email, subject and message';
 
@@ -297,23 +329,35 @@ function describeIssue(issue: v.BaseIssue<unknown>, field: string): string {
   return issue.message;
 }
 
+function classifyIssue(issue: v.BaseIssue<unknown>): FieldIssue {
+  if (issue.type === 'strict_object') {
+    return { code: issue.expected === 'never' ? 'unknown' : 'required' };
+  }
+  if (issue.type === 'max_length' && typeof issue.requirement === 'number') {
+    return { code: 'too-long', limit: issue.requirement };
+  }
+  return { code: ISSUE_CODES.get(issue.message) ?? 'invalid' };
+}
+
 /**
  * Validate a ticket. Never throws: on failure, `fieldErrors` maps each field name to one
  * English sentence meant to be shown under that field, and `message` sums them up.
  */
 export function parseTicket(input: unknown): ParseTicketResult {
   if (Array.isArray(input)) {
-    return { success: false, fieldErrors: {}, message: NOT_AN_OBJECT };
+    return { success: false, fieldErrors: {}, fieldIssues: {}, message: NOT_AN_OBJECT };
   }
   const result = v.safeParse(ticketSchema, withOwnKeysOnly(input), { abortPipeEarly: true });
   if (result.success) return { success: true, ticket: result.output };
 
   const fieldErrors: FieldErrors = {};
+  const fieldIssues: Partial<Record<string, FieldIssue>> = {};
   let formError: string | undefined;
   for (const issue of result.issues) {
     const key = issue.path?.[0]?.key;
     if (typeof key === 'string' && SAFE_FIELD_NAME.test(key)) {
       fieldErrors[key] ??= describeIssue(issue, key);
+      fieldIssues[key] ??= classifyIssue(issue);
     } else {
       formError ??=
         issue.path === undefined ? NOT_AN_OBJECT : 'The ticket has a field that is not allowed';
@@ -326,7 +370,7 @@ export function parseTicket(input: unknown): ParseTicketResult {
     (fields.length === 1 && first !== undefined
       ? (fieldErrors[first] ?? '')
       : `Check these fields: ${fields.map(describeField).join(', ')}`);
-  return { success: false, fieldErrors, message };
+  return { success: false, fieldErrors, fieldIssues, message };
 }
 
 /**

@@ -18,6 +18,28 @@ export interface TicketReceipt {
 /** Field name → human-readable message, for showing next to form fields. */
 export type FieldErrors = Partial<Record<string, string>>;
 
+/**
+ * Why the ticket schema refused a field: `required` (empty), `too-long` (over `limit`
+ * characters), `one-line` (a line break in a one-line field), `control-character`,
+ * `broken-character` (half of a surrogate pair), `invalid-email`, `unknown` (not a ticket
+ * field) or `invalid` (anything else; the English `fieldErrors` sentence says what).
+ */
+export type FieldIssueCode =
+  | 'required'
+  | 'too-long'
+  | 'one-line'
+  | 'control-character'
+  | 'broken-character'
+  | 'invalid-email'
+  | 'unknown'
+  | 'invalid';
+
+/** A refused field's {@link FieldIssueCode}, with the limit a `too-long` field went over. */
+export interface FieldIssue {
+  code: FieldIssueCode;
+  limit?: number;
+}
+
 export interface SubmitOptions {
   /**
    * Makes the submission safe to repeat: the same key never creates a second ticket.

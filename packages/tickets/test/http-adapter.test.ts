@@ -227,7 +227,20 @@ describe('createHttpAdapter', () => {
         assert.equal(error.code, 'rejected');
         assert.equal(error.status, 429);
         assert.equal(error.retryable, true);
+        assert.deepEqual(error.cause, { retryAfter: 3_600_000 }, 'the wait travels with it');
         assert.equal(requests.length, 1);
+      },
+    );
+  });
+
+  it('gives a 503 after the last retry the Retry-After it carried', async () => {
+    await withStub(
+      (_req, res) => sendJson(res, 503, {}, { 'Retry-After': '5' }),
+      async (url) => {
+        const adapter = createHttpAdapter({ ...fast, endpoint: url, retries: 0 });
+        const error = await rejection(adapter.submit(ticket));
+        assert.equal(error.code, 'server');
+        assert.deepEqual(error.cause, { retryAfter: 5_000 });
       },
     );
   });

@@ -62,6 +62,11 @@ describe('parseTicket', () => {
         subject: 'Enter a subject',
         message: 'Enter your message',
       },
+      fieldIssues: {
+        email: { code: 'required' },
+        subject: { code: 'required' },
+        message: { code: 'required' },
+      },
       message: 'Check these fields: Email, Subject, Message',
     });
     assert.deepEqual(parseTicket({}), result);
@@ -72,7 +77,30 @@ describe('parseTicket', () => {
     assert.deepEqual(result, {
       success: false,
       fieldErrors: { email: 'Enter an email address like name@example.com' },
+      fieldIssues: { email: { code: 'invalid-email' } },
       message: 'Enter an email address like name@example.com',
+    });
+  });
+
+  it('says why each field was refused with a code a form can translate', () => {
+    const result = parseTicket({
+      email: 'ada@example.com',
+      name: 'Ada\nLovelace',
+      subject: `Broken \uD83D half`,
+      message: 'x'.repeat(TICKET_LIMITS.message + 1),
+      locale: 'en\u0007',
+      website: 1,
+      extra: 'x',
+    });
+    assert.equal(result.success, false);
+    if (result.success) return;
+    assert.deepEqual(result.fieldIssues, {
+      name: { code: 'one-line' },
+      subject: { code: 'broken-character' },
+      message: { code: 'too-long', limit: TICKET_LIMITS.message },
+      locale: { code: 'control-character' },
+      website: { code: 'invalid' },
+      extra: { code: 'unknown' },
     });
   });
 

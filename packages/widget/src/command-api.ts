@@ -3,6 +3,7 @@ import { isPortholeEventName } from './core/events.js';
 import type { PortholeEventDetails, PortholeEventName } from './core/events.js';
 import type { ContactPrefill, PortholeOptions, PortholeUser } from './core/options.js';
 import { issueWarning } from './core/warnings.js';
+import type { DeepLink } from './components/widget/page-hooks.js';
 
 /** An event name with or without its `porthole-` prefix: `'open'` or `'porthole-open'`. */
 export type PortholeEventShortName = PortholeEventName extends `porthole-${infer Short}`
@@ -20,14 +21,19 @@ type EventFor<N> = N extends PortholeEventName
  * or argument logs a coded warning instead.
  */
 export interface PortholeFunction {
-  (command: 'open' | 'close' | 'toggle' | 'destroy'): void;
+  (command: 'open' | 'close' | 'toggle' | 'destroy' | 'logout'): void;
   /** Open the panel and search. */
   (command: 'search', query: string): void;
   /** Open the panel on an article, optionally in another locale and at a section. */
   (command: 'article', slug: string, locale?: string, section?: string): void;
   /** Open the contact form; fills in fields the visitor has not typed in. */
   (command: 'contact', prefill?: ContactPrefill): void;
-  /** Who the visitor is: prefills name and email. */
+  /**
+   * A link to a page (this one by default) that opens the widget on an article (at a section,
+   * in a locale) or a search: `https://example.com/pricing#porthole-article=billing%2Frefunds`.
+   */
+  (command: 'link', target: DeepLink, page?: string): string;
+  /** Who the visitor is: prefills name and email; `userHash` verifies their tickets. */
   (command: 'identify', user: PortholeUser): void;
   (command: 'config', options: PortholeOptions): void;
   /** Listen to a widget event; returns a function that stops listening. */
@@ -91,7 +97,24 @@ export function createPorthole(widget: PortholeWidget): PortholeFunction {
         : issueWarning('bad-argument', "Porthole('article', slug) needs a slug string."),
     contact: (prefill) =>
       widget.contact(pickStrings(prefill, ['name', 'email', 'subject', 'message'])),
-    identify: (user) => widget.identify(pickStrings(user, ['name', 'email'])),
+    identify: (user) => widget.identify(pickStrings(user, ['name', 'email', 'userHash'])),
+    logout: () => widget.logout(),
+    link: (target, page) => {
+      const { article, section, locale, search } = pickStrings(target, [
+        'article',
+        'section',
+        'locale',
+        'search',
+      ]);
+      if (!article && !search) {
+        issueWarning('bad-argument', "Porthole('link', …) needs { article: slug } or { search }.");
+        return undefined;
+      }
+      const link: DeepLink = article
+        ? { article, ...(section && { section }), ...(locale && { locale }) }
+        : { search: search as string };
+      return widget.link(link, typeof page === 'string' ? page : undefined);
+    },
     config: (options) =>
       isRecord(options)
         ? widget.configure(options as PortholeOptions)

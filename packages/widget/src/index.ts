@@ -17,8 +17,10 @@
 export { PortholeWidget } from './components/widget/widget.js';
 export { createPorthole, installPorthole, isPortholeFunction } from './command-api.js';
 export type { PortholeEventShortName, PortholeFunction, PortholeStub } from './command-api.js';
-export { defaultStrings, formatString, resolveStrings } from './core/strings.js';
-export type { PortholeStrings } from './core/strings.js';
+export type { DeepLink } from './components/widget/page-hooks.js';
+export { BUILT_IN_LOCALES } from './i18n/locales.js';
+export { default as defaultStrings } from './i18n/english.js';
+export type { Message, MessageKey, PluralMessage, StringOverrides } from './i18n/types.js';
 export { PORTHOLE_EVENT_NAMES } from './core/events.js';
 export type {
   PortholeArticleViewDetail,

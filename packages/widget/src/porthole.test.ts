@@ -49,4 +49,19 @@ describe('porthole.js (script-tag entry)', () => {
       accent: '#0a7',
     });
   });
+
+  it('passes data-fields on as the JSON it is, and data-attachments="off" as no attachments', async () => {
+    const { readScriptOptions } = await import('./porthole.js');
+    const script = document.createElement('script');
+    script.dataset['kb'] = '/kb/';
+    script.dataset['endpoint'] = '/v1/tickets';
+    script.dataset['fields'] = '[{"name":"plan","type":"hidden","value":"pro"}]';
+    script.dataset['attachments'] = 'off';
+    expect(readScriptOptions(script)).to.deep.equal({
+      kb: '/kb/',
+      endpoint: '/v1/tickets',
+      fields: '[{"name":"plan","type":"hidden","value":"pro"}]',
+      attachments: false,
+    });
+  });
 });

@@ -12,7 +12,8 @@
  */
 import { installPorthole, isPortholeFunction } from './command-api.js';
 import './components/widget/widget.js';
-import type { PortholeOptions, WidgetPosition } from './core/options.js';
+import { isPosition } from './components/widget/widget.component.js';
+import type { PortholeOptions } from './core/options.js';
 import { issueWarning } from './core/warnings.js';
 
 // Only readable while the script first runs, so it is captured before anything waits.
@@ -34,15 +35,21 @@ export function readScriptOptions(element: HTMLScriptElement | null): PortholeOp
   if (data['locale']) options.locale = data['locale'];
   if (data['accent']) options.accent = data['accent'];
   if (data['shortcut']) options.shortcut = data['shortcut'];
+  if (data['attachments'] === 'off') options.attachments = false;
+  // Parsed (and checked) with the fields' own code, on sites that have them.
+  if (data['fields']) options.fields = data['fields'];
+  if (data['replyTime']) options.replyTime = data['replyTime'];
   if (data['launcher'] === 'none') options.launcher = false;
   else if (data['launcher']) {
     issueWarning('bad-launcher', `data-launcher="${data['launcher']}" is not "none".`);
   }
   const position = data['position'];
-  if (position === 'bottom-left' || position === 'bottom-right') {
-    options.position = position satisfies WidgetPosition;
-  } else if (position) {
-    issueWarning('bad-position', `data-position="${position}" is not bottom-right or bottom-left.`);
+  if (position && isPosition(position)) options.position = position;
+  else if (position) {
+    issueWarning(
+      'bad-position',
+      `data-position="${position}" is not bottom-end, bottom-start, bottom-right or bottom-left.`,
+    );
   }
   return options;
 }

@@ -127,8 +127,9 @@ export interface CountingAdapter extends TicketAdapter {
   calls: { ticket: TicketInput; idempotencyKey: string | undefined }[];
   /** Tickets actually created (one per idempotency key, like the reference server). */
   readonly created: number;
-  /** The next N submissions fail with a network error. */
+  /** The next N submissions fail with `failure` (by default a network error). */
   failNext: number;
+  failure: () => TicketError;
   /** While set, submissions wait for this promise. */
   gate: Promise<void> | undefined;
 }
@@ -142,13 +143,14 @@ export function createCountingAdapter(): CountingAdapter {
       return memory.tickets.length;
     },
     failNext: 0,
+    failure: () => new TicketError('network', 'Could not reach the help desk.'),
     gate: undefined,
     async submit(ticket: TicketInput, options: SubmitOptions = {}): Promise<TicketReceipt> {
       adapter.calls.push({ ticket, idempotencyKey: options.idempotencyKey });
       if (adapter.gate) await adapter.gate;
       if (adapter.failNext > 0) {
         adapter.failNext--;
-        throw new TicketError('network', 'Could not reach the help desk.');
+        throw adapter.failure();
       }
       return memory.submit(ticket, options);
     },

@@ -113,6 +113,14 @@ export function mountIntakeRoutes(app: Hono, routes: IntakeRoutes): void {
       ]
     : [];
 
+  // The limits, so a form can refuse a file before uploading it. The answer to the upload
+  // itself stays the truth: these only save a visitor a wasted upload.
+  app.get('/v1/uploads', routes.guard, (c) => {
+    const { maxFiles, maxFileBytes, maxTotalBytes, types } = settings.attachments;
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json({ maxFiles, maxFileBytes, maxTotalBytes, types });
+  });
+
   app.post(
     '/v1/uploads',
     routes.guard,

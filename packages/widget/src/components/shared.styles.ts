@@ -59,6 +59,13 @@ export const sharedStyles = css`
     margin-bottom: 0.75em;
     text-decoration: none;
   }
+  svg {
+    vertical-align: -0.125em;
+  }
+  /* Icons that point (Back, chevrons) point the other way in right-to-left text. */
+  .flip:dir(rtl) {
+    transform: scaleX(-1);
+  }
   .contact {
     display: flex;
     flex-wrap: wrap;

@@ -1,10 +1,11 @@
-import type { Article } from '@porthole/kb';
+import type { Article, ArticleSummary } from '@porthole/kb';
 import { Task, TaskStatus } from '@lit/task';
 import { emit } from '../core/events.js';
 import type { ArticleChoice } from '../core/options.js';
 import type { PanelHost } from './host.js';
 import type { KnowledgeBaseController } from './knowledge-base.controller.js';
 import { platformSanitizer } from '../sanitize/platform.js';
+import { relatedArticles } from './suggest.js';
 
 /** Where loading the shown article stands. */
 export type ArticleStatus = 'loading' | 'ready' | 'error';
@@ -22,6 +23,8 @@ export class ArticleController {
   section: string | undefined;
   /** The sanitizer, once its code has loaded. */
   sanitize: SanitizeArticle | undefined;
+  /** What to read next: the articles the shown one links to, then its category's. */
+  related: readonly ArticleSummary[] = [];
 
   readonly #host: PanelHost;
   readonly #kb: KnowledgeBaseController;
@@ -95,6 +98,7 @@ export class ArticleController {
       const article = await kb.article(choice.slug, choice.locale ?? this.#kb.localeOf(kb));
       signal.throwIfAborted();
       this.sanitize = sanitize;
+      this.related = relatedArticles(article, kb.articles(article.locale));
       emit(this.#host, 'porthole-article-view', { slug: article.slug, locale: article.locale });
       return article;
     } catch (error) {

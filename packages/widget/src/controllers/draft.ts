@@ -1,5 +1,6 @@
 import { createIdempotencyKey } from '@porthole/tickets';
 import type { DraftField } from '../core/options.js';
+import { DRAFT_PREFIX } from '../core/storage.js';
 
 /** What a visitor has typed into the contact form, plus the key that makes sending it safe. */
 export interface Draft {
@@ -7,6 +8,8 @@ export interface Draft {
   email: string;
   subject: string;
   message: string;
+  /** Values of the site's own fields (`fields` option), by name. */
+  fields: Record<string, string | boolean>;
   /**
    * One idempotency key per draft: made when the draft starts, sent with every attempt (double
    * clicks, retries, a retry after a reload), replaced only after the ticket is created.
@@ -21,26 +24,38 @@ export const draftFields: readonly DraftField[] = ['name', 'email', 'subject', '
 const STORAGE_VERSION = 1;
 
 function storageKey(endpoint: string): string {
-  return `porthole:draft:v${STORAGE_VERSION}:${endpoint}`;
+  return `${DRAFT_PREFIX}v${STORAGE_VERSION}:${endpoint}`;
 }
 
 export function createDraft(): Draft {
-  return { name: '', email: '', subject: '', message: '', idempotencyKey: createIdempotencyKey() };
+  return {
+    name: '',
+    email: '',
+    subject: '',
+    message: '',
+    fields: {},
+    idempotencyKey: createIdempotencyKey(),
+  };
 }
 
 /** True when the visitor has typed nothing worth keeping. */
 export function isDraftEmpty(draft: Draft): boolean {
-  return draftFields.every((field) => draft[field].trim() === '');
+  return (
+    draftFields.every((field) => draft[field].trim() === '') &&
+    Object.values(draft.fields).every((value) => value === '' || value === false)
+  );
 }
 
 /**
- * The draft saved for this ticket endpoint, or undefined. Storage can be missing, full,
- * disabled or hold anything at all (another version, another script): all of that reads as
- * "no draft".
+ * The draft saved in this tab for this ticket endpoint, or undefined. Drafts live in
+ * `sessionStorage`: a reload keeps them, closing the tab forgets them (what 0.1.0 left in
+ * `localStorage` is moved over when the widget starts: `core/storage.ts`). Storage can be
+ * missing, full, disabled or hold anything at all (another version, another script): all of
+ * that reads as "no draft".
  */
 export function loadDraft(endpoint: string): Draft | undefined {
   try {
-    const raw = localStorage.getItem(storageKey(endpoint));
+    const raw = sessionStorage.getItem(storageKey(endpoint));
     if (!raw) return undefined;
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return undefined;
@@ -50,6 +65,9 @@ export function loadDraft(endpoint: string): Draft | undefined {
       const stored = record[field];
       if (typeof stored === 'string' && stored.length <= 20_000) draft[field] = stored;
     }
+    // Checked where they are used (the `fields` chunk): only text and true/false count.
+    const fields = record['fields'];
+    if (typeof fields === 'object' && fields !== null) draft.fields = fields as Draft['fields'];
     // A stored draft without a usable key gets a fresh one.
     if (!draft.idempotencyKey) draft.idempotencyKey = createIdempotencyKey();
     return draft;
@@ -60,8 +78,8 @@ export function loadDraft(endpoint: string): Draft | undefined {
 
 export function saveDraft(endpoint: string, draft: Draft): void {
   try {
-    if (isDraftEmpty(draft)) localStorage.removeItem(storageKey(endpoint));
-    else localStorage.setItem(storageKey(endpoint), JSON.stringify(draft));
+    if (isDraftEmpty(draft)) sessionStorage.removeItem(storageKey(endpoint));
+    else sessionStorage.setItem(storageKey(endpoint), JSON.stringify(draft));
   } catch {
     // Private mode, quota, disabled storage: the draft then lives only as long as the page.
   }
@@ -69,7 +87,7 @@ export function saveDraft(endpoint: string, draft: Draft): void {
 
 export function clearDraft(endpoint: string): void {
   try {
-    localStorage.removeItem(storageKey(endpoint));
+    sessionStorage.removeItem(storageKey(endpoint));
   } catch {
     // See saveDraft.
   }

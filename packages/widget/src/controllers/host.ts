@@ -2,8 +2,8 @@ import type { KnowledgeBase } from '@porthole/kb';
 import type { TicketAdapter } from '@porthole/tickets';
 import type { ReactiveControllerHost } from 'lit';
 import type { ChunkLoader } from '../core/chunk-loader.js';
-import type { PortholeUser } from '../core/options.js';
-import type { PortholeStrings } from '../core/strings.js';
+import type { AttachmentLimits, PortholeUser } from '../core/options.js';
+import type { Translator } from '../i18n/translator.js';
 
 /**
  * What the workflow controllers read from the element they serve (`porthole-panel`): the
@@ -17,7 +17,11 @@ export interface PanelHost extends ReactiveControllerHost, HTMLElement {
   knowledgeBase: KnowledgeBase | undefined;
   adapter: TicketAdapter | undefined;
   user: PortholeUser;
-  strings: PortholeStrings;
+  /** The `fields` option as the page gave it (checked by the contact controller). */
+  fields: unknown;
+  attachments: boolean | AttachmentLimits;
+  /** The interface's words, in the page's language. */
+  i18n: Translator;
   chunks: ChunkLoader;
   open: boolean;
 }

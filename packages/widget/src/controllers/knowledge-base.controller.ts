@@ -1,9 +1,10 @@
-import type { ArticleSummary, KnowledgeBase } from '@porthole/kb';
+import type { KnowledgeBase } from '@porthole/kb';
 import type { ReactiveController } from 'lit';
 import { emit } from '../core/events.js';
 import { issueWarning } from '../core/warnings.js';
 import type { PanelHost } from './host.js';
-import { suggestArticles } from './suggest.js';
+import { homeArticles } from './suggest.js';
+import type { HomeArticles } from './suggest.js';
 
 /**
  * The knowledge-base workflow: opening the KB (its code from the `kb` chunk, then its
@@ -14,8 +15,8 @@ import { suggestArticles } from './suggest.js';
 export class KnowledgeBaseController implements ReactiveController {
   /** The KB locale for this page, once the KB is open. */
   locale: string | undefined;
-  /** Shown before the visitor types: articles for this page first. */
-  suggestions: readonly ArticleSummary[] = [];
+  /** Shown before the visitor types: articles for this page first, then by topic. */
+  home: HomeArticles = { suggestions: [], groups: [] };
   /** The last attempt to open the KB failed. */
   failed = false;
 
@@ -54,9 +55,9 @@ export class KnowledgeBaseController implements ReactiveController {
     return this.#opening;
   }
 
-  /** The KB locale: `locale` → `<html lang>` → the KB's default. */
+  /** The KB locale: `locale` → `<html lang>` → the browser's → the KB's default. */
   localeOf(kb: KnowledgeBase): string {
-    const wanted = this.#host.locale || document.documentElement.lang || undefined;
+    const wanted = this.#host.locale || document.documentElement.lang || navigator.language;
     this.locale = kb.resolveLocale(wanted);
     return this.locale;
   }
@@ -66,7 +67,7 @@ export class KnowledgeBaseController implements ReactiveController {
     try {
       const kb = await this.open();
       this.failed = false;
-      this.suggestions = suggestArticles(kb.articles(this.localeOf(kb)), location.pathname);
+      this.home = homeArticles(kb.articles(this.localeOf(kb)), location.pathname);
     } catch (error) {
       this.fail(error);
     }

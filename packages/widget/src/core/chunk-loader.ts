@@ -1,11 +1,27 @@
+import type * as AttachmentsChunk from '../chunks/attachments.js';
+import type * as FieldsChunk from '../chunks/fields.js';
 import type * as KbChunk from '../chunks/kb.js';
+import type * as OutboxChunk from '../chunks/outbox.js';
+import type * as OverridesChunk from '../chunks/overrides.js';
 import type * as PanelChunk from '../chunks/panel.js';
 import type * as PositionChunk from '../chunks/position.js';
 import type * as SanitizeChunk from '../chunks/sanitize.js';
+import type * as ShortcutChunk from '../chunks/shortcut.js';
 import type * as TicketsChunk from '../chunks/tickets.js';
+import type { LocaleModule } from '../i18n/locale-importers.js';
+import type { BuiltInLocale, DEFAULT_LOCALE } from '../i18n/locales.js';
 
-/** The parts of the widget that load when first needed, by name. */
-export interface Chunks {
+/** A built-in interface language other than English (which is bundled). */
+export type LoadableLocale = Exclude<BuiltInLocale, typeof DEFAULT_LOCALE>;
+
+/** The part holding one language's texts: `locale-pl` (`porthole-locale-pl-<hash>.js`). */
+export type LocaleChunkName = `locale-${LoadableLocale}`;
+
+/**
+ * The parts of the widget that load when first needed, by name: the code, and each
+ * interface language's texts (`locale-<code>`, only the page's one is ever loaded).
+ */
+export interface Chunks extends Record<LocaleChunkName, LocaleModule> {
   /** Lit, the panel and its views: everything shown once the visitor reaches for help. */
   panel: typeof PanelChunk;
   /** `@porthole/kb` + Fuse.js: open and search a knowledge base. */
@@ -16,6 +32,16 @@ export interface Chunks {
   tickets: typeof TicketsChunk;
   /** Floating UI: keeps the panel next to a page's own button. */
   position: typeof PositionChunk;
+  /** The attached files and their uploads: loaded when a visitor first attaches one. */
+  attachments: typeof AttachmentsChunk;
+  /** The site's own contact-form fields: loaded with the form, when there are any. */
+  fields: typeof FieldsChunk;
+  /** Sends what waits in the outbox: loaded only when something does. */
+  outbox: typeof OutboxChunk;
+  /** Checking the site's `strings`, where a site sets them. */
+  overrides: typeof OverridesChunk;
+  /** The keyboard shortcut, where a site sets one. */
+  shortcut: typeof ShortcutChunk;
 }
 
 export type ChunkName = keyof Chunks;

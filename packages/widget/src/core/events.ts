@@ -75,6 +75,12 @@ export interface InternalEventDetails {
   'ph-draft': { field: DraftField; value: string };
   /** The contact form is valid and Send was pressed. */
   'ph-send': Ticket;
+  /** One of the site's own fields (`fields` option) changed. */
+  'ph-field': { name: string; value: string | boolean };
+  /** Files were picked, dropped or pasted onto the contact form. */
+  'ph-files': File[];
+  /** The last attached file was removed: focus goes back to "Attach files". */
+  'ph-focus-attach': undefined;
 }
 
 export type PortholeEventName = keyof PortholeEventDetails;
@@ -98,7 +104,9 @@ const PUBLIC_EVENTS: Record<PortholeEventName, true> = {
 };
 
 /** The names of the public events, derived from the map above. */
-export const PORTHOLE_EVENT_NAMES = Object.keys(PUBLIC_EVENTS) as readonly PortholeEventName[];
+export const PORTHOLE_EVENT_NAMES = /* @__PURE__ */ Object.keys(
+  PUBLIC_EVENTS,
+) as readonly PortholeEventName[];
 
 export function isPortholeEventName(name: unknown): name is PortholeEventName {
   return typeof name === 'string' && Object.hasOwn(PUBLIC_EVENTS, name);

@@ -5,7 +5,7 @@ import { BUILT_IN_LOCALES } from './locales.js';
 import ar from './locales/ar.js';
 import de from './locales/de.js';
 import el from './locales/el.js';
-import en from './locales/en.js';
+import en from './english.js';
 import es from './locales/es.js';
 import fr from './locales/fr.js';
 import he from './locales/he.js';

@@ -1,14 +1,8 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import {
-  formatDate,
-  formatFileSize,
-  formatLanguageName,
-  formatList,
-  formatPercent,
-  formatTimeUntil,
-  parseReplyTime,
-} from './format.js';
+import { formatDate, formatLanguageName, parseReplyTime } from './format.js';
+import { formatFileSize, formatList, formatPercent } from './format-units.js';
+import { formatTimeUntil } from './format-time.js';
 
 describe('formatFileSize', () => {
   it('picks bytes, kB, MB or GB, one decimal below 10', () => {

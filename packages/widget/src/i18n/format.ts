@@ -6,7 +6,8 @@
 
 const formatters = new Map<string, unknown>();
 
-function cached<T>(kind: string, locale: string, options: object, create: () => T): T {
+/** A formatter made once per kind, locale and options (shared with `format-units.ts`). */
+export function cached<T>(kind: string, locale: string, options: object, create: () => T): T {
   const key = `${kind}\u0000${locale}\u0000${JSON.stringify(options)}`;
   let formatter = formatters.get(key) as T | undefined;
   if (formatter === undefined) {
@@ -28,78 +29,6 @@ export function formatNumber(
 
 export function selectPlural(count: number, locale: string): Intl.LDMLPluralRule {
   return cached('plural', locale, {}, () => new Intl.PluralRules(locale)).select(count);
-}
-
-const SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
-
-/**
- * A file size for people: “532 bytes”, “12.5 kB”, “1.5 MB” (Polish “1,5 MB”, Russian
- * “1,5 МБ”, French “1,5 Mo”). Decimal units (1 kB = 1,000 bytes), as `Intl`'s unit names mean
- * and as macOS, iOS, Android and GNOME show sizes; one decimal below 10, none above.
- */
-export function formatFileSize(bytes: number, locale: string): string {
-  let value = Number.isFinite(bytes) ? Math.max(0, bytes) : 0;
-  let index = 0;
-  for (;;) {
-    const digits = index === 0 || value >= 10 ? 0 : 1;
-    const rounded = Number(value.toFixed(digits));
-    if (rounded >= 1000 && index < SIZE_UNITS.length - 1) {
-      value /= 1000;
-      index += 1;
-      continue;
-    }
-    return formatNumber(rounded, locale, {
-      style: 'unit',
-      unit: SIZE_UNITS[index],
-      // “532 bytes” reads better than “532 byte”; “12.5 kB” better than “12.5 kilobytes”.
-      unitDisplay: index === 0 ? 'long' : 'short',
-      maximumFractionDigits: digits,
-    });
-  }
-}
-
-/** Progress as a percentage: 0.42 → “42%” (French and German “42 %”). Clamped to 0–100 %. */
-export function formatPercent(fraction: number, locale: string): string {
-  const clamped = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
-  return formatNumber(clamped, locale, { style: 'percent', maximumFractionDigits: 0 });
-}
-
-/**
- * How long until something can happen again, as a phrase that fits after a verb: 90 →
- * “in 2 minutes” (Polish “za 2 minuty”, Russian “через 2 минуты”, German “in 2 Minuten”).
- * Rounded up to whole seconds, minutes, hours or days, so it never promises too early.
- */
-export function formatTimeUntil(seconds: number, locale: string): string {
-  const s = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : 1;
-  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    s < 60
-      ? [s, 'second']
-      : s < 3600
-        ? [Math.ceil(s / 60), 'minute']
-        : s < 86_400
-          ? [Math.ceil(s / 3600), 'hour']
-          : [Math.ceil(s / 86_400), 'day'];
-  // `always`: `auto` would say 1 day as “tomorrow”, which 25 hours before midnight is wrong.
-  const options = { numeric: 'always' } as const;
-  const text = cached(
-    'relative',
-    locale,
-    options,
-    () => new Intl.RelativeTimeFormat(locale, options),
-  ).format(value, unit);
-  // CLDR's Hebrew patterns spell one and two in words and repeat the number in brackets
-  // (“בעוד שעתיים (2)”, “in two hours (2)”); the words say it already.
-  return text.replace(/\s\(\p{Nd}+\)$/u, '');
-}
-
-/** “A, B and C” (`conjunction`) or “A, B or C” (`disjunction`) in the locale's words. */
-export function formatList(
-  items: readonly string[],
-  locale: string,
-  type: 'conjunction' | 'disjunction' = 'conjunction',
-): string {
-  const options = { type } as const;
-  return cached('list', locale, options, () => new Intl.ListFormat(locale, options)).format(items);
 }
 
 /** A date, by default in the locale's long style (“3 March 2026”, Polish “3 marca 2026”). */
@@ -138,26 +67,15 @@ export interface ReplyTime {
   unit: 'minute' | 'hour' | 'day';
 }
 
-const REPLY_TIME_UNITS: Record<string, ReplyTime['unit']> = {
-  m: 'minute',
-  min: 'minute',
-  minute: 'minute',
-  minutes: 'minute',
-  h: 'hour',
-  hour: 'hour',
-  hours: 'hour',
-  d: 'day',
-  day: 'day',
-  days: 'day',
-};
-
 /**
  * Reads a reply time as a site writes it in an attribute: `30m`, `2h`, `1d`, `90 minutes`,
  * `2 hours`, `1.5h`. Anything else (including zero or negative numbers) gives undefined.
  */
 export function parseReplyTime(text: string): ReplyTime | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*$/i.exec(text);
-  const unit = match?.[2] && REPLY_TIME_UNITS[match[2].toLowerCase()];
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(m(?:in(?:utes?)?)?|h(?:ours?)?|d(?:ays?)?)\s*$/i.exec(text);
   const value = Number(match?.[1]);
+  const unit = ({ m: 'minute', h: 'hour', d: 'day' } as const)[
+    (match?.[2]?.[0]?.toLowerCase() ?? '') as 'm'
+  ];
   return unit && value > 0 ? { value, unit } : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * The widget's interface texts in every built-in language: choosing the locale
- * (`resolveLocale`), loading only its texts (`loadMessages`), and turning them into words
+ * (`resolveLocale`), importing only its texts (`localeImporters`), and turning them into words
  * (`createTranslator`), with plurals, numbers, sizes and dates through `Intl`.
  * See docs/translations.md.
  *
@@ -10,31 +10,25 @@
  *   htmlLang: document.documentElement.lang,
  *   navigatorLanguages: navigator.languages,
  * });
- * const messages = await loadMessages(locale).catch(() => englishMessages);
- * const { t, dir } = createTranslator(locale, messages, options.strings);
+ * const messages = locale === 'en' ? englishMessages : (await localeImporters[locale](0)).default;
+ * const { t } = createTranslator(locale, messages, checkOverrides(options.strings, englishMessages, console.warn));
  * t('resultsCount', { count: 5 }); // pl: “Znaleziono 5 artykułów”
  */
 export { BUILT_IN_LOCALES, DEFAULT_LOCALE } from './locales.js';
 export type { BuiltInLocale } from './locales.js';
 export { resolveLocale, matchLocale, direction } from './resolve.js';
 export type { ResolveLocaleOptions, TextDirection } from './resolve.js';
-export { createMessageLoader, loadMessages, messageLoader } from './load.js';
-export type { MessageLoader } from './load.js';
+export { localeImporters } from './locale-importers.js';
 export type { LocaleImporter, LocaleModule } from './locale-importers.js';
-export { createTranslator, isMessage } from './translator.js';
+export { createTranslator, englishTranslator, formatReplyTime } from './translator.js';
+export { checkOverrides, isMessage } from './overrides.js';
+export type { UsableOverrides } from './overrides.js';
 export type { MessagePart, Translator } from './translator.js';
-export {
-  formatDate,
-  formatFileSize,
-  formatLanguageName,
-  formatList,
-  formatNumber,
-  formatPercent,
-  formatTimeUntil,
-  parseReplyTime,
-} from './format.js';
+export { formatDate, formatLanguageName, formatNumber, parseReplyTime } from './format.js';
+export { formatFileSize, formatList, formatPercent } from './format-units.js';
+export { formatTimeUntil } from './format-time.js';
 export type { ReplyTime } from './format.js';
-export { default as englishMessages } from './locales/en.js';
+export { default as englishMessages } from './english.js';
 export type {
   Message,
   MessageArgs,

@@ -3,9 +3,10 @@
  * bundler (Vite, webpack, Rollup, esbuild) makes each its own file and a page downloads only
  * the one it uses. English is not here: it is bundled (`locales/en.ts`).
  *
- * A build that cannot split a bundle (the classic-script `porthole.js`) replaces this module
- * with one whose importers load prebuilt files by URL, as `lazy-script.ts` does for the other
- * lazily loaded parts; it must export the same `localeImporters`.
+ * The widget loads them as parts (`locale-<code>`) through its chunk loader, like its code
+ * (`loading/importers.ts`); the script-tag build loads the prebuilt
+ * `porthole-locale-<code>-<hash>.js` files beside `porthole.js` instead
+ * (`loading/importers-script.ts`).
  */
 import type { BuiltInLocale, DEFAULT_LOCALE } from './locales.js';
 import type { Messages } from './types.js';

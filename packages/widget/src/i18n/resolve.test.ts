@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { direction, matchLocale, resolveLocale } from './resolve.js';
+import { BUILT_IN_LOCALES } from './locales.js';
+import { direction, matchLocale, NOT_LATIN, resolveLocale } from './resolve.js';
 
 describe('resolveLocale', () => {
   it('takes data-locale first, then <html lang>, then the browser languages in order', () => {
@@ -94,6 +95,49 @@ describe('direction', () => {
   it('is ltr for every other language, including invalid tags', () => {
     for (const locale of ['en', 'pl', 'ru', 'el', 'ku', 'az', 'zh-Hant', 'ja', '', 'not a tag']) {
       expect(direction(locale), locale).to.equal('ltr');
+    }
+  });
+});
+
+describe('the scripts known without the likely-subtags data', () => {
+  const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+  const regions = letters.flatMap((first) => letters.map((second) => first + second));
+
+  it('are what maximize() gives for every built-in language in every region', () => {
+    for (const language of BUILT_IN_LOCALES) {
+      const script = NOT_LATIN[language] ?? 'Latn';
+      const differs = [language, ...regions.map((region) => `${language}-${region}`)].filter(
+        (tag) => new Intl.Locale(tag).maximize().script !== script,
+      );
+      expect(differs, `${language} is not always ${script}`).to.deep.equal([]);
+    }
+  });
+});
+
+describe('resolveLocale and direction on page load', () => {
+  it('choose a built-in language and its direction without Intl.Locale#maximize', () => {
+    const maximize = Intl.Locale.prototype.maximize;
+    let calls = 0;
+    Intl.Locale.prototype.maximize = function (this: Intl.Locale) {
+      calls++;
+      return maximize.call(this);
+    };
+    try {
+      expect(resolveLocale({ htmlLang: 'pt-BR' })).to.equal('pt');
+      expect(resolveLocale({ htmlLang: 'ar', navigatorLanguages: ['he-IL'] })).to.equal('ar');
+      expect([direction('ar'), direction('he'), direction('el'), direction('pl')]).to.deep.equal([
+        'rtl',
+        'rtl',
+        'ltr',
+        'ltr',
+      ]);
+      expect(calls, 'ICU’s likely subtags never woken').to.equal(0);
+      expect(direction('ar-Latn'), 'an explicit script still wins').to.equal('ltr');
+      expect(calls).to.equal(0);
+      expect(direction('fa'), 'other languages ask ICU').to.equal('rtl');
+      expect(calls).to.equal(1);
+    } finally {
+      Intl.Locale.prototype.maximize = maximize;
     }
   });
 });

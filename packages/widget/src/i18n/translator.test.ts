@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import ar from './locales/ar.js';
 import de from './locales/de.js';
-import en from './locales/en.js';
+import en from './english.js';
 import fr from './locales/fr.js';
 import he from './locales/he.js';
 import hr from './locales/hr.js';
@@ -10,7 +10,13 @@ import lv from './locales/lv.js';
 import pl from './locales/pl.js';
 import ru from './locales/ru.js';
 import uk from './locales/uk.js';
-import { createTranslator } from './translator.js';
+import { formatDate, formatLanguageName } from './format.js';
+import { formatFileSize, formatList, formatPercent } from './format-units.js';
+import { formatTimeUntil } from './format-time.js';
+import { direction } from './resolve.js';
+import { issueWarning } from '../core/warnings.js';
+import { checkOverrides } from './overrides.js';
+import { createTranslator, formatReplyTime } from './translator.js';
 import type { Messages, StringOverrides } from './types.js';
 
 /** `attachmentCount` for each number, in one locale. */
@@ -166,16 +172,20 @@ describe('createTranslator: placeholders', () => {
     ]);
   });
 
-  it('knows its locale and direction', () => {
-    expect(createTranslator('ar', ar)).to.include({ locale: 'ar', dir: 'rtl' });
-    expect(createTranslator('he', he)).to.include({ locale: 'he', dir: 'rtl' });
-    expect(createTranslator('pl', pl)).to.include({ locale: 'pl', dir: 'ltr' });
+  it('knows its locale (its direction is `direction(locale)`)', () => {
+    expect(createTranslator('ar', ar).locale).to.equal('ar');
+    expect(direction(createTranslator('he', he).locale)).to.equal('rtl');
+    expect(direction(createTranslator('pl', pl).locale)).to.equal('ltr');
   });
 });
 
 describe('createTranslator: overrides and fallback', () => {
   it('replaces any text with the strings option', () => {
-    const { t } = createTranslator('pl', pl, { launcher: 'Wsparcie', contactUs: 'Napisz' });
+    const { t } = createTranslator(
+      'pl',
+      pl,
+      checkOverrides({ launcher: 'Wsparcie', contactUs: 'Napisz' }, en, issueWarning),
+    );
     expect(t('launcher')).to.equal('Wsparcie');
     expect(t('contactUs')).to.equal('Napisz');
     expect(t('send')).to.equal('Wyślij');
@@ -185,16 +195,55 @@ describe('createTranslator: overrides and fallback', () => {
     const overrides: StringOverrides = {
       resultsCount: { one: '{count} odpowiedź', few: '{count} odpowiedzi (few)', other: 'inne' },
     };
-    const { t } = createTranslator('pl', pl, overrides);
+    const { t } = createTranslator('pl', pl, checkOverrides(overrides, en, issueWarning));
     expect(t('resultsCount', { count: 1 })).to.equal('1 odpowiedź');
     expect(t('resultsCount', { count: 3 })).to.equal('3 odpowiedzi (few)');
     expect(t('resultsCount', { count: 5 }), 'no many form: other').to.equal('inne');
   });
 
   it('takes a plain string for a plural key, for every number', () => {
-    const { t } = createTranslator('ru', ru, { resultsCount: 'Результатов: {count}' });
+    const { t } = createTranslator(
+      'ru',
+      ru,
+      checkOverrides({ resultsCount: 'Результатов: {count}' }, en, issueWarning),
+    );
     expect(t('resultsCount', { count: 1 })).to.equal('Результатов: 1');
     expect(t('resultsCount', { count: 5 })).to.equal('Результатов: 5');
+  });
+
+  it('reads the pre-0.2 resultsOne and resultsMany as resultsCount, with a warning', () => {
+    let t: ReturnType<typeof createTranslator>['t'] = () => '';
+    const warnings = warningsDuring(() => {
+      ({ t } = createTranslator(
+        'en',
+        en,
+        checkOverrides(
+          {
+            resultsOne: 'One answer',
+            resultsMany: '{count} answers',
+          },
+          en,
+          issueWarning,
+        ),
+      ));
+    });
+    expect(t('resultsCount', { count: 1 })).to.equal('One answer');
+    expect(t('resultsCount', { count: 4 })).to.equal('4 answers');
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('strings.resultsCount').and.contain('deprecated-string');
+    const both = createTranslator(
+      'en',
+      en,
+      checkOverrides(
+        {
+          resultsMany: '{count} answers',
+          resultsCount: { one: '{count} hit', other: '{count} hits' },
+        },
+        en,
+        issueWarning,
+      ),
+    );
+    expect(both.t('resultsCount', { count: 4 }), 'resultsCount wins').to.equal('4 hits');
   });
 
   it('falls back to English, with English plural rules, for keys a catalog lacks', () => {
@@ -223,8 +272,8 @@ describe('createTranslator: overrides and fallback', () => {
     } as unknown as StringOverrides;
     let translator = createTranslator('de', de);
     const warnings = warningsDuring(() => {
-      translator = createTranslator('de', de, overrides);
-      createTranslator('de', de, overrides);
+      translator = createTranslator('de', de, checkOverrides(overrides, en, issueWarning));
+      createTranslator('de', de, checkOverrides(overrides, en, issueWarning));
     });
     expect(warnings).to.have.length(4);
     expect(warnings[0]).to.contain('strings.serachLabel is not one of the widget');
@@ -237,34 +286,36 @@ describe('createTranslator: overrides and fallback', () => {
 
 describe('createTranslator: formatters', () => {
   it('says the reply time in the configured unit, with the right case after “within”', () => {
-    expect(createTranslator('en', en).replyTime({ value: 2, unit: 'hour' })).to.equal(
+    expect(formatReplyTime(createTranslator('en', en), { value: 2, unit: 'hour' })).to.equal(
       'We usually reply within 2 hours',
     );
     const polish = createTranslator('pl', pl);
-    expect(polish.replyTime({ value: 1, unit: 'day' })).to.equal(
+    expect(formatReplyTime(polish, { value: 1, unit: 'day' })).to.equal(
       'Zwykle odpowiadamy w ciągu 1 dnia',
     );
-    expect(polish.replyTime({ value: 30, unit: 'minute' })).to.equal(
+    expect(formatReplyTime(polish, { value: 30, unit: 'minute' })).to.equal(
       'Zwykle odpowiadamy w ciągu 30 minut',
     );
-    expect(createTranslator('ru', ru).replyTime({ value: 2, unit: 'hour' })).to.equal(
+    expect(formatReplyTime(createTranslator('ru', ru), { value: 2, unit: 'hour' })).to.equal(
       'Обычно отвечаем в течение 2 часов',
     );
-    expect(createTranslator('de', de).replyTime({ value: 3, unit: 'day' })).to.equal(
+    expect(formatReplyTime(createTranslator('de', de), { value: 3, unit: 'day' })).to.equal(
       'Wir antworten in der Regel innerhalb von 3 Tagen',
     );
   });
 
-  it('binds every formatter to its locale', () => {
+  it('formats numbers, sizes, lists, dates and names in the translator’s locale', () => {
     const polish = createTranslator('pl', pl);
-    expect(polish.fileSize(1_500_000)).to.equal('1,5 MB');
-    expect(polish.percent(0.42)).to.equal('42%');
-    expect(polish.languageName('de')).to.equal('niemiecki');
-    expect(polish.list(['PDF', 'PNG', 'JPEG'])).to.equal('PDF, PNG i JPEG');
+    const { locale } = polish;
+    expect(formatFileSize(1_500_000, locale)).to.equal('1,5 MB');
+    expect(formatPercent(0.42, locale)).to.equal('42%');
+    expect(formatLanguageName('de', locale)).to.equal('niemiecki');
+    expect(formatList(['PDF', 'PNG', 'JPEG'], locale)).to.equal('PDF, PNG i JPEG');
     expect(polish.number(1234.5)).to.equal('1234,5');
-    expect(polish.timeUntil(90)).to.equal('za 2 minuty');
-    expect(polish.date('2026-03-03T12:00:00Z')).to.equal('3 marca 2026');
-    const { t, languageName } = createTranslator('de', de);
-    expect(t('resultInLanguage', { language: languageName('en') })).to.equal('auf Englisch');
+    expect(formatTimeUntil(90, locale)).to.equal('za 2 minuty');
+    expect(formatDate('2026-03-03T12:00:00Z', locale)).to.equal('3 marca 2026');
+    const german = createTranslator('de', de);
+    const language = formatLanguageName('en', german.locale);
+    expect(german.t('resultInLanguage', { language })).to.equal('auf Englisch');
   });
 });

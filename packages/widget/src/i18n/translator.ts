@@ -2,31 +2,12 @@
  * Turns a catalog into text: looks a key up (the site's overrides, then the locale's catalog,
  * then English), picks the plural form with `Intl.PluralRules`, fills in `{placeholders}`.
  */
-import { issueWarning } from '../core/warnings.js';
-import {
-  formatDate,
-  formatFileSize,
-  formatLanguageName,
-  formatList,
-  formatNumber,
-  formatPercent,
-  formatTimeUntil,
-  selectPlural,
-} from './format.js';
+import { formatNumber, selectPlural } from './format.js';
 import type { ReplyTime } from './format.js';
 import { DEFAULT_LOCALE } from './locales.js';
 import en from './locales/en.js';
-import { direction } from './resolve.js';
-import type { TextDirection } from './resolve.js';
-import type {
-  Message,
-  MessageArgs,
-  MessageKey,
-  Messages,
-  PluralCategory,
-  PluralMessage,
-  StringOverrides,
-} from './types.js';
+import type { UsableOverrides } from './overrides.js';
+import type { Message, MessageArgs, MessageKey, Messages, PluralMessage } from './types.js';
 
 /** A piece of a formatted message: literal text, or the value of one placeholder. */
 export type MessagePart = string | { readonly placeholder: string; readonly value: string };
@@ -34,8 +15,6 @@ export type MessagePart = string | { readonly placeholder: string; readonly valu
 export interface Translator {
   /** The locale of the texts: put it in `lang` on the widget's own elements. */
   readonly locale: string;
-  /** Which way the locale is written: put it in `dir` on the widget's own elements. */
-  readonly dir: TextDirection;
   /**
    * The text for `key` with its placeholders filled in. Plain text, never HTML: render it as
    * text. Plural messages pick their form by `values.count`.
@@ -51,88 +30,48 @@ export interface Translator {
    * // → ['Your reference is ', { placeholder: 'reference', value: 'PH-7KQ2' }]
    */
   parts<K extends MessageKey>(key: K, ...args: MessageArgs<K>): MessagePart[];
-  /** A number with the locale's digits and separators. */
+  /**
+   * A number with the locale's digits and separators. Sizes, percentages, lists, dates,
+   * language names and times are `formatFileSize(bytes, i18n.locale)` and the other
+   * functions of `format.ts`, `format-units.ts` and `format-time.ts`: separate, so a build
+   * (and each part of it) carries only those it uses.
+   */
   number(value: number, options?: Intl.NumberFormatOptions): string;
-  /** A file size: “1.5 MB”, Polish “1,5 MB”, French “1,5 Mo”. */
-  fileSize(bytes: number): string;
-  /** A fraction as a percentage: 0.42 → “42%”, French “42 %”. */
-  percent(fraction: number): string;
-  /** “PDF, PNG and JPEG” in the locale's words. */
-  list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
-  /** A language's name in this locale: `de` → “German”, in Polish “niemiecki”. */
-  languageName(code: string): string;
-  /** A date in the locale's long style, or with `options`. */
-  date(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string;
-  /** The reply-time sentence for the home view: “We usually reply within 2 hours”. */
-  replyTime(time: ReplyTime): string;
-  /** When something can happen again, for `sendRateLimited`: 90 → “in 2 minutes”. */
-  timeUntil(seconds: number): string;
-}
-
-const PLURAL_CATEGORIES: ReadonlySet<string> = new Set<PluralCategory>([
-  'zero',
-  'one',
-  'two',
-  'few',
-  'many',
-  'other',
-]);
-
-/** A text, or an object of plural forms with at least `other`. */
-export function isMessage(value: unknown): value is Message {
-  if (typeof value === 'string') return true;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const entries = Object.entries(value);
-  return (
-    typeof (value as { other?: unknown }).other === 'string' &&
-    entries.every(([category, form]) => PLURAL_CATEGORIES.has(category) && typeof form === 'string')
-  );
-}
-
-function isKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
-}
-
-/** The overrides that can be used; the others are reported once, with why. */
-function checkOverrides(overrides: StringOverrides): Partial<Record<MessageKey, Message>> {
-  const usable: Partial<Record<MessageKey, Message>> = {};
-  for (const [key, value] of Object.entries(overrides)) {
-    if (!isKey(key)) {
-      issueWarning('unknown-string', `strings.${key} is not one of the widget's texts; ignored.`);
-    } else if (!isMessage(value)) {
-      issueWarning(
-        'invalid-string',
-        `strings.${key} must be a string or an object of plural forms with "other"; ignored.`,
-      );
-    } else {
-      usable[key] = value;
-    }
-  }
-  return usable;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
- * A translator for `locale` with its catalog (`loadMessages(locale)`) and the site's
- * overrides (the `strings` option). Any key the catalog lacks, or holds in a wrong shape,
- * falls back to English; an override replaces both. Overrides that are not texts of the widget
- * or not valid messages are ignored with a console warning.
+ * The English texts every translator falls back to: those of `porthole.js` and the panel, and
+ * those each part loaded when used adds when it arrives (see `english.ts`).
+ */
+const englishTexts: Partial<Record<MessageKey, Message>> = { ...en };
+
+/** Add a part's English texts to the fallback of every translator. */
+export function addEnglishTexts(texts: Partial<Record<MessageKey, Message>>): void {
+  Object.assign(englishTexts, texts);
+}
+
+/**
+ * A translator for `locale` with its catalog and the site's overrides (the `strings` option,
+ * passed through `checkOverrides` from `overrides.ts`, which warns about the unusable ones).
+ * Any key the catalog lacks, or holds in a wrong shape, falls back to English; an override
+ * replaces both.
  */
 export function createTranslator(
   locale: string,
   messages: Partial<Messages> = {},
-  overrides: StringOverrides = {},
+  usableOverrides: UsableOverrides = {},
 ): Translator {
-  const usableOverrides = checkOverrides(overrides);
-
   /** The message for a key, and the locale whose plural rules choose among its forms. */
   const lookUp = (key: MessageKey): [Message, string] => {
     const override = usableOverrides[key];
     if (override !== undefined) return [override, locale];
-    const own: unknown = messages[key];
-    if (isMessage(own)) return [own, locale];
-    return [en[key], DEFAULT_LOCALE];
+    const own = messages[key] as Message | undefined;
+    // A catalog entry of the wrong shape (a community translation's slip) falls back too.
+    if (typeof own === 'string' || typeof own?.other === 'string') return [own, locale];
+    // A text a build left out because no code shows it reads as its key, never as nothing.
+    return [englishTexts[key] ?? key, DEFAULT_LOCALE];
   };
 
   const template = (key: MessageKey, values: Readonly<Record<string, unknown>>): string => {
@@ -167,24 +106,28 @@ export function createTranslator(
       .map((part) => (typeof part === 'string' ? part : part.value))
       .join('');
 
-  const replyTimeKeys = {
-    minute: 'replyTimeMinutes',
-    hour: 'replyTimeHours',
-    day: 'replyTimeDays',
-  } as const;
-
   return {
     locale,
-    dir: direction(locale),
     t: t as Translator['t'],
     parts: parts as Translator['parts'],
     number: (value, options) => formatNumber(value, locale, options),
-    fileSize: (bytes) => formatFileSize(bytes, locale),
-    percent: (fraction) => formatPercent(fraction, locale),
-    list: (items, type) => formatList(items, locale, type),
-    languageName: (code) => formatLanguageName(code, locale),
-    date: (value, options) => formatDate(value, locale, options),
-    replyTime: (time) => t(replyTimeKeys[time.unit], { count: time.value }),
-    timeUntil: (seconds) => formatTimeUntil(seconds, locale),
   };
+}
+
+const REPLY_TIME_KEYS = {
+  minute: 'replyTimeMinutes',
+  hour: 'replyTimeHours',
+  day: 'replyTimeDays',
+} as const;
+
+/** The reply-time sentence for the home view: “We usually reply within 2 hours”. */
+export function formatReplyTime({ t }: Translator, time: ReplyTime): string {
+  return t(REPLY_TIME_KEYS[time.unit], { count: time.value });
+}
+
+let english: Translator | undefined;
+
+/** The English translator without overrides: what a view shows before it is given one. */
+export function englishTranslator(): Translator {
+  return (english ??= createTranslator(DEFAULT_LOCALE));
 }

@@ -1,4 +1,4 @@
-import type en from './locales/en.js';
+import type english from './english.js';
 
 /** A CLDR plural category, as `Intl.PluralRules.prototype.select` returns it. */
 export type PluralCategory = Intl.LDMLPluralRule;
@@ -17,7 +17,7 @@ export type PluralMessage = { readonly other: string } & {
 export type Message = string | PluralMessage;
 
 /** The English catalog, whose keys and shapes every other catalog follows. */
-type English = typeof en;
+type English = typeof english;
 
 /** The name of one of the widget's texts. */
 export type MessageKey = keyof English;
@@ -41,7 +41,12 @@ export type Messages = {
  * (`{ one, few, many, other }`). A plain text for a plural key is used for every number; a
  * plural object may name only some categories, the rest fall back to its `other`.
  */
-export type StringOverrides = { readonly [K in MessageKey]?: Message };
+export type StringOverrides = { readonly [K in MessageKey]?: Message } & {
+  /** @deprecated Use the plural `resultsCount`; still read, with a warning, until 0.3. */
+  readonly resultsOne?: string;
+  /** @deprecated Use the plural `resultsCount`; still read, with a warning, until 0.3. */
+  readonly resultsMany?: string;
+};
 
 /** `"a {x} b {y}"` → `"x" | "y"`. */
 type PlaceholdersIn<S> = S extends `${string}{${infer Name}}${infer Rest}`

@@ -19,7 +19,7 @@ const PARTS = {
 
 async function load() {
   // What `vite build` writes into porthole.js with `define`.
-  Object.assign(window, { __PORTHOLE_PARTS__: PARTS });
+  Object.assign(window, { __PORTHOLE_PARTS__: PARTS, __PORTHOLE_LOCALES__: 'abcdefghij' });
   return import('./importers-script.js');
 }
 
@@ -33,6 +33,21 @@ describe('importers-script (the parts of porthole.js)', () => {
     expect(chunkUrl(PARTS.tickets, script, 2)).to.equal(
       'https://cdn.example/widget/1.2/porthole-tickets-0123456789.js?retry=2',
     );
+  });
+
+  it('names every language’s part with the languages’ one hash', async () => {
+    const { chunkUrl, importers } = await load();
+    expect(Object.keys(importers)).to.include.members(['locale-pl', 'locale-ar', 'panel']);
+    expect(Object.keys(importers)).to.not.include('locale-en');
+    const prefetched: string[] = [];
+    const { prefetch } = await load();
+    prefetch('locale-pl');
+    const link = document.head.querySelector<HTMLLinkElement>('link[rel=modulepreload]');
+    prefetched.push(link?.href ?? '');
+    link?.remove();
+    expect(prefetched).to.deep.equal([
+      chunkUrl('porthole-locale-pl-abcdefghij.js', `${location.origin}/porthole.js`, 0),
+    ]);
   });
 
   it('prefetches a part with a modulepreload link, which runs nothing', async () => {

@@ -8,9 +8,19 @@
  * headers (module scripts are fetched in CORS mode).
  */
 import type { ChunkImporters, ChunkName, Chunks } from '../core/chunk-loader.js';
+import { BUILT_IN_LOCALES, DEFAULT_LOCALE } from '../i18n/locales.js';
 
-/** File name of each part, written into the bundle by the build. */
-declare const __PORTHOLE_PARTS__: Record<ChunkName, string>;
+/** File name of each part of code, written into the bundle by the build. */
+declare const __PORTHOLE_PARTS__: Record<string, string>;
+/** The one hash of every language's part (`porthole-locale-pl-<hash>.js`), likewise. */
+declare const __PORTHOLE_LOCALES__: string;
+
+/** Every part's file name: the code, and each interface language's texts. */
+const PARTS = { ...__PORTHOLE_PARTS__ } as Record<ChunkName, string>;
+for (const code of BUILT_IN_LOCALES) {
+  if (code !== DEFAULT_LOCALE)
+    PARTS[`locale-${code}`] = `porthole-locale-${code}-${__PORTHOLE_LOCALES__}.js`;
+}
 
 /**
  * Where `porthole.js` came from. `document.currentScript` is only set while the script first
@@ -38,18 +48,14 @@ export function chunkUrl(file: string, base: string, attempt: number): string {
 }
 
 function importPart<K extends ChunkName>(name: K) {
-  const file = __PORTHOLE_PARTS__[name];
+  const file = PARTS[name];
   return (attempt: number): Promise<Chunks[K]> =>
     import(/* @vite-ignore */ /* webpackIgnore: true */ chunkUrl(file, scriptUrl, attempt));
 }
 
-export const importers: ChunkImporters = {
-  panel: importPart('panel'),
-  kb: importPart('kb'),
-  sanitize: importPart('sanitize'),
-  tickets: importPart('tickets'),
-  position: importPart('position'),
-};
+export const importers = Object.fromEntries(
+  Object.keys(PARTS).map((name) => [name, importPart(name as ChunkName)]),
+) as ChunkImporters;
 
 /**
  * Fetch a part ahead of need with `<link rel="modulepreload">` (added to the page's `<head>`):
@@ -58,6 +64,6 @@ export const importers: ChunkImporters = {
 export function prefetch(name: ChunkName): void {
   const link = document.createElement('link');
   link.rel = 'modulepreload';
-  link.href = chunkUrl(__PORTHOLE_PARTS__[name], scriptUrl, 0);
+  link.href = chunkUrl(PARTS[name], scriptUrl, 0);
   document.head.append(link);
 }

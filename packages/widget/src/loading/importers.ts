@@ -6,7 +6,13 @@
  * which imports the prebuilt, content-hashed `porthole-*.js` files from beside `porthole.js`.
  * Both export the same `importers`.
  */
-import type { ChunkImporters, ChunkName } from '../core/chunk-loader.js';
+import type { ChunkImporters, ChunkName, LocaleChunkName } from '../core/chunk-loader.js';
+import { localeImporters } from '../i18n/locale-importers.js';
+import type { LocaleImporter } from '../i18n/locale-importers.js';
+
+const languages = Object.fromEntries(
+  Object.entries(localeImporters).map(([code, importer]) => [`locale-${code}`, importer]),
+) as Record<LocaleChunkName, LocaleImporter>;
 
 export const importers: ChunkImporters = {
   panel: () => import('../chunks/panel.js'),
@@ -14,6 +20,12 @@ export const importers: ChunkImporters = {
   sanitize: () => import('../chunks/sanitize.js'),
   tickets: () => import('../chunks/tickets.js'),
   position: () => import('../chunks/position.js'),
+  attachments: () => import('../chunks/attachments.js'),
+  fields: () => import('../chunks/fields.js'),
+  outbox: () => import('../chunks/outbox.js'),
+  shortcut: () => import('../chunks/shortcut.js'),
+  overrides: () => import('../chunks/overrides.js'),
+  ...languages,
 };
 
 /** A bundler decides itself what to prefetch: nothing to do here. */

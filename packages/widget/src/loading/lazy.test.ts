@@ -110,6 +110,7 @@ describe('lazy chunks', () => {
     watch('sanitize');
     watch('tickets');
     watch('position');
+    watch('overrides');
     idle = [];
     window.requestIdleCallback = (callback) => idle.push(() => callback({} as IdleDeadline));
     unhandled = [];
@@ -166,6 +167,19 @@ describe('lazy chunks', () => {
     expect(prefetched).to.deep.equal(['panel']);
     expect(imported(), 'nothing run').to.deep.equal([]);
     expect(root(el).querySelector('porthole-panel'), 'built only when needed').to.equal(null);
+  });
+
+  it('loads the code that checks `strings` with the panel, and only where a site sets them', async () => {
+    const el = await widget();
+    el.configure({ strings: { contactUs: 'Write to us' } });
+    el.show();
+    await el.updateComplete;
+    expect(imported()).to.have.members(['panel', 'overrides', 'kb']);
+    const search = inPanel(el, 'porthole-search') as LitElement;
+    await search.updateComplete;
+    expect(root(search).textContent, 'the site’s text from the first view').to.contain(
+      'Write to us',
+    );
   });
 
   it('starts loading on keyboard focus and on touch too', async () => {
@@ -255,7 +269,8 @@ describe('lazy chunks', () => {
     el.show();
     await el.updateComplete;
     expect(imports.filter((i) => i.name === 'kb').map((i) => i.attempt)).to.deep.equal([0, 1]);
-    expect((search as unknown as { suggestions: unknown[] }).suggestions).to.not.have.length(0);
+    const { home } = search as unknown as { home: { suggestions: unknown[] } };
+    expect(home.suggestions).to.not.have.length(0);
     expect(errors.count, 'no new error').to.equal(1);
   });
 

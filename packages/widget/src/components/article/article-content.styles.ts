@@ -19,7 +19,7 @@ export default css`
   }
   .porthole-callout {
     padding: 0 0.8em;
-    border-left: 4px solid var(--porthole-link);
+    border-inline-start: 4px solid var(--porthole-link);
     background: var(--porthole-hover);
   }
   .porthole-callout-warning,

@@ -7,6 +7,7 @@ export default css`
   }
   .body {
     overflow-wrap: anywhere;
+    padding-top: 0.5em;
   }
   /* The rest of a long article, inserted piece by piece. Off-screen pieces are neither laid
      out nor painted, so a 5 MB article costs what its visible part costs. */
@@ -17,10 +18,31 @@ export default css`
     content-visibility: auto;
     contain-intrinsic-size: auto 2000px;
   }
-  .body :where(h2, h3) {
+  .top {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: var(--porthole-background);
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    align-items: baseline;
+    margin-bottom: 0.5em;
+  }
+  .bar .back {
+    margin: 0;
+  }
+  .top h2 {
+    margin: 0;
+    padding-bottom: 0.5em;
+    border-bottom: 1px solid var(--porthole-border);
+  }
+  .body :where(h2, h3, h4) {
     line-height: 1.3;
     margin: 1.2em 0 0.4em;
-    scroll-margin-top: 0.5em;
+    scroll-margin-top: calc(var(--porthole-pinned, 0px) + 0.5em);
   }
   .body h2 {
     font-size: 1.1em;
@@ -58,8 +80,8 @@ export default css`
     padding: 0.3em 0.5em;
   }
   .body blockquote {
-    border-left: 3px solid var(--porthole-border-strong);
-    padding-left: 0.8em;
+    border-inline-start: 3px solid var(--porthole-border-strong);
+    padding-inline-start: 0.8em;
     color: var(--porthole-muted);
   }
   .feedback {
@@ -73,5 +95,17 @@ export default css`
   }
   .feedback button {
     padding: 0.3em 1em;
+  }
+  .related h3 {
+    font-size: 1em;
+    margin: 1.5em 0 0.5em;
+  }
+  .related ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .related li {
+    margin: 0.4em 0;
   }
 `;

@@ -29,6 +29,9 @@ async function articleView(
 }
 
 const root = (el: PortholeArticle) => el.shadowRoot as ShadowRoot;
+/** Where the pinned Back bar and title end, on screen. */
+const pinnedBottom = (el: PortholeArticle) =>
+  (root(el).querySelector('header') as HTMLElement).getBoundingClientRect().bottom;
 const buttonNamed = (el: PortholeArticle, name: string) =>
   [...root(el).querySelectorAll('button')].find((b) => b.textContent?.trim().endsWith(name));
 
@@ -71,9 +74,10 @@ describe('porthole-article', () => {
     await el.updateComplete;
     expect(feedback.events.map((e) => e.detail)).to.deep.equal([false]);
     expect(buttonNamed(el, 'Yes')).to.equal(undefined);
-    expect(root(el).querySelector('[role=group] [role=status]')?.textContent).to.equal(
-      'Thanks for your feedback.',
+    expect(root(el).querySelector('[role=group] [role=status]')?.textContent).to.match(
+      /^Thanks for your feedback\.\s+Sorry this didn’t help\./,
     );
+    expect(Boolean(buttonNamed(el, 'Contact us')), '“No” offers Contact us').to.equal(true);
     await expect(el).to.be.accessible();
     el.article = ARTICLES[1];
     await el.updateComplete;
@@ -111,10 +115,10 @@ describe('porthole-article', () => {
     link?.click();
     const heading = root(el).getElementById('email-missing') as HTMLElement;
     await until(
-      () =>
-        Math.abs(heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top) < 20,
-      'section scrolled to the top',
+      () => Math.abs(heading.getBoundingClientRect().top - pinnedBottom(el)) < 20,
+      'section scrolled to just below the pinned header',
     );
+    expect(scroller.scrollTop).to.be.above(0);
     expectSame(root(el).activeElement, heading);
     expect(location.hash).to.equal('');
   });
@@ -124,9 +128,7 @@ describe('porthole-article', () => {
     const scroller = el.parentElement as HTMLElement;
     const heading = root(el).getElementById('far-away') as HTMLElement;
     await until(() => scroller.scrollTop > 1000, 'scrolled down to the section');
-    expect(
-      Math.abs(heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top),
-    ).to.be.below(20);
+    expect(Math.abs(heading.getBoundingClientRect().top - pinnedBottom(el))).to.be.below(20);
     el.focus();
     expectSame(root(el).activeElement, heading);
   });
@@ -245,4 +247,76 @@ describe('porthole-article', () => {
       }
     });
   }
+
+  it('puts its sections one level below the title: h2 title, sections read as level 3', async () => {
+    const el = await articleView();
+    const title = root(el).querySelector('[part=title]') as HTMLElement;
+    expect(title.localName).to.equal('h2');
+    const section = root(el).getElementById('email-missing') as HTMLElement;
+    expect(section.getAttribute('aria-level')).to.equal('3');
+    expect(root(el).getElementById('far-away')?.getAttribute('aria-level')).to.equal('4');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps Back and the title pinned while the article scrolls', async () => {
+    const el = await articleView();
+    const scroller = el.parentElement as HTMLElement;
+    const header = root(el).querySelector('header') as HTMLElement;
+    expect(header.querySelector('[part=title]')?.textContent).to.equal('Reset your password');
+    expect(header.querySelector('[part=back]')).to.not.equal(null);
+    scroller.scrollTop = 1500;
+    await until(() => scroller.scrollTop === 1500, 'scrolled');
+    expect(header.getBoundingClientRect().top).to.equal(scroller.getBoundingClientRect().top);
+  });
+
+  it('lists related articles at the end and opens one inside the widget', async () => {
+    const el = await articleView();
+    const related = ARTICLES.slice(1, 3).map(({ html: _html, ...summary }) => summary);
+    el.related = related;
+    await el.updateComplete;
+    const nav = root(el).querySelector('[part=related]') as HTMLElement;
+    expect(nav.querySelector('h3')?.textContent).to.equal('Related articles');
+    const buttons = [...nav.querySelectorAll('button')];
+    expect(buttons.map((b) => b.textContent?.trim())).to.deep.equal([
+      'Refunds',
+      'Two-factor sign-in',
+    ]);
+    const navigations = spyOn<CustomEvent<ArticleChoice>>(el, 'ph-navigate');
+    buttons[0]?.click();
+    expect(navigations.last()?.detail).to.deep.equal({ slug: 'billing/refunds', locale: 'en' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('copies a link that opens the article (at its section) on this page', async () => {
+    const el = await articleView(reset, 'email-missing');
+    const copied: string[] = [];
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    let refuse = false;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (text: string) => {
+          if (refuse) throw new DOMException('Denied', 'NotAllowedError');
+          copied.push(text);
+        },
+      },
+    });
+    try {
+      const share = root(el).querySelector('[part=share]') as HTMLButtonElement;
+      expect(share.textContent?.trim()).to.equal('Copy link');
+      share.click();
+      await until(() => copied.length === 1, 'copied');
+      const url = new URL(copied[0] ?? '');
+      expect(url.origin + url.pathname).to.equal(location.origin + location.pathname);
+      expect(url.hash).to.equal('#porthole-article=account%2Freset-password&section=email-missing');
+      const status = () => root(el).querySelector('header [role=status]')?.textContent;
+      await until(() => status() === 'Link copied', 'success said');
+      refuse = true;
+      share.click();
+      await until(() => status() === 'The link couldn’t be copied.', 'failure said');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      if (clipboard) Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
+    }
+  });
 });

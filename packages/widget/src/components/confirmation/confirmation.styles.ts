@@ -9,6 +9,9 @@ export default css`
   .icon {
     color: var(--porthole-success);
   }
+  .waiting {
+    color: var(--porthole-muted);
+  }
   .tick {
     stroke: var(--porthole-background);
   }

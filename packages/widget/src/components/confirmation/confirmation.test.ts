@@ -1,6 +1,8 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { spyOn } from '../../../test/fixtures.js';
+import en from '../../i18n/english.js';
+import { createTranslator } from '../../i18n/translator.js';
 import './confirmation.js';
 import type { PortholeConfirmation } from './confirmation.js';
 
@@ -36,7 +38,7 @@ describe('porthole-confirmation', () => {
     const el = await fixture<PortholeConfirmation>(
       html`<porthole-confirmation
         .receipt=${receipt}
-        .strings=${{ reference: 'Broj prijave: {reference}.' }}
+        .i18n=${createTranslator('en', en, { reference: 'Broj prijave: {reference}.' })}
       ></porthole-confirmation>`,
     );
     expect(

@@ -3,12 +3,17 @@ import { LitElement, html, nothing } from 'lit';
 import type { TicketContext } from '../../controllers/contact.controller.js';
 import { draftFields } from '../../controllers/draft.js';
 import type { Draft, DraftField } from '../../controllers/draft.js';
+import type { FormField } from '../../controllers/fields.js';
+import type { Chunks } from '../../core/chunk-loader.js';
 import { emitInternal } from '../../core/events.js';
-import { defaultStrings } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import { translateFieldErrors } from '../../i18n/field-errors.js';
+import { englishTranslator } from '../../i18n/translator.js';
+import type { Translator } from '../../i18n/translator.js';
+import { attachControlStyles, renderAttachControl } from '../attachments/attach-control.js';
 import { sharedStyles } from '../shared.styles.js';
 import { renderBackButton } from '../templates.js';
 import styles from './contact-form.styles.js';
+import { customFieldId, fieldErrorKey } from './field-ids.js';
 
 export type { TicketContext };
 
@@ -28,10 +33,18 @@ const INPUTS: Record<DraftField, { type: string; autocomplete: string; required:
  * Nothing changes when a field loses focus: a message appearing or vanishing then would move
  * Send between the press and the release of a click on it, and the click would be lost.
  *
+ * The site's own fields (`fields`) follow the built-in ones and travel in `metadata`; hidden
+ * ones are never shown. "Attach files" (when `can-attach`) takes files picked, dropped on
+ * the form or pasted into it; their list is slotted in (`attachments` slot).
+ *
  * It sends nothing itself: it fires `ph-send` with the validated ticket and the panel does
  * the rest, setting `sending` and `error`.
  *
+ * @slot attachments - The list of attached files (`porthole-attachments`).
+ *
  * @event ph-draft - (internal) A field changed; `detail` is `{ field, value }`.
+ * @event ph-field - (internal) A site field changed; `detail` is `{ name, value }`.
+ * @event ph-files - (internal) Files were picked, dropped or pasted; `detail` is `File[]`.
  * @event ph-send - (internal) The form is valid; `detail` is the validated `Ticket`.
  * @event ph-back - (internal) "Back" was pressed.
  *
@@ -41,52 +54,69 @@ const INPUTS: Record<DraftField, { type: string; autocomplete: string; required:
  * @csspart label - A field label.
  * @csspart control - An input or the textarea.
  * @csspart field-error - The message under an invalid field.
+ * @csspart attach - "Attach files" and the drop hint beside it.
  * @csspart error - The alert shown when sending failed.
  * @csspart send - The Send button.
  */
 export class PortholeContactForm extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, styles, attachControlStyles];
   static override properties = {
     draft: { attribute: false },
     context: { attribute: false },
     sending: { type: Boolean },
     error: {},
-    strings: { attribute: false },
+    i18n: { attribute: false },
     fieldErrors: { attribute: false },
     parseTicket: { attribute: false },
+    fields: { attribute: false },
+    fieldKit: { attribute: false },
+    canAttach: { type: Boolean, attribute: 'can-attach' },
     formError: { state: true },
+    dragging: { state: true },
   };
 
-  /** The visitor's fields. */
-  declare draft: Pick<Draft, DraftField>;
+  /** The visitor's fields (and the values of the site's fields, by name). */
+  declare draft: Pick<Draft, DraftField> & Partial<Pick<Draft, 'fields'>>;
   /** Locale and page address sent along with the ticket. @default {} */
   declare context: TicketContext;
   /** A send is under way: Send is disabled, fields are read-only. @default false */
   declare sending: boolean;
   /** Why the last send failed, shown in an alert with a "Try again" button. */
   declare error: string | undefined;
-  /** UI text. @default defaultStrings */
-  declare strings: PortholeStrings;
+  /** The interface's words, in the page's language. @default English */
+  declare i18n: Translator;
   /** Messages under the fields (from the schema here, or from the server). @default {} */
   declare fieldErrors: FieldErrors;
   /** The shared schema's check (`parseTicket` from `@porthole/tickets`). */
   declare parseTicket: typeof parseTicket | undefined;
+  /** The site's own fields and hidden values, checked (`readFields`). @default [] */
+  declare fields: readonly FormField[];
+  /** The code that draws and checks them (the `fields` chunk). */
+  declare fieldKit: Chunks['fields'] | undefined;
+  /** Offer "Attach files". @default false */
+  declare canAttach: boolean;
 
   declare private formError: string | undefined;
+  declare private dragging: boolean;
 
   /** Validation waits for the first Send; after that, typing re-checks. */
   private attempted = false;
 
   constructor() {
     super();
-    this.draft = { name: '', email: '', subject: '', message: '' };
+    this.draft = { name: '', email: '', subject: '', message: '', fields: {} };
     this.context = {};
     this.sending = false;
     this.error = undefined;
-    this.strings = defaultStrings;
+    this.i18n = englishTranslator();
     this.fieldErrors = {};
     this.parseTicket = undefined;
+    this.fields = [];
+    this.fieldKit = undefined;
+    this.canAttach = false;
     this.formError = undefined;
+    this.dragging = false;
+    this.addEventListener('ph-focus-attach', () => this.control('attach')?.focus());
   }
 
   /** Focus the first empty field (a prefilled name and email need no attention). */
@@ -100,9 +130,18 @@ export class PortholeContactForm extends LitElement {
     this.attempted = true;
     this.fieldErrors = errors;
     void this.updateComplete.then(() => {
-      const first = draftFields.find((field) => errors[field]);
-      if (first) this.control(first)?.focus();
+      const first = this.errorTargets().find(([key]) => errors[key]);
+      if (first) this.control(first[1])?.focus();
     });
+  }
+
+  /** Error keys in the order the fields are shown, with the id of each one's control. */
+  private errorTargets(): [key: string, id: string][] {
+    const targets: [string, string][] = draftFields.map((field) => [field, field]);
+    this.fields.forEach((field, index) => {
+      if (field.type !== 'hidden') targets.push([fieldErrorKey(field.name), customFieldId(index)]);
+    });
+    return targets;
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
@@ -117,8 +156,8 @@ export class PortholeContactForm extends LitElement {
     }
   }
 
-  private control(field: DraftField): HTMLInputElement | HTMLTextAreaElement | null {
-    return this.renderRoot.querySelector(`#${field}`);
+  private control(id: string): HTMLInputElement | HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector(`#${id}`);
   }
 
   /**
@@ -127,17 +166,44 @@ export class PortholeContactForm extends LitElement {
    */
   private validate() {
     if (!this.parseTicket) return undefined;
-    const input: Record<string, string> = { ...this.context };
+    const input: Record<string, unknown> = { ...this.context };
     for (const field of draftFields) input[field] = this.draft[field];
+    const kit = this.fieldKit;
+    const values = this.draft.fields ?? {};
+    const metadata = kit?.collectMetadata(this.fields, values);
+    if (metadata) input.metadata = metadata;
     const result = this.parseTicket(input);
-    this.fieldErrors = result.success ? {} : result.fieldErrors;
+    const required = kit?.requiredErrors(this.fields, values, this.i18n) ?? {};
+    const invalid = result.success
+      ? {}
+      : translateFieldErrors(result.fieldErrors, result.fieldIssues, this.i18n);
+    this.fieldErrors = { ...required, ...invalid };
     // A problem outside the visible fields (say, a page address the schema refuses) still
     // needs saying, or Send would seem to do nothing.
     this.formError =
-      result.success || draftFields.some((field) => result.fieldErrors[field])
+      result.success || this.errorTargets().some(([key]) => this.fieldErrors[key])
         ? undefined
         : result.message;
-    return result.success ? result.ticket : undefined;
+    return result.success && Object.keys(required).length === 0 ? result.ticket : undefined;
+  }
+
+  private onDrag(event: DragEvent): void {
+    // Only files: dragged text and links go where they are dropped, as ever.
+    if (!this.canAttach || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    // Moving from one of the form's own elements to another is not leaving it.
+    this.dragging =
+      event.type === 'dragover' || this.renderRoot.contains(event.relatedTarget as Node | null);
+  }
+
+  private takeFiles(event: DragEvent | ClipboardEvent): void {
+    const data = 'dataTransfer' in event ? event.dataTransfer : event.clipboardData;
+    const files = [...(data?.files ?? [])];
+    this.dragging = false;
+    if (!this.canAttach || files.length === 0) return;
+    // Files, not their names as text, and no browser tab opening the dropped file.
+    event.preventDefault();
+    emitInternal(this, 'ph-files', files);
   }
 
   private submit(event?: Event): void {
@@ -161,7 +227,7 @@ export class PortholeContactForm extends LitElement {
       emitInternal(this, 'ph-draft', { field, value });
     };
     return html`<div part="field" class="field">
-      <label part="label" for=${field}>${this.strings[field]}</label>
+      <label part="label" for=${field}>${this.i18n.t(field)}</label>
       ${
         type === 'textarea'
           ? html`<textarea
@@ -199,29 +265,51 @@ export class PortholeContactForm extends LitElement {
   }
 
   protected override render() {
-    const s = this.strings;
+    const { t } = this.i18n;
     return html`
-      ${renderBackButton(this, s.back)}
-      <form novalidate @submit=${this.submit}>
-        <h2 part="title">${s.contactTitle}</h2>
+      ${renderBackButton(this, t('back'))}
+      <form
+        novalidate
+        class=${this.dragging ? 'dragging' : ''}
+        @submit=${this.submit}
+        @dragover=${this.onDrag}
+        @dragleave=${this.onDrag}
+        @drop=${this.takeFiles}
+        @paste=${this.takeFiles}
+      >
+        <h2 part="title">${t('contactTitle')}</h2>
         ${draftFields.map((field) => this.renderField(field))}
+        ${this.fields.map((field, index) =>
+          field.type === 'hidden' || !this.fieldKit
+            ? nothing
+            : this.fieldKit.renderCustomField(
+                this,
+                field,
+                index,
+                this.draft.fields ?? {},
+                this.fieldErrors[fieldErrorKey(field.name)],
+                this.i18n,
+                this.sending,
+              ),
+        )}
+        ${this.canAttach ? renderAttachControl(this, this.i18n) : nothing}
         <div role="alert" part="error" class="error" ?hidden=${!this.error && !this.formError}>
           ${
             this.error
               ? html`<p>${this.error}</p>
                   <button class="secondary" type="button" @click=${() => this.submit()}>
-                    ${s.tryAgain}
+                    ${t('tryAgain')}
                   </button>`
               : this.formError
           }
         </div>
         <div class="actions">
           <button part="send" class="primary" type="submit" ?disabled=${this.sending}>
-            ${s.send}
+            ${t('send')}
           </button>
-          <span class="muted" role="status">${this.sending ? s.sending : ''}</span>
+          <span class="muted" role="status">${this.sending ? t('sending') : ''}</span>
         </div>
-        <p class="muted note">${s.draftKept}</p>
+        <p class="muted note">${t('draftKept')}</p>
       </form>
     `;
   }

@@ -15,7 +15,8 @@ export default css`
     font-size: 0.92em;
   }
   input,
-  textarea {
+  textarea,
+  select {
     font: inherit;
     /* Below 16 px, phones zoom the page in when the field gets focus. */
     font-size: max(1em, 16px);
@@ -54,5 +55,23 @@ export default css`
   }
   .note {
     font-size: 0.85em;
+  }
+  .check {
+    flex-direction: row;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.3em 0.5em;
+  }
+  .check input {
+    width: auto;
+    margin: 0;
+    accent-color: var(--porthole-accent);
+  }
+  .check label {
+    font-weight: normal;
+    flex: 1;
+  }
+  .check .field-error {
+    flex-basis: 100%;
   }
 `;

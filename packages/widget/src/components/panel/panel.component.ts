@@ -1,28 +1,37 @@
 import type { KnowledgeBase } from '@porthole/kb';
 import type { TicketAdapter } from '@porthole/tickets';
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { ChunkLoader } from '../../core/chunk-loader.js';
 import type { InternalEvent } from '../../core/events.js';
+import { issueWarning } from '../../core/warnings.js';
 import type {
   ArticleChoice,
+  AttachmentLimits,
   ContactPrefill,
   PortholeUser,
   WidgetView,
 } from '../../core/options.js';
-import { defaultStrings } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import { DEFAULT_LOCALE } from '../../i18n/locales.js';
+import { createTranslator } from '../../i18n/translator.js';
+import type { Translator } from '../../i18n/translator.js';
+import type { UsableOverrides } from '../../i18n/overrides.js';
+import type { Messages, StringOverrides } from '../../i18n/types.js';
 import { ArticleController } from '../../controllers/article.controller.js';
 import { ContactController } from '../../controllers/contact.controller.js';
+import type { TicketContext } from '../../controllers/contact.controller.js';
 import { KnowledgeBaseController } from '../../controllers/knowledge-base.controller.js';
 import { SEARCH_DEBOUNCE_MS, SearchController } from '../../controllers/search.controller.js';
 import type { PortholeContactForm } from '../contact-form/contact-form.component.js';
+import type { PanelState } from '../widget/continuity.js';
 import { sharedStyles } from '../shared.styles.js';
 import styles from './panel.styles.js';
 
 /** Each view's parts, exported through the panel as `<view>__<part>`. */
 const VIEW_PARTS = {
   search: [
+    'greeting',
     'input',
+    'clear',
     'listbox',
     'option',
     'option-title',
@@ -30,10 +39,23 @@ const VIEW_PARTS = {
     'option-section',
     'option-snippet',
     'status',
+    'no-match',
     'contact',
   ],
-  article: ['back', 'title', 'body', 'feedback', 'contact'],
-  'contact-form': ['back', 'title', 'field', 'label', 'control', 'field-error', 'error', 'send'],
+  article: ['back', 'share', 'title', 'body', 'feedback', 'related', 'contact'],
+  'contact-form': [
+    'back',
+    'title',
+    'field',
+    'label',
+    'control',
+    'field-error',
+    'attach',
+    'error',
+    'send',
+  ],
+  // Slotted into the contact form, so exported by the panel itself.
+  attachments: ['list', 'file', 'file-name', 'file-size', 'progress', 'file-error', 'remove'],
   confirmation: ['title', 'reference', 'back'],
 } as const;
 
@@ -64,10 +86,15 @@ export class PortholePanel extends LitElement {
     endpoint: {},
     locale: {},
     open: { type: Boolean },
+    language: {},
+    replyTime: {},
+    messages: { attribute: false },
     strings: { attribute: false },
     knowledgeBase: { attribute: false },
     adapter: { attribute: false },
     user: { attribute: false },
+    fields: { attribute: false },
+    attachments: { attribute: false },
     view: { state: true },
   };
 
@@ -75,10 +102,21 @@ export class PortholePanel extends LitElement {
   declare endpoint: string;
   declare locale: string;
   declare open: boolean;
-  declare strings: PortholeStrings;
+  /** How soon support usually replies (`2h`), for the home view. */
+  declare replyTime: string;
+  /** The interface language: `messages` are its texts (English needs none). */
+  declare language: string;
+  declare messages: Messages | undefined;
+  /** The site's replacements for any texts. */
+  declare strings: StringOverrides;
+  /** The words of every view, from the three above. */
+  i18n: Translator;
   declare knowledgeBase: KnowledgeBase | undefined;
   declare adapter: TicketAdapter | undefined;
   declare user: PortholeUser;
+  /** The site's own fields, as the page gave them (checked by the contact controller). */
+  declare fields: unknown;
+  declare attachments: boolean | AttachmentLimits;
   /** Where lazily loaded code comes from: the widget's own loader. */
   chunks!: ChunkLoader;
 
@@ -97,10 +135,16 @@ export class PortholePanel extends LitElement {
     this.endpoint = '';
     this.locale = '';
     this.open = false;
-    this.strings = defaultStrings;
+    this.language = DEFAULT_LOCALE;
+    this.replyTime = '';
+    this.messages = undefined;
+    this.strings = {};
+    this.i18n = createTranslator(DEFAULT_LOCALE);
     this.knowledgeBase = undefined;
     this.adapter = undefined;
     this.user = {};
+    this.fields = undefined;
+    this.attachments = true;
     this.view = 'search';
   }
 
@@ -130,13 +174,49 @@ export class PortholePanel extends LitElement {
     this.goToContact();
   }
 
+  /** The visitor logged out: forget what they wrote and what waits to be sent. */
+  logout(): void {
+    this.contacts.logout();
+  }
+
   /** After the view has rendered, move focus to its natural starting point. */
-  async focusView(): Promise<void> {
+  async focusView(options?: FocusOptions): Promise<void> {
     await this.updateComplete;
     const view = this.renderRoot.querySelector<LitElement>('.view');
     if (!view || !this.open) return;
     await view.updateComplete;
-    view.focus();
+    view.focus(options);
+  }
+
+  /** What the panel shows, for `porthole-widget` to keep across a reload. */
+  snapshot(): PanelState {
+    const { article, section } = this.articles;
+    const shown = this.view === 'article' && article;
+    return {
+      view: this.view,
+      query: this.searches.query,
+      ...(shown && {
+        article: { slug: article.slug, locale: article.locale, ...(section && { section }) },
+      }),
+    };
+  }
+
+  /** Show again what a {@link snapshot} saw (without moving focus). */
+  async restore({ view, query, article }: PanelState): Promise<void> {
+    const searched = typeof query === 'string' && query && this.searches.run(query);
+    if (view === 'article' && typeof article?.slug === 'string') {
+      this.view = 'article';
+      await this.articles.show(article);
+    } else if (view === 'contact') {
+      this.view = 'contact';
+      this.track(this.contacts.loadTickets());
+    } else this.view = 'search';
+    await searched;
+  }
+
+  /** The page moved to another route (a single-page app): suggest articles for that one. */
+  pageChanged(): void {
+    this.track(this.knowledge.prepare());
   }
 
   // ── Lifecycle ────────────────────────────────────────────────────────────────────────
@@ -162,6 +242,30 @@ export class PortholePanel extends LitElement {
     void settled.finally(() => this.loads.delete(settled));
   }
 
+  /** The site's `strings`, checked by the part that does so (loaded only when there are any). */
+  private overrides(): UsableOverrides {
+    if (!Object.keys(this.strings).length) return {};
+    const part = this.chunks.get('overrides');
+    if (part) return part.checkOverrides(this.strings, part.english, issueWarning);
+    // The shell loads this part before the panel; a panel used on its own catches up here.
+    this.track(this.chunks.load('overrides').then(() => this.requestUpdate('strings')));
+    return {};
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('language') || changed.has('messages') || changed.has('strings')) {
+      this.i18n = createTranslator(this.language, this.messages, this.overrides());
+    }
+    if (!this.open) return;
+    // A message that waited in the outbox was delivered (or refused): the confirmation on
+    // screen follows it; any other waits for the panel to open to be shown.
+    const waiting = this.view === 'confirmation' ? this.contacts.queued?.key : undefined;
+    if (!waiting && !changed.has('open')) return;
+    const settled = this.contacts.settleQueued(waiting);
+    if (settled === 'sent' && this.view !== 'confirmation') this.goTo('confirmation');
+    else if (settled === 'refused') this.goToContact();
+  }
+
   protected override updated(changed: Map<string, unknown>): void {
     const source = changed.has('kb') || changed.has('knowledgeBase') || changed.has('locale');
     if (this.open && (changed.has('open') || source)) this.track(this.knowledge.prepare());
@@ -180,8 +284,22 @@ export class PortholePanel extends LitElement {
       this.view === 'article' ? this.articles.article?.title : this.searches.query.trim();
     if (subject) this.contacts.prefill({ subject });
     this.contacts.sendError = undefined;
+    this.contacts.takeRefused();
     this.goTo('contact');
     this.track(this.contacts.loadTickets());
+  }
+
+  /**
+   * Locale and page address, and the article the visitor was reading when they chose to
+   * write (in `metadata`), so the agent sees what did not help.
+   */
+  private ticketContext() {
+    const context: TicketContext & { metadata?: Record<string, string> } = this.contacts.context(
+      this.knowledge.locale,
+    );
+    const article = this.contactReturn === 'article' ? this.articles.article : undefined;
+    if (article) context.metadata = { article: article.slug, articleTitle: article.title };
+    return context;
   }
 
   private async retryTickets(): Promise<void> {
@@ -195,7 +313,7 @@ export class PortholePanel extends LitElement {
 
   private async onSend(event: InternalEvent<'ph-send'>): Promise<void> {
     const outcome = await this.contacts.send(event.detail);
-    if (outcome.kind === 'sent') this.goTo('confirmation');
+    if (outcome.kind === 'sent' || outcome.kind === 'queued') this.goTo('confirmation');
     else if (outcome.kind === 'failed' && outcome.fieldErrors) {
       this.renderRoot
         .querySelector<PortholeContactForm>('porthole-contact-form')
@@ -215,7 +333,9 @@ export class PortholePanel extends LitElement {
           part="confirmation"
           exportparts=${exportsOf('confirmation')}
           .receipt=${this.contacts.receipt}
-          .strings=${this.strings}
+          .queued=${this.contacts.queued?.reason}
+          .later=${this.contacts.sentLater}
+          .i18n=${this.i18n}
           @ph-back=${() => this.goTo('search')}
         ></porthole-confirmation>`;
       default:
@@ -231,11 +351,13 @@ export class PortholePanel extends LitElement {
       exportparts=${exportsOf('search')}
       .query=${searches.query}
       .hits=${searches.hits}
-      .suggestions=${knowledge.suggestions}
+      .home=${knowledge.home}
+      .name=${this.user.name ?? ''}
+      .replyTime=${this.replyTime}
       .status=${searches.status}
       .unavailable=${knowledge.failed}
       .locale=${knowledge.locale ?? ''}
-      .strings=${this.strings}
+      .i18n=${this.i18n}
       @ph-query=${(e: InternalEvent<'ph-query'>) => void searches.run(e.detail, SEARCH_DEBOUNCE_MS)}
       @ph-select=${(e: InternalEvent<'ph-select'>) => void this.openArticle(e.detail, 'search')}
       @ph-contact=${this.goToContact}
@@ -260,7 +382,8 @@ export class PortholePanel extends LitElement {
       .status=${articles.status}
       .section=${articles.section}
       .sanitize=${articles.sanitize}
-      .strings=${this.strings}
+      .related=${articles.related}
+      .i18n=${this.i18n}
       @ph-back=${this.onArticleBack}
       @ph-navigate=${(e: InternalEvent<'ph-navigate'>) => void this.openArticle(e.detail, 'link')}
       @ph-feedback=${(e: InternalEvent<'ph-feedback'>) => articles.feedback(e.detail)}
@@ -269,37 +392,57 @@ export class PortholePanel extends LitElement {
   }
 
   private renderContact() {
-    const { contacts, strings: s } = this;
+    const { contacts } = this;
+    const { t } = this.i18n;
     if (contacts.ticketsFailed) {
       return html`<div class="view pending" tabindex="-1">
-        <p role="alert">${s.contactUnavailable}</p>
+        <p role="alert">${t('contactUnavailable')}</p>
         <p class="actions">
           <button class="secondary" type="button" @click=${() => void this.retryTickets()}>
-            ${s.tryAgain}
+            ${t('tryAgain')}
           </button>
           <button class="link" type="button" @click=${() => this.goTo(this.contactReturn)}>
-            ${s.back}
+            ${t('back')}
           </button>
         </p>
       </div>`;
     }
-    if (!contacts.tickets) {
-      return html`<p class="view pending muted" role="status" tabindex="-1">${s.loading}</p>`;
+    if (!contacts.ready || !contacts.tickets) {
+      return html`<p class="view pending muted" role="status" tabindex="-1">${t('loading')}</p>`;
     }
     return html`<porthole-contact-form
       class="view"
       part="contact-form"
       exportparts=${exportsOf('contact-form')}
       .draft=${contacts.draft}
-      .context=${contacts.context(this.knowledge.locale)}
+      .context=${this.ticketContext()}
       .parseTicket=${contacts.tickets.parseTicket}
       .sending=${contacts.sending}
       .error=${contacts.sendError}
-      .strings=${s}
+      .fields=${contacts.fields}
+      .fieldKit=${contacts.fieldKit}
+      ?can-attach=${contacts.canAttach}
+      .i18n=${this.i18n}
       @ph-draft=${(e: InternalEvent<'ph-draft'>) =>
         contacts.setField(e.detail.field, e.detail.value)}
+      @ph-field=${(e: InternalEvent<'ph-field'>) =>
+        contacts.setFieldValue(e.detail.name, e.detail.value)}
+      @ph-files=${(e: InternalEvent<'ph-files'>) => this.track(contacts.attach(e.detail))}
       @ph-send=${this.onSend}
       @ph-back=${() => this.goTo(this.contactReturn)}
-    ></porthole-contact-form>`;
+    >
+      ${
+        contacts.attachments
+          ? html`<porthole-attachments
+              slot="attachments"
+              part="attachments"
+              exportparts=${exportsOf('attachments')}
+              .list=${contacts.attachments}
+              .version=${contacts.attachments.version}
+              .i18n=${this.i18n}
+            ></porthole-attachments>`
+          : nothing
+      }
+    </porthole-contact-form>`;
   }
 }

@@ -4,12 +4,29 @@ export default css`
   :host {
     display: block;
   }
+  h2 {
+    margin: 0;
+  }
+  .intro {
+    margin: 0.2em 0 0.8em;
+  }
+  .field {
+    position: relative;
+    display: flex;
+    align-items: center;
+  }
+  .field > svg {
+    position: absolute;
+    inset-inline-start: 0.7em;
+    color: var(--porthole-muted);
+    pointer-events: none;
+  }
   input {
     width: 100%;
     font: inherit;
     /* Below 16 px, phones zoom the page in when the field gets focus. */
     font-size: max(1em, 16px);
-    padding: 0.6em 0.8em;
+    padding: 0.6em 2.4em;
     color: var(--porthole-foreground);
     background: var(--porthole-background);
     border: 1px solid var(--porthole-border-strong);
@@ -18,6 +35,14 @@ export default css`
   input::placeholder {
     color: var(--porthole-muted);
     opacity: 1;
+  }
+  .clear {
+    position: absolute;
+    inset-inline-end: 0.2em;
+    display: grid;
+    padding: 0.4em;
+    background: none;
+    color: var(--porthole-muted);
   }
   .status {
     min-height: 1.4em;
@@ -29,11 +54,10 @@ export default css`
     min-height: 0;
   }
   .heading {
+    display: block;
     margin: 0.75em 0 0.25em;
     font-size: 0.85em;
     font-weight: 600;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
   }
   ul {
     list-style: none;
@@ -53,7 +77,7 @@ export default css`
     background: var(--porthole-hover);
   }
   li[aria-selected='true'] {
-    outline: 2px solid var(--porthole-accent);
+    outline: 2px solid var(--porthole-link);
     outline-offset: -2px;
   }
   .head {
@@ -63,7 +87,6 @@ export default css`
   }
   .badge {
     font-size: 0.75em;
-    text-transform: uppercase;
     padding: 0 0.4em;
     border: 1px solid var(--porthole-border-strong);
     border-radius: 0.3em;
@@ -78,6 +101,16 @@ export default css`
   }
   .section::before {
     content: '› ';
+  }
+  mark {
+    background: none;
+    color: inherit;
+    font-weight: 700;
+    text-decoration: underline 0.12em;
+    text-underline-offset: 0.15em;
+  }
+  .no-match button {
+    margin-top: 0.25em;
   }
   .snippet {
     font-size: 0.88em;

@@ -49,7 +49,7 @@ async function searchView(query = 'reset', results = hits) {
     html`<porthole-search
       .query=${query}
       .hits=${results}
-      .suggestions=${suggestions}
+      .home=${{ suggestions, groups: [{ size: 1 }] }}
       status="done"
     ></porthole-search>`,
   );
@@ -105,9 +105,13 @@ describe('porthole-search', () => {
     expect(status(el)).to.equal('1 article found');
   });
 
-  it('has an empty state that keeps "Contact us" in reach', async () => {
+  it('says plainly when nothing answers the question, and offers Contact us', async () => {
     const el = await searchView('zzz', []);
-    expect(status(el)).to.equal('No articles match “zzz”.');
+    expect(status(el)).to.equal('No good match for “zzz”');
+    expect(el.shadowRoot?.querySelector('[part=no-match]')?.textContent).to.contain(
+      'We couldn’t find an article that answers this.',
+    );
+    expect(options(el), 'no weak hits listed').to.have.length(0);
     expect(input(el).getAttribute('aria-expanded')).to.equal('false');
     const contact = [...(el.shadowRoot?.querySelectorAll('button') ?? [])].find(
       (b) => b.textContent?.trim() === 'Contact us',
@@ -133,7 +137,7 @@ describe('porthole-search', () => {
 
   it('tells when help articles cannot be loaded', async () => {
     const el = await searchView('', []);
-    el.suggestions = [];
+    el.home = { suggestions: [], groups: [] };
     el.unavailable = true;
     await el.updateComplete;
     expect(status(el)).to.match(/can’t be loaded/);
@@ -225,5 +229,138 @@ describe('porthole-search', () => {
       0,
     );
     expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
+  });
+
+  it('marks the matched words of titles, sections and snippets with <mark>, as text', async () => {
+    const marked: SearchHit[] = [
+      {
+        slug: 'account/reset-password',
+        locale: 'en',
+        title: 'Reset your <b>password</b>',
+        section: { id: 'email-missing', title: 'The email did not arrive' },
+        score: 0.9,
+        snippet: 'Choose Forgot password to reset it.',
+        matches: {
+          title: [
+            [0, 5],
+            [11, 22],
+          ],
+          section: [[4, 9]],
+          snippet: [
+            [14, 22],
+            [26, 31],
+          ],
+        },
+      },
+    ];
+    const el = await searchView('reset password', marked);
+    const option = options(el)[0] as HTMLElement;
+    const marks = (part: string) =>
+      [...option.querySelectorAll(`[part=${part}] mark`)].map((m) => m.textContent);
+    expect(marks('option-title')).to.deep.equal(['Reset', '<b>password']);
+    expect(option.querySelector('[part=option-title]')?.textContent).to.equal(
+      'Reset your <b>password</b>',
+    );
+    expect(option.querySelector('b'), 'markup in a title stays text').to.equal(null);
+    expect(marks('option-section')).to.deep.equal(['email']);
+    expect(marks('option-snippet')).to.deep.equal(['password', 'reset']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('before typing: greets, lists the articles for this page, then each topic’s, and how to reach support', async () => {
+    const article = (slug: string, title: string, category?: string): ArticleSummary => ({
+      slug,
+      locale: 'en',
+      title,
+      tags: [],
+      pages: [],
+      ...(category && { category }),
+    });
+    const pricing = article('billing/plans', 'Plans and pricing', 'Billing');
+    const reset = article('account/reset', 'Reset your password', 'Account');
+    const refunds = article('billing/refunds', 'Refunds', 'Billing');
+    const faq = article('faq', 'Questions');
+    const el = await fixture<PortholeSearch>(
+      html`<porthole-search
+        name="Ana"
+        .replyTime=${'2h'}
+        .home=${{
+          suggestions: [pricing, reset, refunds, faq],
+          groups: [
+            { forPage: true, size: 1 },
+            { category: 'Account', size: 1 },
+            { category: 'Billing', size: 1 },
+            { size: 1 },
+          ],
+        }}
+      ></porthole-search>`,
+    );
+    const root = el.shadowRoot as ShadowRoot;
+    expect(root.querySelector('[part=greeting]')?.textContent?.trim()).to.equal('Hi Ana');
+    const groups = [...root.querySelectorAll('[role=group]')].map((group) => [
+      root.getElementById(group.getAttribute('aria-labelledby') ?? '')?.textContent,
+      [...group.querySelectorAll('[role=option] [part=option-title]')].map((t) => t.textContent),
+    ]);
+    expect(groups).to.deep.equal([
+      ['Suggested for this page', ['Plans and pricing']],
+      ['Account', ['Reset your password']],
+      ['Billing', ['Refunds']],
+      ['Other articles', ['Questions']],
+    ]);
+    const chosen = spyOn<CustomEvent<ArticleChoice>>(el, 'ph-select');
+    (options(el)[2] as HTMLElement).click();
+    expect(chosen.last()?.detail).to.deep.equal({ slug: 'billing/refunds', locale: 'en' });
+    const contact = root.querySelector('[part=contact]') as HTMLElement;
+    expect(contact.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      'Need to talk to us? We usually reply within 2 hours Contact us',
+    );
+    const asked = spyOn(el, 'ph-contact');
+    contact.querySelector('button')?.click();
+    expect(asked.count).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads a topic heading in its articles’ language, the interface’s headings in its own', async () => {
+    const article = (slug: string, category?: string): ArticleSummary => ({
+      slug,
+      locale: 'en',
+      title: slug,
+      tags: [],
+      pages: [],
+      ...(category && { category }),
+    });
+    const el = await fixture<PortholeSearch>(
+      html`<porthole-search
+        lang="ar"
+        dir="rtl"
+        .home=${{
+          suggestions: [article('plans', 'Billing'), article('reset', 'Account'), article('faq')],
+          groups: [{ forPage: true, size: 1 }, { category: 'Account', size: 1 }, { size: 1 }],
+        }}
+      ></porthole-search>`,
+    );
+    const headings = [...(el.shadowRoot?.querySelectorAll('.heading') ?? [])].map((heading) => [
+      heading.getAttribute('lang'),
+      heading.getAttribute('dir'),
+    ]);
+    expect(headings).to.deep.equal([
+      [null, null],
+      ['en', 'auto'],
+      [null, null],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('empties the field with its clear button, which shows only when there is text', async () => {
+    const el = await searchView('reset');
+    const queries = spyOn<CustomEvent<string>>(el, 'ph-query');
+    const clear = el.shadowRoot?.querySelector('[part=clear]') as HTMLButtonElement;
+    expect(clear.getAttribute('aria-label')).to.equal('Clear search');
+    clear.click();
+    expect(queries.events.map((e) => e.detail)).to.deep.equal(['']);
+    expectSame(el.shadowRoot?.activeElement, input(el), 'focus back in the field');
+    el.query = '';
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('[part=clear]')).to.equal(null);
   });
 });

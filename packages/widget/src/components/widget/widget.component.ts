@@ -1,20 +1,28 @@
 import type { KnowledgeBase } from '@porthole/kb';
 import type { TicketAdapter } from '@porthole/tickets';
 import { createChunkLoader } from '../../core/chunk-loader.js';
-import type { ChunkLoader } from '../../core/chunk-loader.js';
+import type { ChunkLoader, LoadableLocale } from '../../core/chunk-loader.js';
 import { emit } from '../../core/events.js';
 import type {
+  AttachmentLimits,
   ContactPrefill,
   PortholeOptions,
   PortholeUser,
   WidgetPosition,
 } from '../../core/options.js';
-import { resolveStrings } from '../../core/strings.js';
-import type { PortholeStrings } from '../../core/strings.js';
+import { forgetStored, tidyStorage } from '../../core/storage.js';
+import { DEFAULT_LOCALE } from '../../i18n/locales.js';
+import shellText from '../../i18n/locales/en-shell.js';
+import type { ShellKey } from '../../i18n/locales/en-shell.js';
+import { direction, resolveLocale } from '../../i18n/resolve.js';
+import type { Messages, StringOverrides } from '../../i18n/types.js';
 import { importers, prefetch } from '../../loading/importers.js';
 import type { PortholePanel } from '../panel/panel.component.js';
 import { wrapTab } from './focus.js';
-import { matchesShortcut, readDeepLink } from './page-hooks.js';
+import { readSession, writeSession } from './continuity.js';
+import type { SessionState } from './continuity.js';
+import { readDeepLink, writeDeepLink } from './page-hooks.js';
+import type { DeepLink } from './page-hooks.js';
 import { createWidgetDom } from './widget.dom.js';
 import type { WidgetDom } from './widget.dom.js';
 import { panelStyles, widgetStyles } from './widget.styles.js';
@@ -27,6 +35,8 @@ const SHEET_HISTORY_STATE = { portholeSheet: true } as const;
 
 /** Attributes that map one to one onto string properties. */
 const STRING_ATTRIBUTES = ['kb', 'endpoint', 'locale', 'accent', 'shortcut'] as const;
+/** `replyTime` (options) is `reply-time` (attribute). */
+const REPLY_TIME = 'reply-time';
 
 /**
  * @summary The Porthole help widget: a round launcher that opens a help dialog where visitors
@@ -44,12 +54,15 @@ const STRING_ATTRIBUTES = ['kb', 'endpoint', 'locale', 'accent', 'shortcut'] as 
  * @attr kb - URL of the compiled knowledge base folder (resolved against the page).
  * @attr endpoint - URL of the ticket endpoint for the built-in http adapter.
  * @attr locale - Locale of the articles; empty means `<html lang>`, then the KB's default.
- * @attr [position=bottom-right] - `bottom-right` or `bottom-left`: the launcher's corner.
+ * @attr [position=bottom-end] - The launcher's corner: `bottom-end` or `bottom-start` (mirrored on
+ *   right-to-left pages), `bottom-right` or `bottom-left` (never mirrored).
  * @attr accent - Accent colour (any CSS colour); sets `--porthole-accent`.
  * @attr open - Whether the panel is open. Setting it fires no event and moves no focus;
  *   `show()` and `hide()` do both.
  * @attr no-launcher - Hide the launcher: the page opens the panel with its own button
  *   (`data-porthole-open` on any element, or `Porthole('open')`).
+ * @attr reply-time - How soon support usually replies, said on the home view: `30m`, `2h`,
+ *   `1d`, `90 minutes`. Empty: not said.
  * @attr shortcut - A key that opens and closes the panel: `?`, `Mod+/`, `Alt+Shift+H` (`Mod` is
  *   ⌘ on Apple devices, Ctrl elsewhere). Without Ctrl, Alt or Meta it is ignored in fields.
  *
@@ -79,6 +92,8 @@ const STRING_ATTRIBUTES = ['kb', 'endpoint', 'locale', 'accent', 'shortcut'] as 
  * @csspart search - The search view; its parts are exported as `search__<part>`.
  * @csspart article - The article view; its parts are exported as `article__<part>`.
  * @csspart contact-form - The contact form; its parts are exported as `contact-form__<part>`.
+ * @csspart attachments - The list of attached files in the contact form; its parts are
+ *   exported as `attachments__<part>`.
  * @csspart confirmation - The confirmation; its parts are exported as `confirmation__<part>`.
  *
  * @cssprop [--porthole-accent=#2150d0] - Launcher, panel header, primary button (Send), outline
@@ -125,15 +140,22 @@ export class PortholeWidget extends HTMLElement {
     'open',
     'no-launcher',
     'shortcut',
+    REPLY_TIME,
   ];
 
   /** Where the lazily loaded parts come from; replaced before first use to watch or fake them. */
   chunks: ChunkLoader = createChunkLoader(importers, { prefetch });
 
-  #strings: Partial<PortholeStrings> = {};
+  #strings: StringOverrides = {};
+  /** The interface language the page asks for, and its texts once loaded (English: none). */
+  #language = '';
+  #messages: Messages | undefined;
+  #languageLoading: Promise<void> | undefined;
   #knowledgeBase: KnowledgeBase | undefined;
   #adapter: TicketAdapter | undefined;
   #user: PortholeUser = {};
+  #fields: PortholeOptions['fields'];
+  #attachments: boolean | AttachmentLimits = true;
 
   readonly #dom: WidgetDom;
   #panel: PortholePanel | undefined;
@@ -146,6 +168,11 @@ export class PortholeWidget extends HTMLElement {
   #savedOverflow: string | undefined;
   #stopPlacing: (() => void) | undefined;
   #idle: number | undefined;
+  #storageTidied = false;
+  /** What the panel showed before a reload or navigation, to show again when it opens. */
+  #resuming: SessionState | undefined;
+  /** The page's path, to notice a single-page app's route changes. */
+  #path = '';
 
   constructor() {
     super();
@@ -162,7 +189,7 @@ export class PortholeWidget extends HTMLElement {
       },
       panelStyles,
     );
-    this.#dom.setStrings(resolveStrings());
+    this.#showText();
   }
 
   #wirePanel(panel: HTMLDialogElement): void {
@@ -218,9 +245,10 @@ export class PortholeWidget extends HTMLElement {
   set shortcut(value: string) {
     this.setAttribute('shortcut', value);
   }
-  /** @default 'bottom-right' */
+  /** The launcher's corner; `bottom-end` mirrors on right-to-left pages. @default 'bottom-end' */
   get position(): WidgetPosition {
-    return this.getAttribute('position') === 'bottom-left' ? 'bottom-left' : 'bottom-right';
+    const position = this.getAttribute('position');
+    return position && isPosition(position) ? position : 'bottom-end';
   }
   set position(value: WidgetPosition) {
     this.setAttribute('position', value);
@@ -243,14 +271,21 @@ export class PortholeWidget extends HTMLElement {
   set noLauncher(value: boolean) {
     this.toggleAttribute('no-launcher', Boolean(value));
   }
-  /** Replacements for the UI text (assigning replaces; `configure()` merges). @default {} */
-  get strings(): Partial<PortholeStrings> {
+  /**
+   * Replacements for any of the interface's texts, in the page's language (assigning
+   * replaces; `configure()` merges). See docs/translations.md. @default {}
+   */
+  get strings(): StringOverrides {
     return this.#strings;
   }
-  set strings(value: Partial<PortholeStrings>) {
+  set strings(value: StringOverrides) {
     this.#strings = value ?? {};
-    this.#dom.setStrings(resolveStrings(this.#strings));
-    this.#syncPanel();
+    this.#showText();
+  }
+
+  /** The language the widget's own texts are in (`lang` on its launcher and dialog). */
+  get language(): string {
+    return this.#messages ? this.#language : DEFAULT_LOCALE;
   }
   /** An opened knowledge base; wins over `kb`. @default undefined */
   get knowledgeBase(): KnowledgeBase | undefined {
@@ -289,6 +324,9 @@ export class PortholeWidget extends HTMLElement {
    */
   show(opener?: HTMLElement): void {
     this.#opener = opener ?? this.#focusedOutside() ?? this.#opener;
+    // A single-page app may have changed `<html lang>` or `dir` since, or the texts failed to load.
+    this.#syncLanguage();
+    this.#syncSide();
     if (!this.open) {
       this.open = true;
       emit(this, 'porthole-open', undefined);
@@ -314,26 +352,53 @@ export class PortholeWidget extends HTMLElement {
 
   /** Open the panel on the search view and search for `query` right away. */
   search(query: string): Promise<void> {
+    this.#resuming = undefined;
     this.show();
     return this.#withPanel((panel) => panel.search(String(query)));
   }
 
   /** Open the panel on an article (optionally in another locale, scrolled to a section). */
   showArticle(slug: string, locale?: string, section?: string): Promise<void> {
+    this.#resuming = undefined;
     this.show();
     return this.#withPanel((panel) => panel.showArticle(String(slug), locale, section));
   }
 
   /** Open the contact form; `prefill` fills fields the visitor has not typed in yet. */
   contact(prefill: ContactPrefill = {}): void {
+    this.#resuming = undefined;
     this.show();
     void this.#withPanel((panel) => panel.contact(prefill));
   }
 
-  /** Remember who the visitor is: name and email prefill the contact form. */
+  /**
+   * A link to a page (this one by default) that opens the widget on an article (at a section,
+   * in a locale) or a search: `…#porthole-article=billing%2Frefunds&section=window`.
+   */
+  link(target: DeepLink, page: string = location.href): string {
+    const url = new URL(page, document.baseURI);
+    url.hash = writeDeepLink(target);
+    return url.href;
+  }
+
+  /**
+   * Remember who the visitor is: name and email prefill the contact form; `userHash` (made
+   * by your backend) marks their tickets as verified.
+   */
   identify(user: PortholeUser): void {
     this.#user = { ...this.#user, ...user };
     this.#syncPanel();
+  }
+
+  /**
+   * Forget the visitor: who they are, what they were writing, and the messages still waiting
+   * to be sent from this browser (tried once more from this page, then dropped).
+   */
+  logout(): void {
+    this.#user = {};
+    this.#syncPanel();
+    this.#panel?.logout();
+    forgetStored();
   }
 
   /** Change any of the options at once (what `Porthole('config', …)` calls). */
@@ -342,15 +407,21 @@ export class PortholeWidget extends HTMLElement {
       const value = options[key];
       if (typeof value === 'string') this.setAttribute(key, value);
     }
+    if (typeof options.replyTime === 'string') this.setAttribute(REPLY_TIME, options.replyTime);
     if (options.launcher !== undefined) this.noLauncher = !options.launcher;
     if (options.knowledgeBase) this.knowledgeBase = options.knowledgeBase;
     if (options.adapter) this.adapter = options.adapter;
     if (options.strings) this.strings = { ...this.#strings, ...options.strings };
+    if (options.fields) this.#fields = options.fields;
+    if (options.attachments !== undefined) this.#attachments = options.attachments;
+    this.#syncPanel();
   }
 
   // ── Lifecycle ────────────────────────────────────────────────────────────────────────
 
   connectedCallback(): void {
+    this.#syncLanguage();
+    this.#syncSide();
     this.#syncLauncher();
     this.#syncDialog();
     document.addEventListener('click', this.#onPageClick);
@@ -358,7 +429,12 @@ export class PortholeWidget extends HTMLElement {
     document.addEventListener('focusin', this.#onPageIntent);
     document.addEventListener('keydown', this.#onPageKey);
     window.addEventListener('hashchange', this.#followDeepLink);
-    this.#followDeepLink();
+    window.addEventListener('pagehide', this.#save);
+    document.addEventListener('visibilitychange', this.#save);
+    window.addEventListener('popstate', this.#onRoute);
+    navigationApi()?.addEventListener('currententrychange', this.#onRoute);
+    this.#path = location.pathname;
+    this.#resume();
     this.#scheduleIdleLoad();
   }
 
@@ -368,6 +444,10 @@ export class PortholeWidget extends HTMLElement {
     document.removeEventListener('focusin', this.#onPageIntent);
     document.removeEventListener('keydown', this.#onPageKey);
     window.removeEventListener('hashchange', this.#followDeepLink);
+    window.removeEventListener('pagehide', this.#save);
+    document.removeEventListener('visibilitychange', this.#save);
+    window.removeEventListener('popstate', this.#onRoute);
+    navigationApi()?.removeEventListener('currententrychange', this.#onRoute);
     if (this.#idle !== undefined) cancelIdle(this.#idle);
     this.#closeDialog();
   }
@@ -375,19 +455,102 @@ export class PortholeWidget extends HTMLElement {
   attributeChangedCallback(name: string): void {
     if (name === 'open') this.#syncDialog();
     else if (name === 'no-launcher') this.#syncLauncher();
+    else if (name === 'position') this.#syncSide();
     else if (name === 'accent') {
       if (this.accent) this.style.setProperty('--porthole-accent', this.accent);
       else this.style.removeProperty('--porthole-accent');
     }
-    if ((STRING_ATTRIBUTES as readonly string[]).includes(name)) this.#syncPanel();
+    if (name === 'locale') this.#syncLanguage();
+    // The shortcut's code is a part of its own, loaded only for a page that sets one.
+    if (name === 'shortcut' && this.shortcut) void this.chunks.load('shortcut').catch(() => {});
+    if ((STRING_ATTRIBUTES as readonly string[]).includes(name) || name === REPLY_TIME) {
+      this.#syncPanel();
+    }
+  }
+
+  // ── The interface language ───────────────────────────────────────────────────────────
+
+  /**
+   * Pick the interface language (`locale`, then the nearest `lang`, then the browser's
+   * languages) and load its texts, a part of their own; English is built in. Until they
+   * arrive, or if they cannot, the texts are English, and say so in `lang`.
+   */
+  #syncLanguage(): void {
+    if (!this.isConnected) return;
+    const language = resolveLocale({
+      dataLocale: this.locale,
+      htmlLang: this.closest('[lang]')?.getAttribute('lang'),
+      navigatorLanguages: navigator.languages,
+    });
+    if (language === this.#language) return;
+    this.#language = language;
+    const part = `locale-${language as LoadableLocale}` as const;
+    this.#messages = language === DEFAULT_LOCALE ? undefined : this.chunks.get(part)?.default;
+    this.#languageLoading =
+      this.#messages || language === DEFAULT_LOCALE
+        ? undefined
+        : this.chunks.load(part).then(
+            ({ default: messages }) => {
+              if (this.#language !== language) return;
+              this.#messages = messages;
+              this.#showText();
+            },
+            () => {
+              // Offline: English for now; the next `show()` tries again.
+              if (this.#language === language) this.#language = '';
+            },
+          );
+    this.#showText();
+  }
+
+  /** One text of the launcher or the dialog's frame: the site's, the language's, English. */
+  #text = (key: ShellKey): string => {
+    const override = this.#strings[key];
+    return typeof override === 'string' ? override : (this.#messages?.[key] ?? shellText[key]);
+  };
+
+  #showText(): void {
+    const lang = this.language;
+    this.#dom.setText(this.#text, lang, direction(lang));
+    this.#syncSide();
+    this.#syncPanel();
+  }
+
+  /**
+   * Whether the launcher and the panel sit on the left: `bottom-left`, or a logical position
+   * on a page written that way round (its `dir`, else its language's direction).
+   */
+  #onLeft(): boolean {
+    const { position } = this;
+    if (position === 'bottom-left' || position === 'bottom-right')
+      return position === 'bottom-left';
+    const pageDir = this.closest<HTMLElement>('[dir]')?.dir;
+    const rtl =
+      pageDir === 'rtl' || pageDir === 'ltr' ? pageDir === 'rtl' : this.#dom.dir === 'rtl';
+    return rtl === (position === 'bottom-end');
+  }
+
+  #syncSide(): void {
+    this.#dom.setLeft(this.#onLeft());
   }
 
   // ── The panel, loaded when needed ────────────────────────────────────────────────────
 
   #loadPanel(): Promise<PortholePanel | undefined> {
     if (this.#panel) return Promise.resolve(this.#panel);
-    this.#panelLoading ??= this.chunks.load('panel').then(
+    // The panel waits for the texts of the page's language, so it never shows English first.
+    // With the site's `strings`, the code that checks them too.
+    const overrides = Object.keys(this.#strings).length
+      ? this.chunks.load('overrides').catch(() => undefined)
+      : undefined;
+    this.#panelLoading ??= Promise.all([
+      this.chunks.load('panel'),
+      this.#languageLoading,
+      overrides,
+    ]).then(
       () => {
+        // Drafts an older version kept in localStorage, moved before the form looks for one.
+        this.#tidyStorage();
         const panel = document.createElement('porthole-panel');
         panel.chunks = this.chunks;
         this.#panel = panel;
@@ -438,33 +601,130 @@ export class PortholeWidget extends HTMLElement {
     panel.kb = this.kb;
     panel.endpoint = this.endpoint;
     panel.locale = this.locale;
-    panel.strings = resolveStrings(this.#strings);
+    panel.replyTime = this.getAttribute(REPLY_TIME) ?? '';
+    panel.language = this.language;
+    panel.messages = this.#messages;
+    panel.strings = this.#strings;
     panel.knowledgeBase = this.#knowledgeBase;
     panel.adapter = this.#adapter;
     panel.user = this.#user;
+    panel.fields = this.#fields;
+    panel.attachments = this.#attachments;
     panel.open = this.open;
   }
 
-  /** After the view has rendered, move focus to its natural starting point. */
+  /**
+   * After the view has rendered, move focus to its natural starting point; when the panel
+   * opens on what it showed before a reload, without scrolling away from where it was.
+   */
   async #focusView(): Promise<void> {
     if (!this.#panel) {
       this.#dom.focusPending();
       await this.#loadPanel().catch(() => undefined);
     }
-    await this.#panel?.focusView();
+    const scroll = await this.#applyResume();
+    await this.#panel?.focusView(scroll === undefined ? undefined : { preventScroll: true });
+    if (scroll !== undefined) this.#dom.scroller.scrollTop = scroll;
   }
+
+  // ── Continuity: the same panel after a reload or a navigation ────────────────────────
+
+  /**
+   * On arrival: follow a deep link in the URL, unless this tab followed it already (a
+   * reload), in which case, as on any other page of the site, the panel comes back as it
+   * was: open at once if it was open, else when it next opens.
+   */
+  #resume(): void {
+    const saved = readSession();
+    if (readDeepLink(location.hash) && saved?.hash !== location.hash) {
+      this.#followDeepLink();
+      return;
+    }
+    this.#resuming = saved;
+    if (!saved?.open) return;
+    // Restored, not opened by the visitor: no event, and focus stays where it is.
+    this.open = true;
+    void this.#applyResume().then((scroll) => {
+      if (scroll !== undefined) this.#dom.scroller.scrollTop = scroll;
+    });
+  }
+
+  /** Show what the panel showed before, once; resolves with its scroll position. */
+  async #applyResume(): Promise<number | undefined> {
+    const state = this.#resuming;
+    if (!state) return undefined;
+    this.#resuming = undefined;
+    await this.#withPanel((panel) => panel.restore(state));
+    await this.updateComplete;
+    return state.scroll;
+  }
+
+  /** Keep the panel's state for the next page of this tab (on leaving, or going hidden). */
+  #save = (event: Event): void => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
+    const shown = this.#panel?.snapshot() ?? this.#resuming;
+    // A visitor who never opened the widget leaves nothing behind.
+    if (!shown && !this.open) return;
+    writeSession({
+      view: 'search',
+      query: '',
+      ...shown,
+      open: this.open,
+      scroll: this.#panel ? this.#dom.scroller.scrollTop : (this.#resuming?.scroll ?? 0),
+      hash: location.hash,
+    });
+  };
+
+  /**
+   * A single-page app moved to another route: the page's language, direction and the
+   * articles suggested for it may have changed.
+   */
+  #onRoute = (): void => {
+    if (location.pathname === this.#path) return;
+    this.#path = location.pathname;
+    this.#syncLanguage();
+    this.#syncSide();
+    if (this.open) this.#panel?.pageChanged();
+  };
 
   /** Load the panel when the browser has nothing better to do, unless data is to be saved. */
   #scheduleIdleLoad(): void {
-    const connection = (navigator as { connection?: { saveData?: boolean } }).connection;
-    if (this.#panel || connection?.saveData) return;
+    if (this.#panel) return;
     const start = () => {
-      // Fetched and compiled, not run: the panel's code costs the page's main thread nothing
-      // until the visitor reaches for help.
-      this.#idle = requestIdle(() => this.chunks.prefetch('panel'));
+      this.#idle = requestIdle(() => {
+        this.#idle = undefined;
+        if (this.#panel) return;
+        // A message saved while offline (here, in another tab, on an earlier visit) is sent
+        // by the panel's outbox, so it is built, closed, as soon as the page is idle.
+        if (this.#tidyStorage()) this.#loadForOutbox();
+        // Fetched and compiled, not run: the panel's code costs the page's main thread
+        // nothing until the visitor reaches for help.
+        else if (!(navigator as { connection?: { saveData?: boolean } }).connection?.saveData) {
+          this.chunks.prefetch('panel');
+        }
+      });
     };
     if (document.readyState === 'complete') start();
     else window.addEventListener('load', start, { once: true });
+  }
+
+  /**
+   * Move the drafts an older version kept in `localStorage` and say whether the outbox holds
+   * tickets, once: when the page is idle or when the panel is built, whichever comes first.
+   * Not at load: the first touch of `localStorage` copies the site's whole store into the
+   * page, which can be a long task of its own.
+   */
+  #tidyStorage(): boolean {
+    if (this.#storageTidied) return false;
+    this.#storageTidied = true;
+    return tidyStorage();
+  }
+
+  /** Build the panel for its outbox; offline without its code, try again once online. */
+  #loadForOutbox(): void {
+    this.#loadPanel().catch(() =>
+      addEventListener('online', () => this.#loadForOutbox(), { once: true }),
+    );
   }
 
   // ── The dialog: top layer, modal on small screens ────────────────────────────────────
@@ -551,7 +811,9 @@ export class PortholeWidget extends HTMLElement {
     void this.chunks.load('position').then(
       ({ placeNextTo }) => {
         if (!panel.hasAttribute('data-anchored') || this.#stopPlacing) return;
-        const placement = this.position === 'bottom-left' ? 'bottom-start' : 'bottom-end';
+        // Floating UI's start and end follow the panel's own direction.
+        const start = this.#onLeft() !== (this.#dom.dir === 'rtl');
+        const placement = start ? 'bottom-start' : 'bottom-end';
         this.#stopPlacing = placeNextTo(anchor, panel, placement);
         requestAnimationFrame(() => panel.removeAttribute('data-placing'));
       },
@@ -595,7 +857,8 @@ export class PortholeWidget extends HTMLElement {
   };
 
   #onPageKey = (event: KeyboardEvent): void => {
-    if (this.shortcut && matchesShortcut(event, this.shortcut)) {
+    const matches = this.chunks.get('shortcut')?.matchesShortcut;
+    if (this.shortcut && matches?.(event, this.shortcut)) {
       event.preventDefault();
       this.toggle();
     }
@@ -603,9 +866,15 @@ export class PortholeWidget extends HTMLElement {
 
   #followDeepLink = (): void => {
     const link = readDeepLink(location.hash);
-    if (link?.kind === 'article') void this.showArticle(link.slug);
-    else if (link?.kind === 'search') void this.search(link.query);
+    if (link && 'article' in link) void this.showArticle(link.article, link.locale, link.section);
+    else if (link) void this.search(link.search);
   };
+}
+
+const POSITIONS: readonly string[] = ['bottom-end', 'bottom-start', 'bottom-right', 'bottom-left'];
+
+export function isPosition(value: string): value is WidgetPosition {
+  return POSITIONS.includes(value);
 }
 
 function findOpener(event: Event): HTMLElement | undefined {
@@ -613,6 +882,11 @@ function findOpener(event: Event): HTMLElement | undefined {
     if (node instanceof HTMLElement && node.hasAttribute('data-porthole-open')) return node;
   }
   return undefined;
+}
+
+/** The Navigation API, where the browser has it: it reports a single-page app's routes. */
+function navigationApi(): EventTarget | undefined {
+  return (window as { navigation?: EventTarget }).navigation;
 }
 
 function isSheetState(state: unknown): boolean {

@@ -1,4 +1,8 @@
-import type { PortholeStrings } from '../../core/strings.js';
+import type { ShellKey } from '../../i18n/locales/en-shell.js';
+import type { TextDirection } from '../../i18n/resolve.js';
+
+/** The words of the launcher and the dialog's frame, in the interface language. */
+export type ShellText = (key: ShellKey) => string;
 
 /** The parts of `porthole-widget`'s shadow root that it updates. */
 export interface WidgetDom {
@@ -7,7 +11,14 @@ export interface WidgetDom {
   readonly panel: HTMLDialogElement;
   /** The dialog if it has been built: nothing to close or sync before that. */
   readonly builtPanel: HTMLDialogElement | undefined;
-  setStrings(strings: PortholeStrings): void;
+  /** The dialog's scrolling body (built with the dialog). */
+  readonly scroller: HTMLElement;
+  /** Words and language of the launcher and the dialog's frame (`lang`, `dir`). */
+  setText(text: ShellText, lang: string, dir: TextDirection): void;
+  /** The direction of the texts, as last set. */
+  readonly dir: TextDirection;
+  /** Put the launcher and the panel in the bottom-left corner (else bottom right). */
+  setLeft(left: boolean): void;
   /** Put the loaded panel into the dialog's body, replacing the loading line. */
   showPanel(content: HTMLElement): void;
   /** The panel's code could not be loaded: say so, with "Try again". */
@@ -104,7 +115,8 @@ export function createWidgetDom(
   }
   root.append(launcher);
 
-  let strings: PortholeStrings | undefined;
+  let language: Parameters<WidgetDom['setText']> | undefined;
+  let left = false;
   let frame: ReturnType<typeof buildPanel> | undefined;
   let content: HTMLElement | undefined;
   const built = () => {
@@ -112,7 +124,8 @@ export function createWidgetDom(
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelStyles()];
       frame = buildPanel(actions);
       root.append(frame.panel);
-      if (strings) frame.setStrings(strings);
+      if (language) frame.setText(...language);
+      frame.panel.classList.toggle('left', left);
       actions.panelBuilt(frame.panel);
     }
     return frame;
@@ -125,10 +138,24 @@ export function createWidgetDom(
     get builtPanel() {
       return frame?.panel;
     },
-    setStrings(next) {
-      strings = next;
-      launcher.setAttribute('aria-label', next.launcher);
-      frame?.setStrings(next);
+    get scroller() {
+      return built().body;
+    },
+    get dir() {
+      return language?.[2] ?? 'ltr';
+    },
+    setLeft(value) {
+      left = value;
+      launcher.classList.toggle('left', value);
+      frame?.panel.classList.toggle('left', value);
+    },
+    setText(...next) {
+      language = next;
+      const [text, lang, dir] = next;
+      launcher.setAttribute('aria-label', text('launcher'));
+      launcher.lang = lang;
+      launcher.dir = dir;
+      frame?.setText(...next);
     },
     showPanel(element) {
       content = element;
@@ -170,13 +197,17 @@ function buildPanel(actions: WidgetActions) {
   );
   return {
     panel,
-    setStrings(strings: PortholeStrings) {
-      panel.setAttribute('aria-label', strings.panelTitle);
-      title.textContent = strings.panelTitle;
-      close.setAttribute('aria-label', strings.close);
-      pending.textContent = strings.loading;
-      failureText.textContent = strings.panelUnavailable;
-      retry.textContent = strings.tryAgain;
+    body,
+    setText(text: ShellText, lang: string, dir: TextDirection) {
+      // The dialog's language and direction are those of everything inside it, the panel too.
+      panel.lang = lang;
+      panel.dir = dir;
+      panel.setAttribute('aria-label', text('panelTitle'));
+      title.textContent = text('panelTitle');
+      close.setAttribute('aria-label', text('close'));
+      pending.textContent = text('loading');
+      failureText.textContent = text('panelUnavailable');
+      retry.textContent = text('tryAgain');
     },
     show(content: HTMLElement) {
       pending.hidden = true;

@@ -25,18 +25,32 @@ const css = /* css */ `
     --porthole-link: var(--porthole-accent);
     --porthole-danger: #b3261e;
     --porthole-success: #1d7a43;
-    --porthole-font-family:
-      system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
-    --porthole-font-size: 15px;
+    /* Every browser the widget supports knows system-ui (the platform's interface font). */
+    --porthole-font-family: system-ui, sans-serif;
+    /* In em of the browser's default size (the host is all: initial, so medium): the
+       visitor's font-size setting scales the widget, the page's html { font-size } cannot. */
+    --porthole-font-size: 0.9375em;
     --porthole-radius: 12px;
     --porthole-shadow: 0 6px 28px rgb(0 0 0 / 0.2);
     --porthole-z-index: 2147483000;
     --porthole-offset: 20px;
     --porthole-launcher-size: 56px;
-    --porthole-panel-width: 380px;
-    --porthole-panel-height: 620px;
-    --porthole-focus-ring-color: var(--porthole-accent);
+    --porthole-panel-width: max(380px, 25em);
+    --porthole-panel-height: max(620px, 41em);
+    --porthole-focus-ring-color: var(--porthole-link);
     --porthole-focus-ring-width: 3px;
+  }
+  /* An accent cannot make text unreadable: on it, black or white, whichever contrasts more
+     (black once its WCAG relative luminance, Y, passes 0.179, where both ratios are 4.58:1);
+     as link text on white, its lightness capped at L* 47, which keeps 4.5:1. */
+  @supports (color: color(from red xyz-d65 x y z)) {
+    :host {
+      --porthole-accent-contrast: color(
+        from var(--porthole-accent) xyz-d65 clamp(0, (0.179 - y) * 1e6, 0.9505)
+          clamp(0, (0.179 - y) * 1e6, 1) clamp(0, (0.179 - y) * 1e6, 1.089)
+      );
+      --porthole-link: lch(from var(--porthole-accent) min(l, 47) c h);
+    }
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -44,7 +58,6 @@ const css = /* css */ `
       --porthole-foreground: #eceef2;
       --porthole-muted: #aab1bd;
       --porthole-border: #3a3f48;
-      --porthole-border-strong: #7f8796;
       --porthole-hover: #2a2e36;
       --porthole-link: #9db7ff;
       --porthole-danger: #ff8a80;
@@ -93,10 +106,14 @@ const css = /* css */ `
     cursor: pointer;
     overflow: visible;
     -webkit-tap-highlight-color: transparent;
-    transition: transform 150ms ease;
   }
-  .launcher:hover {
-    transform: scale(1.06);
+  @media (prefers-reduced-motion: no-preference) {
+    .launcher {
+      transition: transform 150ms ease;
+    }
+    .launcher:hover {
+      transform: scale(1.06);
+    }
   }
   .launcher:focus-visible {
     outline-offset: 3px;
@@ -104,19 +121,18 @@ const css = /* css */ `
   .launcher .mark {
     stroke: var(--porthole-accent);
   }
+  /* High contrast themes drop shadows and backgrounds: keep the launcher's outline. */
+  @media (forced-colors: active) {
+    .launcher {
+      border: 2px solid ButtonText;
+    }
+  }
   .launcher[aria-expanded='true'] .closed,
   .launcher[aria-expanded='false'] .opened {
     display: none;
   }
-  @media (prefers-reduced-motion: reduce) {
-    .launcher {
-      transition: none;
-    }
-    .launcher:hover {
-      transform: none;
-    }
-  }
-  :host([position='bottom-left']) .launcher {
+  /* Bottom left: position="bottom-left", or the default bottom-end on a right-to-left page. */
+  .launcher.left {
     inset: auto auto var(--porthole-offset) var(--porthole-offset);
   }
 
@@ -141,12 +157,11 @@ const panelCss = /* css */ `
     border-radius: var(--porthole-radius);
     box-shadow: var(--porthole-shadow);
     overflow: hidden;
-    animation: porthole-panel-in 160ms ease-out;
   }
   .panel:not(:modal):not(:popover-open):not([open]) {
     display: none;
   }
-  :host([position='bottom-left']) .panel {
+  .panel.left {
     inset: auto auto calc(var(--porthole-offset) + var(--porthole-launcher-size) + 12px)
       var(--porthole-offset);
   }
@@ -184,9 +199,9 @@ const panelCss = /* css */ `
       transform: translateY(8px);
     }
   }
-  @media (prefers-reduced-motion: reduce) {
+  @media (prefers-reduced-motion: no-preference) {
     .panel {
-      animation: none;
+      animation: porthole-panel-in 160ms ease-out;
     }
   }
 
@@ -196,7 +211,8 @@ const panelCss = /* css */ `
     align-items: center;
     justify-content: space-between;
     gap: 0.5em;
-    padding: 0.5em 0.5em 0.5em 1em;
+    padding: 0.5em;
+    padding-inline-start: 1em;
     background: var(--porthole-accent);
     color: var(--porthole-accent-contrast);
   }

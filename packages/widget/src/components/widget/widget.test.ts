@@ -80,12 +80,26 @@ async function fillForm(el: PortholeWidget) {
   await typeInto(fieldIn(form, 'Message'), 'I asked three times.');
   return form;
 }
-/** Open the form, fill it in and press Send; with `failing`, wait for the error it shows. */
+/** Too many tickets: not queued (the visitor is told when to try again), not for good either. */
+const rateLimited = () =>
+  new TicketError('rejected', 'Busy.', {
+    status: 429,
+    retryable: true,
+    cause: { retryAfter: 90_000 },
+  });
+
+/**
+ * Open the form, fill it in and press Send; with `failing`, the server answers 429 and this
+ * waits for the error it shows.
+ */
 async function sendFilledFormOnce(el: PortholeWidget, { failing = false } = {}) {
   el.contact();
   await el.updateComplete;
   const form = await fillForm(el);
-  if (failing) adapter.failNext = 1;
+  if (failing) {
+    adapter.failNext = 1;
+    adapter.failure = rateLimited;
+  }
   buttonIn(form, 'Send')?.click();
   if (failing) await until(() => form.error, 'error shown');
   return form;
@@ -104,6 +118,7 @@ describe('porthole-widget', () => {
   after(() => emulateMedia({ reducedMotion: 'no-preference' }));
   beforeEach(() => {
     localStorage.clear();
+    sessionStorage.clear();
     kb = createTestKnowledgeBase();
     adapter = createCountingAdapter();
   });
@@ -206,8 +221,8 @@ describe('porthole-widget', () => {
       kb = createTestKnowledgeBase();
       const el = await widget();
       el.show();
-      await until(() => (searchView(el)?.suggestions.length ?? 0) > 0, 'suggestions');
-      expect(searchView(el)?.suggestions.map((s) => s.slug)).to.deep.equal([
+      await until(() => (searchView(el)?.home.suggestions.length ?? 0) > 0, 'suggestions');
+      expect(searchView(el)?.home.suggestions.map((s) => s.slug)).to.deep.equal([
         'account/reset-password',
         'billing/refunds',
         'account/two-factor',
@@ -277,12 +292,12 @@ describe('porthole-widget', () => {
       expect(search.query).to.equal('refunds');
     });
 
-    it('shows an empty state with Contact us', async () => {
+    it('says there is no good match, with Contact us, when nothing answers', async () => {
       const el = await widget();
       el.show();
       await typeQuery(el, 'nothing like this');
       const status = root(searchView(el) as Element).querySelector('[role=status]');
-      expect(status?.textContent?.trim()).to.equal('No articles match “nothing like this”.');
+      expect(status?.textContent?.trim()).to.equal('No good match for “nothing like this”');
       expect(Boolean(buttonIn(searchView(el), 'Contact us')), 'exists').to.equal(true);
       await expect(el).to.be.accessible();
     });
@@ -497,18 +512,21 @@ describe('porthole-widget', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('reuses one idempotency key for retries after a network error, keeping the draft', async () => {
+    it('reuses one idempotency key for retries after a refusal, keeping the draft in the tab', async () => {
       const el = await widget();
       const errors = spyOn<CustomEvent<{ code: string }>>(el, 'porthole-error');
       const form = await sendFilledFormOnce(el, { failing: true });
-      expect(errors.last()?.detail.code).to.equal('ticket-network');
+      expect(errors.last()?.detail.code).to.equal('ticket-rejected');
       expect(fieldIn(form, 'Message').value).to.equal('I asked three times.');
-      expect(root(form).querySelector('[role=alert]')?.textContent).to.contain('try again');
+      expect(root(form).querySelector('[role=alert]')?.textContent).to.contain(
+        'You’ve sent several messages in a short time. You can send again in 2 minutes.',
+      );
       await expect(el).to.be.accessible();
 
-      // A reload now would still have everything.
-      const stored = Object.keys(localStorage).filter((k) => k.startsWith('porthole:draft:v1:'));
+      // A reload now would still have everything, in this tab only; nothing waits to be sent.
+      const stored = Object.keys(sessionStorage).filter((k) => k.startsWith('porthole:draft:v1:'));
       expect(stored).to.deep.equal([`porthole:draft:v1:${ENDPOINT}`]);
+      expect(Object.keys(localStorage).filter((k) => k.startsWith('porthole:'))).to.deep.equal([]);
 
       const retry = [...root(form).querySelectorAll('[role=alert] button')].find(
         (b) => b.textContent?.trim() === 'Try again',
@@ -520,7 +538,7 @@ describe('porthole-widget', () => {
         .to.be.a('string')
         .and.equal(adapter.calls[1]?.idempotencyKey);
       expect(
-        localStorage.getItem(`porthole:draft:v1:${ENDPOINT}`),
+        sessionStorage.getItem(`porthole:draft:v1:${ENDPOINT}`),
         'cleared after success',
       ).to.equal(null);
 
@@ -580,20 +598,23 @@ describe('porthole-widget', () => {
       expect(form.draft).to.deep.equal(key);
       buttonIn(form, 'Send')?.click();
       await until(() => adapter.calls.length === 1, 'sent');
-      const stored = JSON.parse(localStorage.getItem(`porthole:draft:v1:${ENDPOINT}`) ?? 'null');
+      const stored = JSON.parse(sessionStorage.getItem(`porthole:draft:v1:${ENDPOINT}`) ?? 'null');
       expect(
         stored === null || adapter.calls[0]?.idempotencyKey === stored.idempotencyKey,
       ).to.equal(true);
     });
 
     it('ignores a stored draft it cannot read', async () => {
-      localStorage.setItem(`porthole:draft:v1:${ENDPOINT}`, '{"message": 42, "idempotencyKey": ""');
+      sessionStorage.setItem(
+        `porthole:draft:v1:${ENDPOINT}`,
+        '{"message": 42, "idempotencyKey": ""',
+      );
       const el = await widget();
       el.contact();
       await el.updateComplete;
       const form = formView(el) as PortholeContactForm;
       expect(form.draft.message).to.equal('');
-      localStorage.setItem(
+      sessionStorage.setItem(
         `porthole:draft:v1:${ENDPOINT}`,
         '{"message": 42, "idempotencyKey": ""}',
       );
@@ -818,7 +839,9 @@ describe('porthole-widget', () => {
 
     it('opens and closes with its keyboard shortcut, but not while the visitor types', async () => {
       const el = await widget();
+      expect(el.chunks.get('shortcut'), 'no shortcut code without a shortcut').to.equal(undefined);
       el.shortcut = '?';
+      await until(() => el.chunks.get('shortcut'), 'the shortcut’s code, loaded once one is set');
       const press = (target: EventTarget) =>
         target.dispatchEvent(
           new KeyboardEvent('keydown', { key: '?', shiftKey: true, bubbles: true, composed: true }),
@@ -903,8 +926,8 @@ describe('porthole-widget', () => {
       try {
         const el = await widget();
         el.show();
-        await until(() => (searchView(el)?.suggestions.length ?? 0) > 0, 'suggestions');
-        expect(searchView(el)?.suggestions.map((s) => s.locale)).to.deep.equal(['el']);
+        await until(() => (searchView(el)?.home.suggestions.length ?? 0) > 0, 'suggestions');
+        expect(searchView(el)?.home.suggestions.map((s) => s.locale)).to.deep.equal(['el']);
       } finally {
         document.documentElement.lang = '';
       }

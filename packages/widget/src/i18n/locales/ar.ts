@@ -12,6 +12,7 @@ const ar: Messages = {
   back: 'رجوع',
   loading: 'جارٍ التحميل…',
   tryAgain: 'إعادة المحاولة',
+  panelUnavailable: 'تعذّر تحميل المساعدة حاليًا. يُرجى التحقق من الاتصال ثم المحاولة مرة أخرى.',
 
   homeGreeting: 'مرحبًا',
   homeGreetingName: 'مرحبًا، {name}',

@@ -12,6 +12,8 @@ const de: Messages = {
   back: 'Zurück',
   loading: 'Wird geladen\u00a0…',
   tryAgain: 'Erneut versuchen',
+  panelUnavailable:
+    'Die Hilfe kann gerade nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
 
   homeGreeting: 'Hallo',
   homeGreetingName: 'Hallo {name}',

@@ -11,6 +11,8 @@ const el: Messages = {
   back: 'Πίσω',
   loading: 'Φόρτωση…',
   tryAgain: 'Νέα προσπάθεια',
+  panelUnavailable:
+    'Δεν είναι δυνατή η φόρτωση της βοήθειας αυτή τη στιγμή. Ελέγξτε τη σύνδεσή σας και δοκιμάστε ξανά.',
 
   homeGreeting: 'Γεια σας',
   homeGreetingName: 'Γεια σας, {name}',

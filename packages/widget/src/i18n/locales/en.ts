@@ -1,26 +1,21 @@
 /**
- * English: the default texts, bundled with the widget, and the reference every other locale
- * follows (its keys, which keys are plural, and the `{placeholders}` of each).
+ * English: the default texts of `porthole.js` and the panel, bundled with them. With the texts
+ * of the parts loaded when used (`en-attachments.ts`, `en-fields.ts`, `en-outbox.ts`), joined
+ * in `../english.ts`, the reference every other locale follows (its keys, which keys are
+ * plural, and the `{placeholders}` of each).
  *
  * Notes for translators sit on the keys. Texts are plain text: they are never parsed as HTML.
  * Typography: ’ for apostrophes, “…” for quotes, … for an ellipsis.
  */
 import type { Message } from '../types.js';
+import shell from './en-shell.js';
 
 const en = {
   // ── Launcher and panel ────────────────────────────────────────────────────────────────
-  /** Accessible name of the round launcher button. Short: one word if possible. */
-  launcher: 'Help',
-  /** Visible title and accessible name of the panel (a dialog). */
-  panelTitle: 'Help',
-  /** Button that closes the panel (an × icon; this is its accessible name). */
-  close: 'Close',
+  // launcher, panelTitle, close, loading, tryAgain, panelUnavailable: see en-shell.ts.
+  ...shell,
   /** Button back to the previous view (article, form). */
   back: 'Back',
-  /** Shown while a view loads. */
-  loading: 'Loading…',
-  /** Button after a failure. */
-  tryAgain: 'Try again',
 
   // ── Home view (before the visitor types) ─────────────────────────────────────────────
   /** Greeting at the top of the panel. A heading: no full stop. */
@@ -153,46 +148,12 @@ const en = {
   message: 'Message',
   /** Submit button. */
   send: 'Send',
-  /** After the label of a field that may stay empty (“Name (optional)”). */
-  optional: '(optional)',
-  /** First, empty choice of a drop-down list. */
-  selectPlaceholder: 'Choose…',
   /** The file picker button (also its accessible name). */
   attachFiles: 'Attach files',
   /** Next to “Attach files”. */
   dropZone: 'or drop files here',
   /** Over the form while files are dragged over it. */
   dropZoneActive: 'Drop files to attach them',
-  /** Accessible name of the list of attached files. */
-  attachmentsLabel: 'Attached files',
-  /** Announced when the list changes. */
-  attachmentCount: {
-    one: '{count} file attached',
-    other: '{count} files attached',
-  },
-  /** Button (× icon) next to a file (`{name}`: the file name). */
-  attachmentRemove: 'Remove {name}',
-  /** Upload progress (`{percent}`: e.g. “42%”, formatted for the locale). */
-  uploadProgress: 'Uploading… {percent}',
-  /** Accessible name of a file’s progress bar. */
-  uploadProgressLabel: 'Uploading {name}',
-  /** Too many files; `{count}` is the most the site accepts. */
-  attachmentTooMany: {
-    one: 'You can attach only {count} file.',
-    other: 'You can attach up to {count} files.',
-  },
-  /** `{size}`: the limit per file, formatted (“10 MB”). */
-  attachmentTooLarge: '“{name}” is too large. Each file can be up to {size}.',
-  /** `{size}`: the limit for all files together, formatted. */
-  attachmentsTotalTooLarge: 'These files are too large together. The total can be up to {size}.',
-  /** The file’s type is not accepted. */
-  attachmentTypeNotAllowed: '“{name}” can’t be attached: this type of file isn’t allowed.',
-  /** `{types}`: a list such as “PDF, PNG and JPEG” (`Intl.ListFormat`). */
-  attachmentAllowedTypes: 'Allowed file types: {types}',
-  /** The browser could not read the file. */
-  attachmentReadFailed: '“{name}” couldn’t be read. Try attaching it again.',
-  /** The file is empty (0 bytes). */
-  attachmentEmpty: '“{name}” is empty.',
   /** Under the Name field, when the site requires it. */
   nameRequired: 'Enter your name',
   /** Under the Email field. */
@@ -205,10 +166,6 @@ const en = {
   messageRequired: 'Enter your message',
   /** Under a required text field the site added. */
   fieldRequired: 'Fill in this field',
-  /** Under a required drop-down list the site added. */
-  selectRequired: 'Choose an option',
-  /** Under a required checkbox the site added. */
-  checkboxRequired: 'Check this box to continue',
   /** Under a field with too much text; `{count}` is the limit. */
   fieldTooLong: {
     one: 'Use {count} character or fewer',
@@ -231,23 +188,6 @@ const en = {
   sending: 'Sending…',
   /** The connection was lost while sending (nothing is queued). */
   sendFailed: 'Your message wasn’t sent. Check your connection, then try again.',
-  /** The server answered with an error (5xx) and nothing is queued. */
-  sendServerDown: 'Our help desk isn’t responding right now. Try again in a few minutes.',
-  /** The server refused the message and said why (`{reason}`: its words). */
-  sendRejected: 'Your message wasn’t accepted: {reason}',
-  /** The server refused the message (a 4xx answer) and sending it again will not help. */
-  sendRejectedPermanent:
-    'Your message couldn’t be accepted, and trying again won’t change that. Please contact us another way.',
-  /** The message with its attachments is over the server’s size limit. */
-  sendTooLarge: 'Your message is too large to send. Remove some attachments, then try again.',
-  /**
-   * Too many messages (HTTP 429). `{time}`: when sending works again, from
-   * `Intl.RelativeTimeFormat` (“in 2 minutes”, “in 30 seconds”).
-   */
-  sendRateLimited: 'You’ve sent several messages in a short time. You can send again {time}.',
-  /** Too many messages, and the server did not say for how long. */
-  sendRateLimitedSoon:
-    'You’ve sent several messages in a short time. Wait a moment, then try again.',
   /** Heading when the message is saved to be sent later. */
   queuedTitle: 'Message saved',
   /** Send pressed while offline: the message waits in the browser. */
@@ -268,6 +208,9 @@ const en = {
     'The contact form can’t be loaded right now. Check your connection, then try again.',
   /** Under the form. */
   draftKept: 'What you wrote is saved in this browser until it is sent.',
+
+  // The texts of the attachments, fields and outbox parts: see en-attachments.ts, en-fields.ts
+  // and en-outbox.ts.
 
   // ── Confirmation ─────────────────────────────────────────────────────────────────────
   /** Heading after sending. */

@@ -12,6 +12,8 @@ const es: Messages = {
   back: 'Atrás',
   loading: 'Cargando…',
   tryAgain: 'Reintentar',
+  panelUnavailable:
+    'No se puede cargar la ayuda en este momento. Comprueba tu conexión y vuelve a intentarlo.',
 
   homeGreeting: 'Hola',
   homeGreetingName: 'Hola, {name}',

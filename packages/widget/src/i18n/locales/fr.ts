@@ -12,6 +12,8 @@ const fr: Messages = {
   back: 'Retour',
   loading: 'Chargement…',
   tryAgain: 'Réessayer',
+  panelUnavailable:
+    'Impossible de charger l’aide pour le moment. Vérifiez votre connexion, puis réessayez.',
 
   homeGreeting: 'Bonjour',
   homeGreetingName: 'Bonjour {name}',

@@ -12,6 +12,7 @@ const he: Messages = {
   back: 'חזרה',
   loading: 'בטעינה…',
   tryAgain: 'ניסיון נוסף',
+  panelUnavailable: 'לא ניתן לטעון את העזרה כרגע. יש לבדוק את החיבור ולנסות שוב.',
 
   homeGreeting: 'שלום',
   homeGreetingName: 'שלום, {name}',

@@ -12,6 +12,7 @@ const hr: Messages = {
   back: 'Natrag',
   loading: 'Učitavanje…',
   tryAgain: 'Pokušaj ponovno',
+  panelUnavailable: 'Pomoć trenutačno nije moguće učitati. Provjerite vezu i pokušajte ponovno.',
 
   homeGreeting: 'Dobar dan',
   homeGreetingName: 'Dobar dan, {name}',

@@ -12,6 +12,8 @@ const it: Messages = {
   back: 'Indietro',
   loading: 'Caricamento…',
   tryAgain: 'Riprova',
+  panelUnavailable:
+    'Non è possibile caricare la guida in questo momento. Controlla la connessione e riprova.',
 
   homeGreeting: 'Ciao',
   homeGreetingName: 'Ciao {name}',

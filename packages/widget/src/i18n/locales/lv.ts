@@ -12,6 +12,7 @@ const lv: Messages = {
   back: 'Atpakaļ',
   loading: 'Notiek ielāde…',
   tryAgain: 'Mēģināt vēlreiz',
+  panelUnavailable: 'Palīdzību pašlaik nevar ielādēt. Pārbaudiet savienojumu un mēģiniet vēlreiz.',
 
   homeGreeting: 'Labdien',
   homeGreetingName: 'Labdien, {name}',

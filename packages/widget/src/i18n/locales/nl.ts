@@ -11,6 +11,8 @@ const nl: Messages = {
   back: 'Terug',
   loading: 'Laden…',
   tryAgain: 'Opnieuw proberen',
+  panelUnavailable:
+    'De helpfunctie kan nu niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
 
   homeGreeting: 'Hallo',
   homeGreetingName: 'Hallo {name}',

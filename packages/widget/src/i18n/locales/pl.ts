@@ -12,6 +12,7 @@ const pl: Messages = {
   back: 'Wstecz',
   loading: 'Wczytywanie…',
   tryAgain: 'Spróbuj ponownie',
+  panelUnavailable: 'Nie można teraz wczytać pomocy. Sprawdź połączenie i spróbuj ponownie.',
 
   homeGreeting: 'Dzień dobry',
   homeGreetingName: 'Dzień dobry, {name}',

@@ -12,6 +12,8 @@ const pt: Messages = {
   back: 'Voltar',
   loading: 'Carregando…',
   tryAgain: 'Tentar novamente',
+  panelUnavailable:
+    'Não é possível carregar a ajuda agora. Verifique sua conexão e tente novamente.',
 
   homeGreeting: 'Olá',
   homeGreetingName: 'Olá, {name}',

@@ -12,6 +12,8 @@ const ru: Messages = {
   back: 'Назад',
   loading: 'Загрузка…',
   tryAgain: 'Повторить попытку',
+  panelUnavailable:
+    'Не удаётся загрузить справку. Проверьте подключение к интернету и попробуйте ещё раз.',
 
   homeGreeting: 'Здравствуйте',
   homeGreetingName: 'Здравствуйте, {name}',

@@ -12,6 +12,8 @@ const uk: Messages = {
   back: 'Назад',
   loading: 'Завантаження…',
   tryAgain: 'Спробувати ще раз',
+  panelUnavailable:
+    'Не вдається завантажити довідку. Перевірте з’єднання з інтернетом і спробуйте ще раз.',
 
   homeGreeting: 'Вітаємо',
   homeGreetingName: 'Вітаємо, {name}',
