@@ -2,7 +2,7 @@
  * What a visitor downloads from `porthole serve`, step by step, in Chromium with the cache
  * disabled: the page load (with the panel the widget fetches when the browser is idle), a
  * hover on the launcher, opening, a search, an article, the contact form and sending.
- * The budgets: `porthole.js` ≤ 12 kB and all the JavaScript of a visit ≤ 43 kB, brotli (40 kB
+ * The budgets: `porthole.js` ≤ 12 kB and all the JavaScript of a visit ≤ 43.5 kB, brotli (40 kB
  * before the translated interface and the contact form's attachments and outbox; see
  * docs/decisions/2026-12-01-visit-budget.md).
  */
@@ -21,7 +21,7 @@ after(() => site?.close());
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-test('a whole visit moves at most 43 kB of JavaScript, porthole.js at most 12 kB, as brotli', async (t) => {
+test('a whole visit moves at most 43.5 kB of JavaScript, porthole.js at most 12 kB, as brotli', async (t) => {
   const page = await site.browser.newPage();
   const problems = watchForProblems(page);
   const network = await watchTransfers(page);
@@ -85,7 +85,7 @@ test('a whole visit moves at most 43 kB of JavaScript, porthole.js at most 12 kB
   const totalJs = all.filter(isScript).reduce((sum, r) => sum + r.bytes, 0);
   t.diagnostic(`porthole.js ${kB(script.bytes)}; all JavaScript ${kB(totalJs)}`);
   assert.ok(script.bytes <= 12_000, `porthole.js is ${kB(script.bytes)}`);
-  assert.ok(totalJs <= 43_000, `the visit moved ${kB(totalJs)} of JavaScript`);
+  assert.ok(totalJs <= 43_500, `the visit moved ${kB(totalJs)} of JavaScript`);
   assert.deepEqual(problems, []);
   await page.close();
 });
