@@ -1,4 +1,4 @@
-import type { TicketMetadata } from '@porthole/tickets';
+import type { TicketRecord } from '../ticket-store.js';
 
 /** A stored attachment as destinations see it. */
 export interface DeliveryAttachment {
@@ -13,19 +13,8 @@ export interface DeliveryAttachment {
   signedUrl?: { url: string; expiresAt: string };
 }
 
-/** The ticket as the outbox forwards it. */
-export interface DeliveryTicket {
-  id: string;
-  reference: string;
-  createdAt: string;
-  email: string;
-  name: string | null;
-  subject: string;
-  message: string;
-  locale: string | null;
-  pageUrl: string | null;
-  metadata: TicketMetadata | null;
-  verified: boolean;
+/** The ticket as the outbox forwards it: the stored ticket's fields, with its files. */
+export interface DeliveryTicket extends Omit<TicketRecord, 'status' | 'userAgent'> {
   attachments: DeliveryAttachment[];
 }
 
