@@ -70,9 +70,13 @@ function generate(elements) {
       parts.push([code(`${view}__${part.name}`), part.description]);
     }
   }
-  const others = [...elements.values()].filter(
-    (element) => element.tagName !== 'porthole-widget' && element.tagName !== 'porthole-panel',
-  );
+  // Sorted: the analyzer lists modules in the file system's directory order, which differs
+  // between machines.
+  const others = [...elements.values()]
+    .filter(
+      (element) => element.tagName !== 'porthole-widget' && element.tagName !== 'porthole-panel',
+    )
+    .sort((a, b) => a.tagName.localeCompare(b.tagName, 'en'));
   return {
     'widget-attributes': table(
       ['attribute', 'default', 'meaning'],
