@@ -343,10 +343,14 @@ export default defineConfig(({ mode }): UserConfig => {
             // The English texts of a part loaded when used (`i18n/english.ts`) are also needed
             // to check a site's `strings`: a file shared by those two parts alone is no part of
             // a visit, and is named so.
+            // The http adapter's upload code (`http-upload.ts`) loads with a visitor's first
+            // file: `porthole-upload-<hash>.js`.
             chunkFileNames: (chunk) =>
               chunk.moduleIds.every((id) => ENGLISH_PART_TEXTS.test(id))
                 ? 'porthole-texts-[hash:8].js'
-                : 'porthole-shared-[hash:8].js',
+                : chunk.moduleIds.every((id) => id.endsWith('/tickets/src/http-upload.ts'))
+                  ? 'porthole-upload-[hash:8].js'
+                  : 'porthole-shared-[hash:8].js',
             hashCharacters: 'base36',
             // The visit's file holds everything it imports, even what other parts import too
             // (Lit, the texts), rather than a shared file besides it: one request less.
