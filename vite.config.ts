@@ -14,11 +14,12 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  *
  * 1. `vite build --mode parts`: the ES modules `porthole.js` imports from beside itself —
  *    `porthole-panel-<hash>.js` (Lit, the panel and its views, `@porthole/kb` and
- *    `@porthole/tickets`: see `VISIT_PARTS`), `porthole-sanitize-<hash>.js`, `porthole-position-<hash>.js`,
- *    `porthole-attachments-<hash>.js`, `porthole-fields-<hash>.js`, `porthole-outbox-<hash>.js`,
- *    `porthole-shortcut-<hash>.js`, one `porthole-locale-<code>-<hash>.js` per interface language
- *    but English, and any chunk they share — named by their content, and `porthole-parts.json`,
- *    which names them for the second pass.
+ *    `@porthole/tickets`: see `VISIT_PARTS`), `porthole-sanitize-<hash>.js`,
+ *    `porthole-position-<hash>.js`, `porthole-attachments-<hash>.js`, `porthole-upload-<hash>.js`,
+ *    `porthole-fields-<hash>.js`, `porthole-outbox-<hash>.js`, `porthole-shortcut-<hash>.js`,
+ *    one `porthole-locale-<code>-<hash>.js` per interface language but English, and any chunk
+ *    they share — named by their content, and `porthole-parts.json`, which names them for the
+ *    second pass.
  * 2. `vite build`: `porthole.js`, one classic (IIFE) script that works with a plain
  *    `<script async>` tag: the launcher, the dialog's frame and the command API, with the
  *    parts' names written in.
@@ -54,7 +55,7 @@ const ENGLISH_PART_TEXTS =
  * file, `porthole-panel-<hash>.js` (`chunks/visit.ts`), which the chunk loader knows under
  * each of their names. Fetched together when the browser is idle, they compress better as
  * one file than as three (1.2 kB less brotli, docs/decisions/2026-12-01-visit-budget.md),
- * and the visit makes two requests fewer.
+ * and the visit makes three requests fewer (the panel's entry and its shared file were two).
  */
 const VISIT_PARTS = ['panel', 'kb', 'tickets'] as const;
 
@@ -300,7 +301,9 @@ function partsManifest(): Plugin {
       for (const file of Object.values(bundle)) {
         if (file.type === 'chunk' && file.isEntry) parts[file.name] = file.fileName;
       }
-      for (const name of VISIT_PARTS) parts[name] = parts['panel'] ?? '';
+      const visit = parts['panel'];
+      if (visit === undefined) throw new Error('The build made no panel part.');
+      for (const name of VISIT_PARTS) parts[name] = visit;
       this.emitFile({
         type: 'asset',
         fileName: 'porthole-parts.json',
