@@ -1,14 +1,8 @@
 import { TicketError } from './errors.js';
+import { MESSAGES, parseRetryAfter } from './http-common.js';
 import { createIdempotencyKey } from './ids.js';
 import { parseTicket, type TicketInput } from './schema.js';
-import type {
-  FieldErrors,
-  SubmitOptions,
-  TicketAdapter,
-  TicketReceipt,
-  UploadOptions,
-  UploadedAttachment,
-} from './types.js';
+import type { FieldErrors, SubmitOptions, TicketAdapter, TicketReceipt } from './types.js';
 
 export interface HttpAdapterOptions {
   /**
@@ -57,26 +51,9 @@ export interface HttpAdapterOptions {
   uploadEndpoint?: string | URL;
 }
 
-const MESSAGES = {
-  network: 'Could not reach the help desk. Check your connection and try again.',
-  server: 'The help desk is having trouble right now. Please try again in a few minutes.',
-  busy: 'The help desk is busy right now. Please try again in a few minutes.',
-  tooLarge: 'This message is too large to send. Shorten it and try again.',
-  aborted: 'Sending the ticket was cancelled.',
-} as const;
-
 /** Statuses worth another attempt with the same idempotency key. */
 function isRetryableStatus(status: number): boolean {
   return status >= 500 || status === 408 || status === 409 || status === 429;
-}
-
-/** `Retry-After` as milliseconds: delta-seconds or an HTTP date. */
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function isReceipt(value: unknown): value is TicketReceipt {
@@ -185,74 +162,6 @@ async function classifyResponse(response: Response): Promise<AttemptResult> {
   );
 }
 
-function isUploaded(value: unknown): value is UploadedAttachment {
-  if (typeof value !== 'object' || value === null) return false;
-  const { id, name, size, type } = value as Record<string, unknown>;
-  return (
-    typeof id === 'string' &&
-    typeof name === 'string' &&
-    typeof size === 'number' &&
-    typeof type === 'string'
-  );
-}
-
-/** Turn an upload's answer into the attachment or the `TicketError` the widget shows. */
-function readUploadAnswer(status: number, text: string, retryAfter: string | null) {
-  let body: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>;
-  } catch {
-    // Not JSON: the status alone decides.
-  }
-  if (status === 201 && isUploaded(body)) {
-    const { id, name, size, type } = body;
-    return { id, name, size, type };
-  }
-  const message = typeof body.message === 'string' ? body.message : undefined;
-  if (status >= 500) throw new TicketError('server', MESSAGES.server, { status });
-  if (status === 429) {
-    const wait = parseRetryAfter(retryAfter);
-    throw new TicketError('rejected', message ?? MESSAGES.busy, {
-      status,
-      retryable: true,
-      ...(wait === undefined ? {} : { cause: { retryAfter: wait } }),
-    });
-  }
-  throw new TicketError('rejected', message ?? `The help desk refused the file (HTTP ${status}).`, {
-    status,
-  });
-}
-
-/** `fetch` has no upload progress in browsers; XMLHttpRequest does. */
-function uploadWithXhr(
-  url: string,
-  form: FormData,
-  headers: Record<string, string>,
-  { signal, onProgress }: UploadOptions,
-): Promise<UploadedAttachment> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.total);
-    xhr.onload = () => {
-      try {
-        resolve(
-          readUploadAnswer(xhr.status, xhr.responseText, xhr.getResponseHeader('Retry-After')),
-        );
-      } catch (error) {
-        reject(error);
-      }
-    };
-    xhr.onerror = () => reject(new TicketError('network', MESSAGES.network));
-    xhr.onabort = () => reject(new TicketError('aborted', MESSAGES.aborted));
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(form);
-  });
-}
-
 /**
  * Send tickets to an HTTP endpoint that speaks the Porthole ticket API (`POST` JSON, answer
  * `201 { id, reference, createdAt }`), such as `@porthole/server`.
@@ -317,38 +226,13 @@ export function createHttpAdapter(options: HttpAdapterOptions): TicketAdapter {
 
   return {
     name: 'http',
-    async upload(file: Blob, uploadOptions: UploadOptions = {}): Promise<UploadedAttachment> {
-      const { signal, onProgress } = uploadOptions;
-      if (signal?.aborted) {
-        throw new TicketError('aborted', MESSAGES.aborted, { cause: signal.reason });
-      }
-      const name =
-        uploadOptions.name ??
-        (typeof File !== 'undefined' && file instanceof File ? file.name : '');
-      const form = new FormData();
-      form.append('file', file, name || 'attachment');
-      if (typeof XMLHttpRequest !== 'undefined' && options.fetch === undefined) {
-        return uploadWithXhr(uploadEndpoint, form, headers, uploadOptions);
-      }
-      const fetchImpl = options.fetch ?? globalThis.fetch;
-      let response: Response;
-      let text: string;
-      try {
-        response = await fetchImpl(uploadEndpoint, {
-          method: 'POST',
-          headers: { ...headers, Accept: 'application/json' },
-          body: form,
-          ...(signal ? { signal } : {}),
-        });
-        text = await response.text();
-      } catch (error) {
-        if (signal?.aborted) throw new TicketError('aborted', MESSAGES.aborted, { cause: error });
-        throw new TicketError('network', MESSAGES.network, { cause: error });
-      }
-      const uploaded = readUploadAnswer(response.status, text, response.headers.get('Retry-After'));
-      onProgress?.(file.size, file.size);
-      return uploaded;
-    },
+    // Most tickets carry no file: the upload code loads with the first one.
+    upload: async (file, uploadOptions) =>
+      (await import('./http-upload.js')).uploadFile(file, uploadOptions, {
+        url: uploadEndpoint,
+        headers,
+        fetch: options.fetch,
+      }),
 
     async submit(input: TicketInput, submitOptions: SubmitOptions = {}): Promise<TicketReceipt> {
       const { signal } = submitOptions;

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TICKET_LIMITS, parseTicket, serializeTicket, type TicketInput } from '@porthole/tickets';
+import {
+  TICKET_LIMITS,
+  parseTicket,
+  serializeTicket,
+  ticketSchema,
+  type TicketInput,
+} from '@porthole/tickets';
 
 const valid: TicketInput = {
   email: 'ada@example.com',
@@ -305,5 +311,24 @@ describe('serializeTicket', () => {
       serializeTicket(a.ticket),
       serializeTicket({ ...a.ticket, message: `${a.ticket.message}!` }),
     );
+  });
+});
+
+describe('ticketSchema (Standard Schema v1)', () => {
+  it('gives the trimmed ticket as value, or one issue per refused field with its path', async () => {
+    const standard = ticketSchema['~standard'];
+    assert.equal(standard.version, 1);
+    assert.deepEqual(await standard.validate({ ...valid, subject: ' Cannot log in ' }), {
+      value: valid,
+    });
+    assert.deepEqual(await standard.validate({ ...valid, email: 'ada', extra: 1 }), {
+      issues: [
+        { message: 'Enter an email address like name@example.com', path: ['email'] },
+        { message: 'This field is not part of a ticket; remove it', path: ['extra'] },
+      ],
+    });
+    assert.deepEqual(await standard.validate(null), {
+      issues: [{ message: 'A ticket must be an object with email, subject and message' }],
+    });
   });
 });

@@ -28,7 +28,7 @@ export interface Chunks extends Record<LocaleChunkName, LocaleModule> {
   kb: typeof KbChunk;
   /** DOMPurify + the article rules, for browsers without the HTML Sanitizer API. */
   sanitize: typeof SanitizeChunk;
-  /** `@porthole/tickets` + valibot: validate and send tickets. */
+  /** `@porthole/tickets`: validate and send tickets. */
   tickets: typeof TicketsChunk;
   /** Floating UI: keeps the panel next to a page's own button. */
   position: typeof PositionChunk;
