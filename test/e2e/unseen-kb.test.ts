@@ -274,9 +274,29 @@ for (const locale of Object.keys(queries)) {
   });
 }
 
-test('hostile HTML inside an article never runs', async () => {
+/** The browser's HTML Sanitizer API, and DOMPurify where a browser lacks it. */
+const SANITIZERS = [
+  { name: 'the browser’s sanitizer', initScript: undefined },
+  {
+    name: 'DOMPurify',
+    initScript: 'delete Element.prototype.setHTML; delete ShadowRoot.prototype.setHTML',
+  },
+];
+
+for (const sanitizer of SANITIZERS) {
+  test(`hostile HTML inside an article never runs (${sanitizer.name})`, async () => {
+    await hostileArticleNeverRuns(sanitizer.initScript);
+  });
+}
+
+async function hostileArticleNeverRuns(initScript: string | undefined) {
   const page = await browser.newPage();
+  if (initScript) await page.addInitScript(initScript);
   const problems = watchForProblems(page);
+  const sanitizerParts: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/porthole-sanitize-')) sanitizerParts.push(request.url());
+  });
   await page.goto(`${server.url}/en.html`);
   await page.evaluate(() => {
     (window as unknown as { Porthole: (...args: unknown[]) => void }).Porthole('article', 'safety');
@@ -313,6 +333,11 @@ test('hostile HTML inside an article never runs', async () => {
     return found;
   })()`)) as string[];
   assert.deepEqual(dangerous, [], 'no script, iframe, handler or javascript: URL reached the page');
+  assert.equal(
+    sanitizerParts.length > 0,
+    initScript !== undefined,
+    'DOMPurify loaded only when needed',
+  );
   assert.deepEqual(problems, []);
   await page.close();
-});
+}
