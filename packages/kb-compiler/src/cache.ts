@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { BuiltSearchIndex, SearchIndexInput } from './index/build.js';
@@ -37,6 +37,10 @@ export interface RenderCache {
   /** Write to disk, if this cache has a folder and anything changed. */
   save(): Promise<void>;
   readonly size: number;
+  /** Where a disk cache lives (the build record is kept there too). */
+  readonly dir?: string | undefined;
+  /** Reports a damaged cache or build record file (which is then ignored). */
+  readonly warn?: ((message: string) => void) | undefined;
 }
 
 export function cacheKey(job: RenderJob, compilerVersion: string): string {
@@ -76,22 +80,55 @@ export function createMemoryCache(): RenderCache {
   return createCache(new Map(), undefined);
 }
 
-/** A cache kept in `dir` between runs; an unreadable or outdated file is an empty cache. */
-export async function openDiskCache(dir: string): Promise<RenderCache> {
-  const entries = new Map<string, RenderedArticle>();
-  const shards = await Promise.all(
-    Array.from({ length: SHARDS }, (_, shard) =>
-      readFile(join(dir, shardFile(shard))).then(
-        (bytes) => deserialize(bytes) as unknown,
-        // No cache yet, or one from another Node version: start empty.
-        () => undefined,
-      ),
-    ),
-  );
-  for (const data of shards) {
-    if (data instanceof Map) for (const [key, value] of data) entries.set(key as string, value);
+export interface DiskCacheOptions {
+  /**
+   * Told about cache files that exist but cannot be read (damaged, truncated): they are
+   * ignored, and what they held is rendered again.
+   * @default process.emitWarning
+   */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * A cache kept in `dir` between runs. Each of its files is read when a build first needs an
+ * entry from it (a build answered from its build record reads none); a missing or outdated
+ * file is an empty one, a damaged one too, with a warning.
+ */
+export function openDiskCache(dir: string, options: DiskCacheOptions = {}): Promise<RenderCache> {
+  const warn = options.onWarning ?? ((message: string) => process.emitWarning(message));
+  return Promise.resolve(createCache(new Map(), dir, warn));
+}
+
+/** A shard's entries from disk, or none (with a warning when the file is there but damaged). */
+function readShard(dir: string, shard: number, warn: (message: string) => void) {
+  const path = join(dir, shardFile(shard));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return new Map<string, RenderedArticle>();
   }
-  return createCache(entries, dir);
+  try {
+    const data = deserialize(bytes) as unknown;
+    if (data instanceof Map && [...data.values()].every(isRenderedArticle))
+      return data as Map<string, RenderedArticle>;
+  } catch {
+    // Reported below.
+  }
+  warn(`ignoring the damaged cache file ${path}: its articles are rendered again`);
+  return new Map<string, RenderedArticle>();
+}
+
+function isRenderedArticle(value: unknown): value is RenderedArticle {
+  const v = value as Partial<RenderedArticle> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.html === 'string' &&
+    Array.isArray(v.sections) &&
+    Array.isArray(v.anchors) &&
+    Array.isArray(v.problems)
+  );
 }
 
 /**
@@ -100,26 +137,49 @@ export async function openDiskCache(dir: string): Promise<RenderCache> {
  */
 const indexFile = (key: string) => `index-v${RENDER_VERSION}-${key}.bin`;
 
-function createCache(entries: Map<string, RenderedArticle>, dir: string | undefined): RenderCache {
+function createCache(
+  entries: Map<string, RenderedArticle>,
+  dir: string | undefined,
+  warn: (message: string) => void = () => {},
+): RenderCache {
+  const loaded = new Set<number>();
+  /** Entries of `key`'s shard are in `entries` once this ran (on disk: read on first use). */
+  const load = (key: string) => {
+    const shard = shardOf(key);
+    if (!dir || loaded.has(shard)) return;
+    loaded.add(shard);
+    for (const [k, value] of readShard(dir, shard, warn))
+      if (!entries.has(k)) entries.set(k, value);
+  };
   let used = new Set<string>();
   const changed = new Set<number>();
+  const unused = new Set<number>();
   const indexes = new Map<string, BuiltSearchIndex>();
   const usedIndexes = new Set<string>();
   const readIndex = (key: string): BuiltSearchIndex | undefined => {
     if (!dir) return indexes.get(key);
     try {
-      return deserialize(readFileSync(join(dir, indexFile(key)))) as BuiltSearchIndex;
-    } catch {
-      return undefined;
+      const bytes = readFileSync(join(dir, indexFile(key)));
+      const value = deserialize(bytes) as Partial<BuiltSearchIndex> | null;
+      if (typeof value?.root === 'string' && typeof value.files === 'object')
+        return value as BuiltSearchIndex;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     }
+    warn(`ignoring the damaged cache file ${join(dir, indexFile(key))}: the index is built again`);
+    return undefined;
   };
   return {
+    dir,
+    warn,
     get(key) {
+      load(key);
       const value = entries.get(key);
       if (value) used.add(key);
       return value;
     },
     set(key, value) {
+      load(key);
       entries.set(key, value);
       used.add(key);
       changed.add(shardOf(key));
@@ -134,6 +194,8 @@ function createCache(entries: Map<string, RenderedArticle>, dir: string | undefi
       usedIndexes.add(key);
     },
     prune() {
+      // A build asks for every article's key: a shard it never needed holds nothing it used.
+      for (let shard = 0; shard < SHARDS; shard++) if (!loaded.has(shard)) unused.add(shard);
       for (const key of entries.keys()) {
         if (!used.has(key)) {
           entries.delete(key);
@@ -149,10 +211,13 @@ function createCache(entries: Map<string, RenderedArticle>, dir: string | undefi
       if (!dir) return;
       await mkdir(dir, { recursive: true });
       for (const shard of changed) {
+        if (!loaded.has(shard)) continue;
         const part = new Map([...entries].filter(([key]) => shardOf(key) === shard));
         await writeAtomically(join(dir, shardFile(shard)), serialize(part));
       }
       changed.clear();
+      for (const shard of unused) await rm(join(dir, shardFile(shard)), { force: true });
+      unused.clear();
       for (const [key, index] of indexes) {
         await writeAtomically(join(dir, indexFile(key)), serialize(index));
       }

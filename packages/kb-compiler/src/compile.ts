@@ -10,6 +10,15 @@ import {
   type ManifestLocale,
 } from '@porthole/kb/format';
 import type { ArticleSummary } from '@porthole/kb';
+import {
+  fileState,
+  findValidRecord,
+  hashText,
+  lazyOutputFiles,
+  recordKey,
+  snapshotContent,
+  writeRecord,
+} from './build-record.js';
 import { cacheKey, indexCacheKey, type RenderCache } from './cache.js';
 import { buildCatalog, type Catalog, type SourceFile } from './catalog.js';
 import { applySeverities, globToRegExp, loadConfig, type PortholeConfig } from './config.js';
@@ -151,6 +160,8 @@ interface Analysis {
   redirects: Map<string, Record<string, string>>;
   synonyms: LocaleSynonyms;
   rendered: { fresh: number; cached: number };
+  /** Files of the static folder that the build looked at, as it found them. */
+  staticStates: Map<string, string>;
 }
 
 const GENERATOR = '@porthole/kb-compiler';
@@ -170,7 +181,12 @@ const SUSPICIOUS_NAME = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
  * for (const warning of result.diagnostics) console.warn(formatDiagnostic(warning));
  */
 export async function compileKnowledgeBase(options: CompileOptions): Promise<CompileResult> {
-  const analysis = await analyzeKnowledgeBase(options, false);
+  const recording = await startRecording(options);
+  if (recording && 'result' in recording) return recording.result;
+  const analysis = await analyzeKnowledgeBase(
+    recording ? { ...options, config: recording.config } : options,
+    false,
+  );
   if (options.failOnError !== false && analysis.diagnostics.some((d) => d.severity === 'error')) {
     // What rendered is kept: the next build, with the errors fixed, renders only those files.
     await saveCache(options.cache);
@@ -179,6 +195,20 @@ export async function compileKnowledgeBase(options: CompileOptions): Promise<Com
   const { manifest, files } = assembleOutput(analysis, options.cache);
   await saveCache(options.cache);
   if (options.outDir) await writeOutput(options.outDir, files, options.clean ?? true);
+  if (recording) {
+    for (const [path, state] of analysis.staticStates) recording.snapshot.files.set(path, state);
+    await writeRecord(recording.dir, {
+      key: recording.key,
+      inputs: [...recording.snapshot.files],
+      outputs: Object.keys(files)
+        .filter((path) => path !== MANIFEST_FILE)
+        .sort(),
+      manifestHash: hashText(files[MANIFEST_FILE] as string),
+      diagnostics: analysis.diagnostics,
+      articleCount: analysis.articles.length,
+      rendered: analysis.rendered.fresh + analysis.rendered.cached,
+    });
+  }
   return {
     outDir: options.outDir,
     manifest,
@@ -201,6 +231,44 @@ export async function checkKnowledgeBase(
   const { diagnostics } = await analyzeKnowledgeBase({ ...options, contentDir }, true);
   await saveCache(options.cache);
   return diagnostics;
+}
+
+/**
+ * With a disk cache and an output folder, the state of the inputs before anything is read, and
+ * the result straight from the output folder when the last build's record says it is current.
+ */
+async function startRecording(options: CompileOptions) {
+  const dir = options.cache?.dir;
+  if (!dir || !options.outDir || !options.contentDir || options.sources) return undefined;
+  const { outDir, contentDir } = options;
+  const config = options.config ?? (await loadConfig(contentDir)).config;
+  const clean = options.clean ?? true;
+  const key = recordKey([
+    COMPILER_VERSION.version,
+    contentDir,
+    outDir,
+    clean,
+    options.failOnError !== false,
+    options.defaultLocale ?? null,
+    options.includeDrafts === true,
+    config,
+  ]);
+  const snapshot = await snapshotContent(contentDir);
+  const warn = options.cache?.warn ?? (() => {});
+  const found = await findValidRecord(dir, key, snapshot, outDir, clean, warn);
+  if (!found) return { dir, key, snapshot, config };
+  const { record, manifest, manifestText } = found;
+  options.onProgress?.({ done: record.rendered, total: record.rendered, cached: record.rendered });
+  const result: CompileResult = {
+    outDir,
+    manifest,
+    files: lazyOutputFiles(outDir, record.outputs, manifestText),
+    articleCount: record.articleCount,
+    locales: manifest.locales.map((l) => l.locale),
+    diagnostics: record.diagnostics,
+    rendered: { fresh: 0, cached: record.rendered },
+  };
+  return { result };
 }
 
 /** Forget what this build did not use (so the cache tracks one KB) and write it. */
@@ -314,7 +382,8 @@ async function analyzeKnowledgeBase(
   const once = new Map<string, { diagnostic: Diagnostic; uses: number; files: Set<string> }>();
   const built: BuiltArticle[] = [];
   const assets = new Map<string, Uint8Array>();
-  const assetUrl = createAssetStore(content, config, assets);
+  const staticStates = new Map<string, string>();
+  const assetUrl = createAssetStore(content, config, assets, staticStates);
   const anchorsOf = new Map<SourceFile, RenderedArticle>();
   for (const [i, source] of sources.entries()) anchorsOf.set(source, results[i] as RenderedArticle);
   /** The id a `#fragment` to `target` means (a custom id's heading text counts), or undefined. */
@@ -430,6 +499,7 @@ async function analyzeKnowledgeBase(
     redirects: collectRedirects(built, config),
     synonyms,
     rendered: { fresh, cached },
+    staticStates,
   };
 }
 
@@ -520,14 +590,19 @@ function createAssetStore(
   content: ContentFiles,
   config: PortholeConfig,
   assets: Map<string, Uint8Array>,
+  staticStates: Map<string, string>,
 ) {
   const urls = new Map<string, Promise<string | undefined>>();
   const staticDir = config.staticDir;
+  /** Before it is looked at, for the build record: a later build compares the file with this. */
+  const noteStatic = (path: string) => {
+    const full = join(staticDir ?? '', path);
+    if (!staticStates.has(`static:${full}`)) staticStates.set(`static:${full}`, fileState(full));
+    return full;
+  };
   return {
     hasStatic: (path: string) =>
-      staticDir !== undefined &&
-      !path.split('/').includes('..') &&
-      existsSync(join(staticDir, path)),
+      staticDir !== undefined && !path.split('/').includes('..') && existsSync(noteStatic(path)),
     get(path: string, fromStatic: boolean): Promise<string | undefined> {
       const key = `${fromStatic ? 'static' : 'content'}:${path}`;
       let url = urls.get(key);
@@ -535,7 +610,7 @@ function createAssetStore(
         url = (async () => {
           const bytes =
             fromStatic && staticDir
-              ? new Uint8Array(await readFile(join(staticDir, path)))
+              ? new Uint8Array(await readFile(noteStatic(path)))
               : await content.readAsset(path);
           if (!bytes) return undefined;
           const name = `assets/${hash(bytes, 16)}${extensionOf(path)}`;

@@ -70,11 +70,8 @@ function tooLarge(size: number, maxSize: number): string {
 
 const DEFAULT_MAX_SIZE = 2 * 1024 * 1024;
 
-export async function readContentFolder(
-  dir: string,
-  options: ReadOptions = {},
-): Promise<ContentFiles> {
-  const ignore = options.ignore ?? [];
+/** Every file of a content folder (but hidden ones and node_modules), sorted, `/`-separated. */
+export async function listContentPaths(dir: string): Promise<string[]> {
   const paths: string[] = [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
@@ -83,10 +80,19 @@ export async function readContentFolder(
     const path = full.slice(dir.length).split(sep).filter(Boolean).join('/');
     // Hidden files and folders (.git, .obsidian …) and node_modules are never content.
     if (path.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) continue;
-    if (ignore.some((pattern) => pattern.test(path))) continue;
     paths.push(path);
   }
-  paths.sort();
+  return paths.sort();
+}
+
+export async function readContentFolder(
+  dir: string,
+  options: ReadOptions = {},
+): Promise<ContentFiles> {
+  const ignore = options.ignore ?? [];
+  const paths = (await listContentPaths(dir)).filter(
+    (path) => !ignore.some((pattern) => pattern.test(path)),
+  );
   const read = await Promise.all(
     paths
       .filter((p) => MARKDOWN.test(p))

@@ -54,7 +54,9 @@ Exit status: 0 on success (warnings are printed), 1 when an article has errors.
     try {
       const cache = values['no-cache']
         ? undefined
-        : await openDiskCache(defaultCacheDir(io.cwd, content));
+        : await openDiskCache(defaultCacheDir(io.cwd, content), {
+            onWarning: (message) => io.err(`porthole build: warning: ${message}\n`),
+          });
       const result = await compileKnowledgeBase({
         contentDir: content,
         outDir: resolve(io.cwd, values.out),

@@ -1,0 +1,183 @@
+/**
+ * What the last `porthole build` read and wrote, so that a build whose inputs have not changed
+ * is answered from the output folder without reading a single article (the unchanged rebuild of
+ * 9,739 articles spent seconds reading and deserializing caches to produce the same files).
+ *
+ * An input is unchanged when its size, modification and change times (nanoseconds) and inode
+ * are those recorded, as git's index decides it. A file modified in the two seconds before the
+ * build looked at it is recorded as "racy" and never trusted (a write in the same clock tick as
+ * the build's look would not move its times): the next build is then a full one, which records
+ * it again. The record is keyed by everything else a build depends on (compiler and Node
+ * versions, options, configuration, output folder), and checked against the output folder:
+ * the manifest must be the one written and the output folders must hold exactly the files
+ * written (or at least them, without `clean`).
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync, type BigIntStats } from 'node:fs';
+import { readdir, readFile, rename, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MANIFEST_FILE, type ManifestFile } from '@porthole/kb/format';
+import type { Diagnostic } from './diagnostics.js';
+import { listContentPaths } from './sources.js';
+
+const RECORD_FILE = 'build-v1.json';
+/** Files modified this close (ns) before the build looked at them are not trusted. */
+const RACY_NS = 2_000_000_000n;
+
+/** An input file's state, or `missing`, or `racy` (never equal to anything). */
+type FileState = string;
+
+export interface InputSnapshot {
+  /** Path (`content:…` or `static:…`) → state, as the build found them before reading. */
+  files: Map<string, FileState>;
+}
+
+export interface BuildRecord {
+  key: string;
+  inputs: [path: string, state: FileState][];
+  /** Every file written but the manifest, sorted. */
+  outputs: string[];
+  manifestHash: string;
+  diagnostics: Diagnostic[];
+  articleCount: number;
+  rendered: number;
+}
+
+/** One file's state: size, times and inode, or `missing`. */
+export function fileState(path: string, now = Date.now()): FileState {
+  let stats: BigIntStats;
+  try {
+    stats = lstatSync(path, { bigint: true });
+  } catch {
+    return 'missing';
+  }
+  if (stats.mtimeNs > BigInt(now) * 1_000_000n - RACY_NS) return 'racy';
+  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}:${stats.mode}`;
+}
+
+/** The state of every file of the content folder (before any of them is read). */
+export async function snapshotContent(contentDir: string): Promise<InputSnapshot> {
+  const now = Date.now();
+  const files = new Map<string, FileState>();
+  for (const path of await listContentPaths(contentDir))
+    files.set(`content:${path}`, fileState(join(contentDir, path), now));
+  return { files };
+}
+
+export function recordKey(parts: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify([process.versions.node, process.versions.icu, parts]))
+    .digest('base64url');
+}
+
+/**
+ * The recorded build if it still holds: same key, every input unchanged (the content folder
+ * has the same files, each static file it used is unchanged) and the output folder as written.
+ * A record that cannot be read is reported through `warn` and ignored.
+ */
+export async function findValidRecord(
+  cacheDir: string,
+  key: string,
+  snapshot: InputSnapshot,
+  outDir: string,
+  clean: boolean,
+  warn: (message: string) => void,
+): Promise<{ record: BuildRecord; manifest: ManifestFile; manifestText: string } | undefined> {
+  const record = await readRecord(cacheDir, warn);
+  if (!record || record.key !== key) return undefined;
+  let contentFiles = 0;
+  for (const [path, state] of record.inputs) {
+    if (state === 'racy') return undefined;
+    if (path.startsWith('content:')) {
+      contentFiles++;
+      if (snapshot.files.get(path) !== state) return undefined;
+    } else if (fileState(path.slice('static:'.length)) !== state) return undefined;
+  }
+  // A file added to the content folder.
+  if (contentFiles !== snapshot.files.size) return undefined;
+
+  const manifestText = await readFile(join(outDir, MANIFEST_FILE), 'utf8').catch(() => undefined);
+  if (manifestText === undefined || hashText(manifestText) !== record.manifestHash)
+    return undefined;
+  const present = await listOutputs(outDir, record.outputs);
+  const written = new Set(record.outputs);
+  if (record.outputs.some((path) => !present.has(path))) return undefined;
+  if (clean && [...present].some((path) => !written.has(path))) return undefined;
+  return { record, manifest: JSON.parse(manifestText) as ManifestFile, manifestText };
+}
+
+export async function writeRecord(cacheDir: string, record: BuildRecord): Promise<void> {
+  const body = JSON.stringify(record);
+  await mkdir(cacheDir, { recursive: true });
+  const path = join(cacheDir, RECORD_FILE);
+  const temporary = `${path}.${process.pid}.tmp`;
+  // The hash first: a truncated or edited record is detected, never half-trusted.
+  await writeFile(temporary, `${hashText(body)}\n${body}`);
+  await rename(temporary, path);
+}
+
+async function readRecord(
+  cacheDir: string,
+  warn: (message: string) => void,
+): Promise<BuildRecord | undefined> {
+  const path = join(cacheDir, RECORD_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  try {
+    if (newline < 0 || text.slice(0, newline) !== hashText(body)) throw new Error('checksum');
+    const record = JSON.parse(body) as BuildRecord;
+    if (!Array.isArray(record.inputs) || !Array.isArray(record.outputs)) throw new Error('shape');
+    return record;
+  } catch {
+    warn(`ignoring the build record ${path}: it is damaged (the build runs in full)`);
+    return undefined;
+  }
+}
+
+/** The files of the output folders that a build writes to (`index/`, `articles/`, `assets/`). */
+async function listOutputs(outDir: string, outputs: readonly string[]): Promise<Set<string>> {
+  const folders = new Set(['index', 'articles', 'assets']);
+  for (const path of outputs) folders.add(path.slice(0, path.indexOf('/')));
+  const present = new Set<string>();
+  for (const folder of folders) {
+    for (const name of await readdir(join(outDir, folder)).catch(() => [] as string[]))
+      present.add(`${folder}/${name}`);
+  }
+  return present;
+}
+
+/**
+ * The output files as `CompileResult.files` for a build answered from its record: each read
+ * from the output folder when first asked for (an unchanged rebuild reads none of them).
+ */
+export function lazyOutputFiles(
+  outDir: string,
+  outputs: readonly string[],
+  manifestText: string,
+): Record<string, string | Uint8Array> {
+  const files: Record<string, string | Uint8Array> = {};
+  for (const path of outputs) {
+    Object.defineProperty(files, path, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const bytes = readFileSync(join(outDir, path));
+        const value = path.startsWith('assets/') ? new Uint8Array(bytes) : bytes.toString('utf8');
+        Object.defineProperty(files, path, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  files[MANIFEST_FILE] = manifestText;
+  return files;
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
