@@ -140,6 +140,12 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
   /** Articles rendered in this build and taken from the cache. */
   rendered: { fresh: number; cached: number };
+  /**
+   * True when nothing the build depends on changed since the last build into `outDir` with
+   * the same disk cache: the result comes from that build's record and the output folder
+   * (`files` are read from it when asked for), and no article was read.
+   */
+  upToDate: boolean;
 }
 
 interface BuiltArticle {
@@ -217,6 +223,7 @@ export async function compileKnowledgeBase(options: CompileOptions): Promise<Com
     locales: manifest.locales.map((l) => l.locale),
     diagnostics: analysis.diagnostics,
     rendered: analysis.rendered,
+    upToDate: false,
   };
 }
 
@@ -267,6 +274,7 @@ async function startRecording(options: CompileOptions) {
     locales: manifest.locales.map((l) => l.locale),
     diagnostics: record.diagnostics,
     rendered: { fresh: 0, cached: record.rendered },
+    upToDate: true,
   };
   return { result };
 }
