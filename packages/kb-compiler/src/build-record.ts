@@ -5,9 +5,10 @@
  *
  * An input is unchanged when its size, modification and change times (nanoseconds) and inode
  * are those recorded, as git's index decides it. A file modified in the two seconds before the
- * build looked at it is recorded as "racy" and never trusted (a write in the same clock tick as
- * the build's look would not move its times): the next build is then a full one, which records
- * it again. The record is keyed by everything else a build depends on (compiler and Node
+ * build looked at it is "racy": its times are not trusted (a write in the same clock tick as the
+ * build's look would not move them), so an article's record is the hash of the text the build
+ * used, compared with the file's text by the next build; any other racy file is never trusted
+ * (the next build is a full one, which records it again). The record is keyed by everything else a build depends on (compiler and Node
  * versions, options, configuration, output folder), and checked against the output folder:
  * the manifest must be the one written and the output folders must hold exactly the files
  * written (or at least them, without `clean`).
@@ -18,7 +19,7 @@ import { readdir, readFile, rename, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type ManifestFile } from '@porthole/kb/format';
 import type { Diagnostic } from './diagnostics.js';
-import { listContentPaths } from './sources.js';
+import { decodeText, listContentPaths } from './sources.js';
 
 const RECORD_FILE = 'build-v1.json';
 /** Files modified this close (ns) before the build looked at them are not trusted. */
@@ -64,6 +65,20 @@ export async function snapshotContent(contentDir: string): Promise<InputSnapshot
   return { files };
 }
 
+/**
+ * The state of an article that was racy when read: the hash of the text the build used, so
+ * the next build trusts its content, not its times.
+ */
+export function textState(text: string): FileState {
+  return `text:${hashText(text)}`;
+}
+
+async function hasText(path: string, state: FileState): Promise<boolean> {
+  const bytes = await readFile(path).catch(() => undefined);
+  const decoded = bytes && decodeText(new Uint8Array(bytes));
+  return decoded !== undefined && 'text' in decoded && textState(decoded.text) === state;
+}
+
 export function recordKey(parts: unknown): string {
   return createHash('sha256')
     .update(JSON.stringify([process.versions.node, process.versions.icu, parts]))
@@ -77,6 +92,7 @@ export function recordKey(parts: unknown): string {
  */
 export async function findValidRecord(
   cacheDir: string,
+  contentDir: string,
   key: string,
   snapshot: InputSnapshot,
   outDir: string,
@@ -90,7 +106,12 @@ export async function findValidRecord(
     if (state === 'racy') return undefined;
     if (path.startsWith('content:')) {
       contentFiles++;
-      if (snapshot.files.get(path) !== state) return undefined;
+      const now = snapshot.files.get(path);
+      if (now === undefined) return undefined;
+      if (state.startsWith('text:')) {
+        if (!(await hasText(join(contentDir, path.slice('content:'.length)), state)))
+          return undefined;
+      } else if (now !== state) return undefined;
     } else if (fileState(path.slice('static:'.length)) !== state) return undefined;
   }
   // A file added to the content folder.
@@ -161,20 +182,31 @@ export function lazyOutputFiles(
   outputs: readonly string[],
   manifestText: string,
 ): Record<string, string | Uint8Array> {
+  const files = readLazily(outDir, outputs, (path) => !path.startsWith('assets/'));
+  files[MANIFEST_FILE] = manifestText;
+  return files;
+}
+
+/** Files of `dir` by path, read (as text, or bytes) when a property is first read. */
+export function readLazily(
+  dir: string,
+  paths: readonly string[],
+  isText: (path: string) => boolean,
+): Record<string, string | Uint8Array> {
   const files: Record<string, string | Uint8Array> = {};
-  for (const path of outputs) {
+  for (const path of paths) {
     Object.defineProperty(files, path, {
       enumerable: true,
       configurable: true,
-      get() {
-        const bytes = readFileSync(join(outDir, path));
-        const value = path.startsWith('assets/') ? new Uint8Array(bytes) : bytes.toString('utf8');
-        Object.defineProperty(files, path, { value, enumerable: true });
+      // On `this`: the property may have been copied to another object (`defineProperties`).
+      get(this: Record<string, string | Uint8Array>) {
+        const bytes = readFileSync(join(dir, path));
+        const value = isText(path) ? bytes.toString('utf8') : new Uint8Array(bytes);
+        Object.defineProperty(this, path, { value, enumerable: true, writable: true });
         return value;
       },
     });
   }
-  files[MANIFEST_FILE] = manifestText;
   return files;
 }
 

@@ -8,15 +8,16 @@
  * one knowledge base).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { hashText, readLazily } from './build-record.js';
 import type { BuiltSearchIndex, SearchIndexInput } from './index/build.js';
 import type { RenderedArticle, RenderJob } from './render.js';
 
 /** Bump when rendering changes in a way old cache entries would hide. */
-const RENDER_VERSION = 3;
+const RENDER_VERSION = 4;
 /**
  * Rendered articles are spread over this many files by key, so a rebuild after one edit
  * rewrites one file of a few MB instead of one of 170 MB (9,739 articles).
@@ -29,8 +30,12 @@ const shardFile = (shard: number) => `render-v${RENDER_VERSION}-${shard}.bin`;
 export interface RenderCache {
   get(key: string): RenderedArticle | undefined;
   set(key: string, value: RenderedArticle): void;
-  /** A search index by {@link indexCacheKey}. */
-  getIndex(key: string): BuiltSearchIndex | undefined;
+  /**
+   * A search index by {@link indexCacheKey}. On disk only the names of its files are kept:
+   * it is found when they are all in `outDir`, and its files are read from there when asked
+   * for (their names are hashes of their content).
+   */
+  getIndex(key: string, outDir?: string): BuiltSearchIndex | undefined;
   setIndex(key: string, value: BuiltSearchIndex): void;
   /** Forget entries not read or written since the last call (so the cache tracks one KB). */
   prune(): void;
@@ -132,10 +137,11 @@ function isRenderedArticle(value: unknown): value is RenderedArticle {
 }
 
 /**
- * On disk, each search index is a file of its own, named by its key, read only when a build
- * asks for that key: after an edit the old index is neither loaded nor kept in memory.
+ * On disk, each search index is a small file of its own, named by its key, listing the index's
+ * files: after an edit the old one is neither loaded nor kept, and the index itself, tens of
+ * MB at 10,000 articles, is never copied into the cache (serializing it cost a second per edit).
  */
-const indexFile = (key: string) => `index-v${RENDER_VERSION}-${key}.bin`;
+const indexFile = (key: string) => `index-v${RENDER_VERSION}-${key}.json`;
 
 function createCache(
   entries: Map<string, RenderedArticle>,
@@ -156,18 +162,24 @@ function createCache(
   const unused = new Set<number>();
   const indexes = new Map<string, BuiltSearchIndex>();
   const usedIndexes = new Set<string>();
-  const readIndex = (key: string): BuiltSearchIndex | undefined => {
+  const readIndex = (key: string, outDir: string | undefined): BuiltSearchIndex | undefined => {
     if (!dir) return indexes.get(key);
+    if (!outDir) return undefined;
+    const path = join(dir, indexFile(key));
+    let text: string;
     try {
-      const bytes = readFileSync(join(dir, indexFile(key)));
-      const value = deserialize(bytes) as Partial<BuiltSearchIndex> | null;
-      if (typeof value?.root === 'string' && typeof value.files === 'object')
-        return value as BuiltSearchIndex;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
     }
-    warn(`ignoring the damaged cache file ${join(dir, indexFile(key))}: the index is built again`);
-    return undefined;
+    const listed = parseIndexList(text);
+    if (!listed) {
+      warn(`ignoring the damaged cache file ${path}: the index is built again`);
+      return undefined;
+    }
+    if (!listed.paths.every((file) => existsSync(join(outDir, file)))) return undefined;
+    const files = readLazily(outDir, listed.paths, () => true) as Record<string, string>;
+    return { root: listed.root, files };
   };
   return {
     dir,
@@ -184,8 +196,8 @@ function createCache(
       used.add(key);
       changed.add(shardOf(key));
     },
-    getIndex(key) {
-      const value = readIndex(key);
+    getIndex(key, outDir) {
+      const value = readIndex(key, outDir);
       if (value) usedIndexes.add(key);
       return value;
     },
@@ -219,12 +231,14 @@ function createCache(
       for (const shard of unused) await rm(join(dir, shardFile(shard)), { force: true });
       unused.clear();
       for (const [key, index] of indexes) {
-        await writeAtomically(join(dir, indexFile(key)), serialize(index));
+        const list = JSON.stringify({ root: index.root, paths: Object.keys(index.files) });
+        await writeAtomically(join(dir, indexFile(key)), `${hashText(list)}\n${list}`);
       }
       indexes.clear();
       for (const name of await readdir(dir)) {
-        const key = /^index-v\d+-(.+)\.bin$/.exec(name)?.[1];
-        if (key !== undefined && !usedIndexes.has(key)) await rm(join(dir, name), { force: true });
+        const key = /^index-v(\d+)-(.+)\.(?:bin|json)$/.exec(name);
+        if (key && (Number(key[1]) !== RENDER_VERSION || !usedIndexes.has(key[2] ?? '')))
+          await rm(join(dir, name), { force: true });
       }
       usedIndexes.clear();
     },
@@ -234,7 +248,22 @@ function createCache(
   };
 }
 
-async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
+/** An index list written by `save`, if it is whole. */
+function parseIndexList(text: string): { root: string; paths: string[] } | undefined {
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  if (newline < 0 || text.slice(0, newline) !== hashText(body)) return undefined;
+  try {
+    const list = JSON.parse(body) as { root?: unknown; paths?: unknown };
+    if (typeof list.root === 'string' && Array.isArray(list.paths))
+      return { root: list.root, paths: list.paths as string[] };
+  } catch {
+    // Reported by the caller.
+  }
+  return undefined;
+}
+
+async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, data);
   await rename(temporary, path);

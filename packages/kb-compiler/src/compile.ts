@@ -17,6 +17,7 @@ import {
   lazyOutputFiles,
   recordKey,
   snapshotContent,
+  textState,
   writeRecord,
 } from './build-record.js';
 import { cacheKey, indexCacheKey, type RenderCache } from './cache.js';
@@ -168,6 +169,8 @@ interface Analysis {
   rendered: { fresh: number; cached: number };
   /** Files of the static folder that the build looked at, as it found them. */
   staticStates: Map<string, string>;
+  /** The Markdown files' text as read. */
+  markdown: ContentFiles['markdown'];
 }
 
 const GENERATOR = '@porthole/kb-compiler';
@@ -198,14 +201,17 @@ export async function compileKnowledgeBase(options: CompileOptions): Promise<Com
     await saveCache(options.cache);
     throw new CompileError(analysis.diagnostics);
   }
-  const { manifest, files } = assembleOutput(analysis, options.cache);
+  const { manifest, files } = assembleOutput(analysis, options.cache, options.outDir);
   await saveCache(options.cache);
   if (options.outDir) await writeOutput(options.outDir, files, options.clean ?? true);
   if (recording) {
-    for (const [path, state] of analysis.staticStates) recording.snapshot.files.set(path, state);
+    const inputs = recording.snapshot.files;
+    for (const [path, state] of analysis.staticStates) inputs.set(path, state);
+    for (const { path, text } of analysis.markdown)
+      if (inputs.get(`content:${path}`) === 'racy') inputs.set(`content:${path}`, textState(text));
     await writeRecord(recording.dir, {
       key: recording.key,
-      inputs: [...recording.snapshot.files],
+      inputs: [...inputs],
       outputs: Object.keys(files)
         .filter((path) => path !== MANIFEST_FILE)
         .sort(),
@@ -262,7 +268,7 @@ async function startRecording(options: CompileOptions) {
   ]);
   const snapshot = await snapshotContent(contentDir);
   const warn = options.cache?.warn ?? (() => {});
-  const found = await findValidRecord(dir, key, snapshot, outDir, clean, warn);
+  const found = await findValidRecord(dir, contentDir, key, snapshot, outDir, clean, warn);
   if (!found) return { dir, key, snapshot, config };
   const { record, manifest, manifestText } = found;
   options.onProgress?.({ done: record.rendered, total: record.rendered, cached: record.rendered });
@@ -508,6 +514,7 @@ async function analyzeKnowledgeBase(
     synonyms,
     rendered: { fresh, cached },
     staticStates,
+    markdown: content.markdown,
   };
 }
 
@@ -708,6 +715,7 @@ function collectRedirects(
 function assembleOutput(
   analysis: Analysis,
   cache: RenderCache | undefined,
+  outDir: string | undefined,
 ): {
   manifest: ManifestFile;
   files: Record<string, string | Uint8Array>;
@@ -780,8 +788,10 @@ function assembleOutput(
         synonyms: analysis.synonyms.get(locale) ?? [],
       },
       cache,
+      outDir,
     );
-    Object.assign(files, index.files);
+    // Descriptors, not values: index files found in the output folder are read only if asked for.
+    Object.defineProperties(files, Object.getOwnPropertyDescriptors(index.files));
     const redirects = analysis.redirects.get(locale);
     return {
       locale,
@@ -803,10 +813,14 @@ function assembleOutput(
 }
 
 /** The locale's search index from the cache when nothing it is built from changed. */
-function cachedSearchIndex(input: SearchIndexInput, cache: RenderCache | undefined) {
+function cachedSearchIndex(
+  input: SearchIndexInput,
+  cache: RenderCache | undefined,
+  outDir: string | undefined,
+) {
   if (!cache) return buildSearchIndex(input);
   const key = indexCacheKey(input, COMPILER_VERSION.version);
-  const hit = cache.getIndex(key);
+  const hit = cache.getIndex(key, outDir);
   if (hit) return hit;
   const index = buildSearchIndex(input);
   cache.setIndex(key, index);
@@ -826,12 +840,11 @@ async function writeOutput(
     for (const name of await readdir(join(outDir, folder)).catch(() => [] as string[]))
       existing.add(`${folder}/${name}`);
   }
-  const fresh = Object.entries(files).filter(
-    ([path]) => path !== MANIFEST_FILE && !existing.has(path),
-  );
-  for (const folder of new Set(fresh.map(([path]) => dirname(join(outDir, path)))))
+  // By name: the contents of files already there (read lazily from a cache) are never needed.
+  const fresh = Object.keys(files).filter((path) => path !== MANIFEST_FILE && !existing.has(path));
+  for (const folder of new Set(fresh.map((path) => dirname(join(outDir, path)))))
     await mkdir(folder, { recursive: true });
-  await inParallel(fresh, ([path, content]) => writeFile(join(outDir, path), content));
+  await inParallel(fresh, (path) => writeFile(join(outDir, path), files[path] ?? ''));
   const temporary = join(outDir, `.${MANIFEST_FILE}.${process.pid}.tmp`);
   await mkdir(outDir, { recursive: true });
   await writeFile(temporary, files[MANIFEST_FILE] ?? '');

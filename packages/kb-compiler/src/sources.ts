@@ -37,7 +37,7 @@ export interface ReadOptions {
  * Strict UTF-8: a file in another encoding is reported, never silently turned into U+FFFD
  * replacement characters that would then be published.
  */
-function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
+export function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };
