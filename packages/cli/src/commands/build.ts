@@ -70,8 +70,9 @@ Exit status: 0 on success (warnings are printed), 1 when an article has errors.
       const ms = Math.round(performance.now() - started);
       const locales = result.locales.join(', ');
       const unchanged = result.rendered.cached ? `, ${result.rendered.cached} unchanged` : '';
+      const upToDate = result.upToDate ? '; output up to date' : '';
       io.out(
-        `Built ${count(result.articleCount, 'article')} in ${count(result.locales.length, 'locale')} (${locales}) → ${values.out} in ${ms} ms (${result.rendered.fresh} rendered${unchanged})\n`,
+        `Built ${count(result.articleCount, 'article')} in ${count(result.locales.length, 'locale')} (${locales}) → ${values.out} in ${ms} ms (${result.rendered.fresh} rendered${unchanged}${upToDate})\n`,
       );
       return 0;
     } catch (error) {
