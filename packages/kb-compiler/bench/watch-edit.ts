@@ -12,9 +12,7 @@ import { watchKnowledgeBase } from '../src/index.js';
 
 const [dir, flag, profilePath] = process.argv.slice(2);
 if (!dir) throw new Error('usage: watch-edit.ts <content-dir> [--profile <file>]');
-const articles = (await readdir(dir, { recursive: true }))
-  .filter((p) => p.endsWith('.md'))
-  .sort();
+const articles = (await readdir(dir, { recursive: true })).filter((p) => p.endsWith('.md')).sort();
 const target = join(dir, articles[Math.floor(articles.length / 2)] ?? '');
 
 const started = performance.now();

@@ -14,18 +14,18 @@
  * written (or at least them, without `clean`).
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, type BigIntStats } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type ManifestFile } from '@porthole/kb/format';
 import type { Diagnostic } from './diagnostics.js';
-import { decodeText, listContentPaths } from './sources.js';
+import { decodeText, fileState, listContentPaths } from './sources.js';
+
+export { fileState };
 
 const RECORD_FILE = 'build-v1.json';
-/** Files modified this close (ns) before the build looked at them are not trusted. */
-const RACY_NS = 2_000_000_000n;
 
-/** An input file's state, or `missing`, or `racy` (never equal to anything). */
+/** An input file's {@link fileState}, or the hash of an article's text ({@link textState}). */
 type FileState = string;
 
 export interface InputSnapshot {
@@ -42,18 +42,6 @@ export interface BuildRecord {
   diagnostics: Diagnostic[];
   articleCount: number;
   rendered: number;
-}
-
-/** One file's state: size, times and inode, or `missing`. */
-export function fileState(path: string, now = Date.now()): FileState {
-  let stats: BigIntStats;
-  try {
-    stats = lstatSync(path, { bigint: true });
-  } catch {
-    return 'missing';
-  }
-  if (stats.mtimeNs > BigInt(now) * 1_000_000n - RACY_NS) return 'racy';
-  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}:${stats.mode}`;
 }
 
 /** The state of every file of the content folder (before any of them is read). */

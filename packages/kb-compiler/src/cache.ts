@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { hashText, readLazily } from './build-record.js';
 import type { BuiltSearchIndex, SearchIndexInput } from './index/build.js';
+import type { CatalogMemo } from './catalog.js';
 import type { RenderedArticle, RenderJob } from './render.js';
+import type { ReadMemo } from './sources.js';
 
 /** Bump when rendering changes in a way old cache entries would hide. */
 const RENDER_VERSION = 4;
@@ -44,6 +46,11 @@ export interface RenderCache {
   readonly size: number;
   /** Where a disk cache lives (the build record is kept there too). */
   readonly dir?: string | undefined;
+  /**
+   * In memory only (`porthole dev`, the Vite plugin): the content folder's files as last read
+   * and their front matter, so a rebuild reads and parses only the files that changed.
+   */
+  readonly memo?: { reads: ReadMemo; catalog: CatalogMemo } | undefined;
   /** Reports a damaged cache or build record file (which is then ignored). */
   readonly warn?: ((message: string) => void) | undefined;
 }
@@ -82,7 +89,10 @@ export function indexCacheKey(input: SearchIndexInput, compilerVersion: string):
 
 /** An in-memory cache (`porthole dev`, the Vite plugin). */
 export function createMemoryCache(): RenderCache {
-  return createCache(new Map(), undefined);
+  return createCache(new Map(), undefined, undefined, {
+    reads: new Map(),
+    catalog: { options: '', files: new Map() },
+  });
 }
 
 export interface DiskCacheOptions {
@@ -147,6 +157,7 @@ function createCache(
   entries: Map<string, RenderedArticle>,
   dir: string | undefined,
   warn: (message: string) => void = () => {},
+  memo?: RenderCache['memo'],
 ): RenderCache {
   const loaded = new Set<number>();
   /** Entries of `key`'s shard are in `entries` once this ran (on disk: read on first use). */
@@ -184,6 +195,7 @@ function createCache(
   return {
     dir,
     warn,
+    memo,
     get(key) {
       load(key);
       const value = entries.get(key);

@@ -59,12 +59,34 @@ export interface CatalogOptions {
   includeDrafts: boolean;
 }
 
+/** Files of an earlier catalog by path, reused while their text and the options are the same. */
+export interface CatalogMemo {
+  options: string;
+  files: Map<string, SourceFile>;
+}
+
 export function buildCatalog(
   markdown: readonly { path: string; text: string }[],
   allPaths: readonly string[],
   options: CatalogOptions,
+  memo?: CatalogMemo,
 ): Catalog {
-  const files = markdown.map(({ path, text }) => readFile(path, text, options));
+  const optionsKey = `${options.defaultLocale}\u0000${options.includeDrafts}`;
+  if (memo && memo.options !== optionsKey) {
+    memo.files.clear();
+    memo.options = optionsKey;
+  }
+  const files = markdown.map(({ path, text }) => {
+    const known = memo?.files.get(path);
+    if (known?.text === text) return known;
+    const file = readFile(path, text, options);
+    memo?.files.set(path, file);
+    return file;
+  });
+  if (memo) {
+    const present = new Set(markdown.map((m) => m.path));
+    for (const path of memo.files.keys()) if (!present.has(path)) memo.files.delete(path);
+  }
   const catalog: Catalog = {
     files,
     byPath: new Map(files.map((f) => [f.path, f])),

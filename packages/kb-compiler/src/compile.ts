@@ -297,7 +297,9 @@ async function readContent(options: CompileOptions, config: PortholeConfig): Pro
     ...(config.maxArticleSize ? { maxSize: config.maxArticleSize } : {}),
   };
   if (options.sources) return readContentSources(options.sources, options.contentDir, read);
-  if (options.contentDir) return readContentFolder(options.contentDir, read);
+  const memo = options.cache?.memo?.reads;
+  if (options.contentDir)
+    return readContentFolder(options.contentDir, memo ? { ...read, memo } : read);
   throw new TypeError('compileKnowledgeBase needs `contentDir` or `sources`.');
 }
 
@@ -366,10 +368,12 @@ async function analyzeKnowledgeBase(
   }
 
   // Phase 1: front matter, locale and slug of every file, so links can be resolved.
-  const catalog = buildCatalog(content.markdown, content.paths, {
-    defaultLocale: requestedDefault,
-    includeDrafts: options.includeDrafts === true,
-  });
+  const catalog = buildCatalog(
+    content.markdown,
+    content.paths,
+    { defaultLocale: requestedDefault, includeDrafts: options.includeDrafts === true },
+    options.sources ? undefined : options.cache?.memo?.catalog,
+  );
   for (const source of catalog.files) {
     for (const p of source.frontMatterProblems)
       reportAt(source, p.offset, p.severity, p.code, p.message);

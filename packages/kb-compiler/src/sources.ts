@@ -1,3 +1,4 @@
+import { lstatSync, type BigIntStats } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
 import { LOCALE_PATTERN } from './front-matter.js';
@@ -26,7 +27,15 @@ export interface ContentFiles {
 
 export const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
 
+/**
+ * Markdown files as last read, by path, with their {@link fileState}: a watcher reads again
+ * only the files whose state changed.
+ */
+export type ReadMemo = Map<string, { state: string; size: number; text: string }>;
+
 export interface ReadOptions {
+  /** Texts of an earlier read of the same folder (kept up to date by this read). */
+  memo?: ReadMemo;
   /** Paths to leave out (from the configuration's `ignore`). */
   ignore?: readonly RegExp[];
   /** Markdown files larger than this (bytes) are not read: they are reported as too large. */
@@ -93,12 +102,20 @@ export async function readContentFolder(
   const paths = (await listContentPaths(dir)).filter(
     (path) => !ignore.some((pattern) => pattern.test(path)),
   );
+  const memo = options.memo;
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   const read = await Promise.all(
     paths
       .filter((p) => MARKDOWN.test(p))
       .map(async (path) => {
+        const full = join(dir, path);
+        const state = memo ? fileState(full) : 'racy';
+        const known = memo?.get(path);
+        if (known?.state === state && state !== 'racy' && known.size <= maxSize)
+          return { path, bytes: known.text };
         try {
-          return { path, bytes: new Uint8Array(await readFile(join(dir, path))) };
+          const bytes = new Uint8Array(await readFile(full));
+          return { path, bytes, state };
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? 'error';
           return { path, reason: `cannot be read (${code})` };
@@ -107,8 +124,9 @@ export async function readContentFolder(
   );
   const { markdown, unreadable } = splitDecoded(
     read.flatMap((r) => (r.bytes ? [{ path: r.path, bytes: r.bytes }] : [])),
-    options.maxSize ?? DEFAULT_MAX_SIZE,
+    maxSize,
   );
+  if (memo) rememberTexts(memo, read, markdown);
   for (const r of read) if (r.reason) unreadable.push({ path: r.path, reason: r.reason });
   const known = new Set(paths);
   return {
@@ -152,6 +170,40 @@ export function readContentSources(
     },
     displayPath: (path) => (contentDir ? join(contentDir, path) : path),
   };
+}
+
+function rememberTexts(
+  memo: ReadMemo,
+  read: readonly { path: string; bytes?: string | Uint8Array; state?: string }[],
+  markdown: ContentFiles['markdown'],
+): void {
+  const fresh = new Map(read.flatMap((r) => (r.state && r.bytes ? [[r.path, r]] : [])));
+  const present = new Set(markdown.map((m) => m.path));
+  for (const path of memo.keys()) if (!present.has(path)) memo.delete(path);
+  for (const { path, text } of markdown) {
+    const entry = fresh.get(path);
+    if (!entry?.state) continue;
+    if (entry.state === 'racy') memo.delete(path);
+    else memo.set(path, { state: entry.state, size: entry.bytes?.length ?? 0, text });
+  }
+}
+
+/** Files modified this close (ns) before they are looked at do not have trustworthy times. */
+const RACY_NS = 2_000_000_000n;
+
+/**
+ * A file's state: size, modification and change times (ns), inode and mode; `missing`; or
+ * `racy` when it was modified so recently that a write in the same clock tick would not show.
+ */
+export function fileState(path: string, now = Date.now()): string {
+  let stats: BigIntStats;
+  try {
+    stats = lstatSync(path, { bigint: true });
+  } catch {
+    return 'missing';
+  }
+  if (stats.mtimeNs > BigInt(now) * 1_000_000n - RACY_NS) return 'racy';
+  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}:${stats.mode}`;
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });

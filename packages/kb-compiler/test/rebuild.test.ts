@@ -15,7 +15,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { cacheKey } from '../src/cache.js';
-import { compileKnowledgeBase, openDiskCache, type CompileResult } from '../src/index.js';
+import {
+  compileKnowledgeBase,
+  createMemoryCache,
+  openDiskCache,
+  type CompileResult,
+  type RenderCache,
+} from '../src/index.js';
 
 /**
  * Incremental builds (disk cache, build record) against builds without a cache of the same
@@ -47,8 +53,11 @@ async function readTree(dir: string): Promise<Record<string, string>> {
 
 const cachedOut = () => join(root, 'out-cached');
 
+/** The cache of the next cached build: on disk by default, one in memory for `porthole dev`. */
+let openCache = () => openDiskCache(cacheDir, { onWarning: (m) => warnings.push(m) });
+
 async function buildCached(): Promise<CompileResult> {
-  const cache = await openDiskCache(cacheDir, { onWarning: (m) => warnings.push(m) });
+  const cache = await openCache();
   return compileKnowledgeBase({ contentDir: content, outDir: cachedOut(), cache });
 }
 
@@ -209,5 +218,48 @@ describe('incremental builds', () => {
   test("an article's render cache key changes with the compiler version", () => {
     const job = { path: 'en/a.md', text: '# A\n', bodyOffset: 0, title: undefined };
     assert.notEqual(cacheKey(job, '1.0.0'), cacheKey(job, '1.0.1'));
+  });
+});
+
+describe('rebuilds with a cache in memory (porthole dev)', () => {
+  let memory: RenderCache;
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'porthole-rebuild-memory-'));
+    content = join(root, 'content');
+    memory = createMemoryCache();
+    openCache = () => Promise.resolve(memory);
+    put('en/refunds.md', '---\ntitle: Refunds\n---\n\nSee [invoices](invoices.md) and [[faq]].\n');
+    put('en/invoices.md', '# Invoices\n\nDownload invoices as PDF.\n');
+    put('en/faq.md', '# FAQ\n\nCommon questions about billing.\n');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  test('edits, additions, renames, deletions and a new locale give the output of a build without cache', async () => {
+    await buildAndCompare();
+    put('en/faq.md', '# FAQ\n\nCommon questions about billing and taxes.\n');
+    await buildAndCompare();
+    put('en/taxes.md', '# Taxes\n\nVAT, see [[faq]].\n');
+    await buildAndCompare();
+    renameSync(join(content, 'en/taxes.md'), join(content, 'en/vat.md'));
+    await buildAndCompare();
+    await unlink(join(content, 'en/vat.md'));
+    put('en/invoices.md', '---\ntitle: Your invoices\nslug: bills\n---\n\nDownload them.\n');
+    await buildAndCompare();
+    put('hr/refunds.md', '---\ntitle: Povrat novca\n---\n\nKako funkcionira povrat.\n');
+    put('porthole.config.json', JSON.stringify({ defaultLocale: 'hr' }));
+    const result = await buildAndCompare();
+    assert.equal(result.manifest.defaultLocale, 'hr');
+    assert.equal(result.rendered.fresh, 1);
+  });
+
+  test('a same-size edit that keeps the times of the file is seen while they are recent', async () => {
+    const path = join(content, 'en/faq.md');
+    put('en/faq.md', '# FAQ\n\nQuestions about money.\n', { racy: true });
+    await buildAndCompare();
+    const { mtime } = await stat(path);
+    put('en/faq.md', '# FAQ\n\nQuestions about MONEY.\n', { racy: true });
+    await utimes(path, mtime, mtime);
+    const result = await buildAndCompare();
+    assert.match(JSON.stringify(result.files), /MONEY/);
   });
 });
