@@ -26,8 +26,9 @@ Options:
                               removed after the new ones are written, nothing else is touched
       --default-locale <xx>   locale of articles outside a locale folder (default: en)
       --drafts                include articles with \`draft: true\`
-      --no-cache              render every article again (by default unchanged articles are
-                              taken from node_modules/.cache/porthole)
+      --no-cache              build everything again (by default unchanged articles, and
+                              a build whose input did not change, are taken from
+                              node_modules/.cache/porthole)
   -h, --help                  show this help
 
 Progress is shown on standard error (a bar on a terminal, lines otherwise).
