@@ -8,10 +8,10 @@
  * build looked at it is "racy": its times are not trusted (a write in the same clock tick as the
  * build's look would not move them), so an article's record is the hash of the text the build
  * used, compared with the file's text by the next build; any other racy file is never trusted
- * (the next build is a full one, which records it again). The record is keyed by everything else a build depends on (compiler and Node
- * versions, options, configuration, output folder), and checked against the output folder:
- * the manifest must be the one written and the output folders must hold exactly the files
- * written (or at least them, without `clean`).
+ * (the next build is a full one, which records it again). The record is keyed by everything
+ * else a build depends on (compiler and Node versions, options, configuration, output folder),
+ * and checked against the output folder: the manifest must be the one written and the output
+ * folders must hold exactly the files written (or at least them, without `clean`).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -20,8 +20,6 @@ import { join } from 'node:path';
 import { MANIFEST_FILE, type ManifestFile } from '@porthole/kb/format';
 import type { Diagnostic } from './diagnostics.js';
 import { decodeText, fileState, listContentPaths } from './sources.js';
-
-export { fileState };
 
 const RECORD_FILE = 'build-v1.json';
 

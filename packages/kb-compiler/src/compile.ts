@@ -11,7 +11,6 @@ import {
 } from '@porthole/kb/format';
 import type { ArticleSummary } from '@porthole/kb';
 import {
-  fileState,
   findValidRecord,
   hashText,
   lazyOutputFiles,
@@ -41,6 +40,7 @@ import { snippetTexts } from './index/snippet-text.js';
 import { readSynonymsFiles, type LocaleSynonyms } from './index/synonyms-files.js';
 import { suggest } from './suggest.js';
 import {
+  fileState,
   readContentFolder,
   readContentSources,
   readLocaleCode,
