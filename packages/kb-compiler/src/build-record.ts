@@ -17,7 +17,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { MANIFEST_FILE, type ManifestFile } from '@porthole/kb/format';
+import type { StoredCatalog } from './catalog.js';
 import type { Diagnostic } from './diagnostics.js';
 import { decodeText, fileState, listContentPaths } from './sources.js';
 
@@ -198,4 +200,36 @@ export function readLazily(
 
 export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
+}
+
+const CATALOG_FILE = 'catalog-v1.bin';
+
+/**
+ * The front matter of every file as the last build read it, for the files the next build finds
+ * unchanged (parsing it was a tenth of a rebuild after one edit at 9,739 articles).
+ */
+export async function readStoredCatalog(
+  cacheDir: string,
+  version: string,
+  warn: (message: string) => void,
+): Promise<StoredCatalog | undefined> {
+  const path = join(cacheDir, CATALOG_FILE);
+  const bytes = await readFile(path).catch(() => undefined);
+  if (!bytes) return undefined;
+  try {
+    const stored = deserialize(bytes) as Partial<StoredCatalog> | null;
+    if (typeof stored?.options === 'string' && stored.files instanceof Map)
+      return stored.version === version ? (stored as StoredCatalog) : undefined;
+  } catch {
+    // Reported below.
+  }
+  warn(`ignoring the damaged cache file ${path}: front matter is read again`);
+  return undefined;
+}
+
+export async function writeStoredCatalog(cacheDir: string, stored: StoredCatalog): Promise<void> {
+  const path = join(cacheDir, CATALOG_FILE);
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, serialize(stored));
+  await rename(temporary, path);
 }

@@ -59,6 +59,52 @@ export interface CatalogOptions {
   includeDrafts: boolean;
 }
 
+/** What of a catalog file is kept on disk: all but its text (and the index of its lines). */
+export type StoredSourceFile = Omit<SourceFile, 'text' | 'lines'>;
+
+/**
+ * Files of a stored catalog (see {@link storeCatalog}) whose file is unchanged by `stateOf`, as
+ * a memo for {@link buildCatalog}: their front matter is not parsed again.
+ */
+export function restoreCatalog(
+  stored: StoredCatalog,
+  markdown: readonly { path: string; text: string }[],
+  stateOf: (path: string) => string | undefined,
+): CatalogMemo {
+  const files = new Map<string, SourceFile>();
+  for (const { path, text } of markdown) {
+    const kept = stored.files.get(path);
+    if (!kept || kept.state === 'racy' || kept.state !== stateOf(path)) continue;
+    files.set(path, { ...kept.file, text, lines: createLineIndex(text) });
+  }
+  return { options: stored.options, files };
+}
+
+/** A catalog as kept between builds: each file by path with its state when it was read. */
+export interface StoredCatalog {
+  /** The compiler's version: another one may read files differently. */
+  version: string;
+  options: string;
+  files: Map<string, { state: string; file: StoredSourceFile }>;
+}
+
+export function storeCatalog(
+  memo: CatalogMemo,
+  stateOf: (path: string) => string | undefined,
+  version: string,
+): StoredCatalog {
+  const files: StoredCatalog['files'] = new Map();
+  for (const [path, source] of memo.files) {
+    const state = stateOf(path);
+    if (state === undefined || state === 'racy') continue;
+    const file: Partial<SourceFile> = { ...source };
+    delete file.text;
+    delete file.lines;
+    files.set(path, { state, file: file as StoredSourceFile });
+  }
+  return { version, options: memo.options, files };
+}
+
 /** Files of an earlier catalog by path, reused while their text and the options are the same. */
 export interface CatalogMemo {
   options: string;

@@ -14,13 +14,23 @@ import {
   findValidRecord,
   hashText,
   lazyOutputFiles,
+  readStoredCatalog,
   recordKey,
   snapshotContent,
   textState,
   writeRecord,
+  writeStoredCatalog,
 } from './build-record.js';
 import { cacheKey, indexCacheKey, type RenderCache } from './cache.js';
-import { buildCatalog, type Catalog, type SourceFile } from './catalog.js';
+import {
+  buildCatalog,
+  restoreCatalog,
+  storeCatalog,
+  type Catalog,
+  type CatalogMemo,
+  type SourceFile,
+  type StoredCatalog,
+} from './catalog.js';
 import { applySeverities, globToRegExp, loadConfig, type PortholeConfig } from './config.js';
 import {
   CompileError,
@@ -171,6 +181,8 @@ interface Analysis {
   staticStates: Map<string, string>;
   /** The Markdown files' text as read. */
   markdown: ContentFiles['markdown'];
+  /** Every file's catalog entry by path (not with `sources`), for the next build. */
+  catalog: CatalogMemo | undefined;
 }
 
 const GENERATOR = '@porthole/kb-compiler';
@@ -195,6 +207,7 @@ export async function compileKnowledgeBase(options: CompileOptions): Promise<Com
   const analysis = await analyzeKnowledgeBase(
     recording ? { ...options, config: recording.config } : options,
     false,
+    recording?.catalog,
   );
   if (options.failOnError !== false && analysis.diagnostics.some((d) => d.severity === 'error')) {
     // What rendered is kept: the next build, with the errors fixed, renders only those files.
@@ -209,6 +222,11 @@ export async function compileKnowledgeBase(options: CompileOptions): Promise<Com
     for (const [path, state] of analysis.staticStates) inputs.set(path, state);
     for (const { path, text } of analysis.markdown)
       if (inputs.get(`content:${path}`) === 'racy') inputs.set(`content:${path}`, textState(text));
+    if (analysis.catalog)
+      await writeStoredCatalog(
+        recording.dir,
+        storeCatalog(analysis.catalog, recording.stateOf, COMPILER_VERSION.version),
+      );
     await writeRecord(recording.dir, {
       key: recording.key,
       inputs: [...inputs],
@@ -269,7 +287,13 @@ async function startRecording(options: CompileOptions) {
   const snapshot = await snapshotContent(contentDir);
   const warn = options.cache?.warn ?? (() => {});
   const found = await findValidRecord(dir, contentDir, key, snapshot, outDir, clean, warn);
-  if (!found) return { dir, key, snapshot, config };
+  if (!found) {
+    const stateOf = (path: string) => snapshot.files.get(`content:${path}`);
+    const stored = await readStoredCatalog(dir, COMPILER_VERSION.version, warn);
+    // Restored once the files are read (an entry is reused only with the text it was read from).
+    const catalog = stored && { stored, stateOf };
+    return { dir, key, snapshot, config, stateOf, catalog };
+  }
   const { record, manifest, manifestText } = found;
   options.onProgress?.({ done: record.rendered, total: record.rendered, cached: record.rendered });
   const result: CompileResult = {
@@ -306,6 +330,7 @@ async function readContent(options: CompileOptions, config: PortholeConfig): Pro
 async function analyzeKnowledgeBase(
   options: CompileOptions,
   checkDrafts: boolean,
+  stored?: { stored: StoredCatalog; stateOf: (path: string) => string | undefined },
 ): Promise<Analysis> {
   const config =
     options.config ??
@@ -368,11 +393,16 @@ async function analyzeKnowledgeBase(
   }
 
   // Phase 1: front matter, locale and slug of every file, so links can be resolved.
+  const catalogMemo =
+    options.cache?.memo?.catalog ??
+    (stored
+      ? restoreCatalog(stored.stored, content.markdown, stored.stateOf)
+      : { options: '', files: new Map<string, SourceFile>() });
   const catalog = buildCatalog(
     content.markdown,
     content.paths,
     { defaultLocale: requestedDefault, includeDrafts: options.includeDrafts === true },
-    options.sources ? undefined : options.cache?.memo?.catalog,
+    options.sources ? undefined : catalogMemo,
   );
   for (const source of catalog.files) {
     for (const p of source.frontMatterProblems)
@@ -519,6 +549,7 @@ async function analyzeKnowledgeBase(
     rendered: { fresh, cached },
     staticStates,
     markdown: content.markdown,
+    catalog: options.sources ? undefined : catalogMemo,
   };
 }
 

@@ -189,6 +189,7 @@ describe('incremental builds', () => {
     const index = names.find((name) => name.startsWith('index-'));
     assert.ok(record && index && shards.length > 0);
     await truncate(join(cacheDir, record), 40);
+    await truncate(join(cacheDir, 'catalog-v1.bin'), 9);
     for (const shard of shards) await truncate(join(cacheDir, shard), 7);
     await writeFile(join(cacheDir, index), 'not a serialized index');
     const result = await buildAndCompare();
@@ -197,6 +198,7 @@ describe('incremental builds', () => {
     assert.ok(warnings.some((w) => w.includes(record) && w.includes('damaged')));
     assert.ok(warnings.some((w) => w.includes('render-') && w.includes('damaged')));
     assert.ok(warnings.some((w) => w.includes(index) && w.includes('damaged')));
+    assert.ok(warnings.some((w) => w.includes('catalog-v1.bin') && w.includes('damaged')));
     // The damaged files were replaced: the next build uses them without a warning.
     warnings = [];
     assert.equal((await buildAndCompare()).upToDate, true);
