@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -91,6 +91,26 @@ describe('porthole build', () => {
     assert.equal(result.code, 0, result.err);
     assert.match(result.out, /Built 2 articles in 1 locale \(en\)/);
     assert.ok(existsSync(join(dir, 'kb/manifest.json')));
+  });
+
+  test('a second build of unchanged content is up to date; a damaged cache file is a warning', async () => {
+    const site = join(dir, 'cached-site');
+    await mkdir(join(site, 'node_modules'), { recursive: true });
+    await write('cached-site/content/en/a.md', '---\ntitle: A\n---\nText.\n');
+    // Old enough for the build record to trust its times.
+    await utimes(join(site, 'content/en/a.md'), 1_700_000_000, 1_700_000_000);
+    const first = await porthole(['build', 'content', '--out', 'kb'], { cwd: site });
+    assert.equal(first.code, 0, first.err);
+    assert.doesNotMatch(first.out, /up to date/);
+    const second = await porthole(['build', 'content', '--out', 'kb'], { cwd: site });
+    assert.match(second.out, /\(0 rendered, 1 unchanged; output up to date\)/);
+    const cacheRoot = join(site, 'node_modules/.cache/porthole');
+    const [id = ''] = await readdir(cacheRoot);
+    await writeFile(join(cacheRoot, id, 'build-v1.json'), 'truncated');
+    const third = await porthole(['build', 'content', '--out', 'kb'], { cwd: site });
+    assert.equal(third.code, 0, third.err);
+    assert.match(third.err, /porthole build: warning: ignoring the build record .* damaged/);
+    assert.match(third.out, /\(0 rendered, 1 unchanged\)/);
   });
 
   test('requires --out', async () => {

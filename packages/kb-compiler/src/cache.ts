@@ -8,15 +8,18 @@
  * one knowledge base).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { hashText, readLazily } from './build-record.js';
 import type { BuiltSearchIndex, SearchIndexInput } from './index/build.js';
+import type { CatalogMemo } from './catalog.js';
 import type { RenderedArticle, RenderJob } from './render.js';
+import type { ReadMemo } from './sources.js';
 
 /** Bump when rendering changes in a way old cache entries would hide. */
-const RENDER_VERSION = 3;
+const RENDER_VERSION = 4;
 /**
  * Rendered articles are spread over this many files by key, so a rebuild after one edit
  * rewrites one file of a few MB instead of one of 170 MB (9,739 articles).
@@ -29,14 +32,27 @@ const shardFile = (shard: number) => `render-v${RENDER_VERSION}-${shard}.bin`;
 export interface RenderCache {
   get(key: string): RenderedArticle | undefined;
   set(key: string, value: RenderedArticle): void;
-  /** A search index by {@link indexCacheKey}. */
-  getIndex(key: string): BuiltSearchIndex | undefined;
+  /**
+   * A search index by {@link indexCacheKey}. On disk only the names of its files are kept:
+   * it is found when they are all in `outDir`, and its files are read from there when asked
+   * for (their names are hashes of their content).
+   */
+  getIndex(key: string, outDir?: string): BuiltSearchIndex | undefined;
   setIndex(key: string, value: BuiltSearchIndex): void;
   /** Forget entries not read or written since the last call (so the cache tracks one KB). */
   prune(): void;
   /** Write to disk, if this cache has a folder and anything changed. */
   save(): Promise<void>;
   readonly size: number;
+  /** Where a disk cache lives (the build record is kept there too). */
+  readonly dir?: string | undefined;
+  /**
+   * In memory only (`porthole dev`, the Vite plugin): the content folder's files as last read
+   * and their front matter, so a rebuild reads and parses only the files that changed.
+   */
+  readonly memo?: { reads: ReadMemo; catalog: CatalogMemo } | undefined;
+  /** Reports a damaged cache or build record file (which is then ignored). */
+  readonly warn?: ((message: string) => void) | undefined;
 }
 
 export function cacheKey(job: RenderJob, compilerVersion: string): string {
@@ -73,59 +89,127 @@ export function indexCacheKey(input: SearchIndexInput, compilerVersion: string):
 
 /** An in-memory cache (`porthole dev`, the Vite plugin). */
 export function createMemoryCache(): RenderCache {
-  return createCache(new Map(), undefined);
+  return createCache(new Map(), undefined, undefined, {
+    reads: new Map(),
+    catalog: { options: '', files: new Map() },
+  });
 }
 
-/** A cache kept in `dir` between runs; an unreadable or outdated file is an empty cache. */
-export async function openDiskCache(dir: string): Promise<RenderCache> {
-  const entries = new Map<string, RenderedArticle>();
-  const shards = await Promise.all(
-    Array.from({ length: SHARDS }, (_, shard) =>
-      readFile(join(dir, shardFile(shard))).then(
-        (bytes) => deserialize(bytes) as unknown,
-        // No cache yet, or one from another Node version: start empty.
-        () => undefined,
-      ),
-    ),
-  );
-  for (const data of shards) {
-    if (data instanceof Map) for (const [key, value] of data) entries.set(key as string, value);
-  }
-  return createCache(entries, dir);
+export interface DiskCacheOptions {
+  /**
+   * Told about cache files that exist but cannot be read (damaged, truncated): they are
+   * ignored, and what they held is rendered again.
+   * @default process.emitWarning
+   */
+  onWarning?: (message: string) => void;
 }
 
 /**
- * On disk, each search index is a file of its own, named by its key, read only when a build
- * asks for that key: after an edit the old index is neither loaded nor kept in memory.
+ * A cache kept in `dir` between runs. Each of its files is read when a build first needs an
+ * entry from it (a build answered from its build record reads none); a missing or outdated
+ * file is an empty one, a damaged one too, with a warning.
  */
-const indexFile = (key: string) => `index-v${RENDER_VERSION}-${key}.bin`;
+export function openDiskCache(dir: string, options: DiskCacheOptions = {}): Promise<RenderCache> {
+  const warn = options.onWarning ?? ((message: string) => process.emitWarning(message));
+  return Promise.resolve(createCache(new Map(), dir, warn));
+}
 
-function createCache(entries: Map<string, RenderedArticle>, dir: string | undefined): RenderCache {
+/** A shard's entries from disk, or none (with a warning when the file is there but damaged). */
+function readShard(dir: string, shard: number, warn: (message: string) => void) {
+  const path = join(dir, shardFile(shard));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return new Map<string, RenderedArticle>();
+  }
+  try {
+    const data = deserialize(bytes) as unknown;
+    if (data instanceof Map && [...data.values()].every(isRenderedArticle))
+      return data as Map<string, RenderedArticle>;
+  } catch {
+    // Reported below.
+  }
+  warn(`ignoring the damaged cache file ${path}: its articles are rendered again`);
+  return new Map<string, RenderedArticle>();
+}
+
+function isRenderedArticle(value: unknown): value is RenderedArticle {
+  const v = value as Partial<RenderedArticle> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.html === 'string' &&
+    Array.isArray(v.sections) &&
+    Array.isArray(v.anchors) &&
+    Array.isArray(v.problems)
+  );
+}
+
+/**
+ * On disk, each search index is a small file of its own, named by its key, listing the index's
+ * files: after an edit the old one is neither loaded nor kept, and the index itself, tens of
+ * MB at 10,000 articles, is never copied into the cache (serializing it cost a second per edit).
+ */
+const indexFile = (key: string) => `index-v${RENDER_VERSION}-${key}.json`;
+
+function createCache(
+  entries: Map<string, RenderedArticle>,
+  dir: string | undefined,
+  warn: (message: string) => void = () => {},
+  memo?: RenderCache['memo'],
+): RenderCache {
+  const loaded = new Set<number>();
+  /** Entries of `key`'s shard are in `entries` once this ran (on disk: read on first use). */
+  const load = (key: string) => {
+    const shard = shardOf(key);
+    if (!dir || loaded.has(shard)) return;
+    loaded.add(shard);
+    for (const [k, value] of readShard(dir, shard, warn))
+      if (!entries.has(k)) entries.set(k, value);
+  };
   let used = new Set<string>();
   const changed = new Set<number>();
+  const unused = new Set<number>();
   const indexes = new Map<string, BuiltSearchIndex>();
   const usedIndexes = new Set<string>();
-  const readIndex = (key: string): BuiltSearchIndex | undefined => {
+  const readIndex = (key: string, outDir: string | undefined): BuiltSearchIndex | undefined => {
     if (!dir) return indexes.get(key);
+    if (!outDir) return undefined;
+    const path = join(dir, indexFile(key));
+    let text: string;
     try {
-      return deserialize(readFileSync(join(dir, indexFile(key)))) as BuiltSearchIndex;
+      text = readFileSync(path, 'utf8');
     } catch {
       return undefined;
     }
+    const listed = parseIndexList(text);
+    if (!listed) {
+      warn(`ignoring the damaged cache file ${path}: the index is built again`);
+      return undefined;
+    }
+    if (!listed.paths.every((file) => existsSync(join(outDir, file)))) return undefined;
+    const files = readLazily(outDir, listed.paths, () => true) as Record<string, string>;
+    return { root: listed.root, files };
   };
   return {
+    dir,
+    warn,
+    memo,
     get(key) {
+      load(key);
       const value = entries.get(key);
       if (value) used.add(key);
       return value;
     },
     set(key, value) {
+      load(key);
       entries.set(key, value);
       used.add(key);
       changed.add(shardOf(key));
     },
-    getIndex(key) {
-      const value = readIndex(key);
+    getIndex(key, outDir) {
+      const value = readIndex(key, outDir);
       if (value) usedIndexes.add(key);
       return value;
     },
@@ -134,6 +218,8 @@ function createCache(entries: Map<string, RenderedArticle>, dir: string | undefi
       usedIndexes.add(key);
     },
     prune() {
+      // A build asks for every article's key: a shard it never needed holds nothing it used.
+      for (let shard = 0; shard < SHARDS; shard++) if (!loaded.has(shard)) unused.add(shard);
       for (const key of entries.keys()) {
         if (!used.has(key)) {
           entries.delete(key);
@@ -149,17 +235,22 @@ function createCache(entries: Map<string, RenderedArticle>, dir: string | undefi
       if (!dir) return;
       await mkdir(dir, { recursive: true });
       for (const shard of changed) {
+        if (!loaded.has(shard)) continue;
         const part = new Map([...entries].filter(([key]) => shardOf(key) === shard));
         await writeAtomically(join(dir, shardFile(shard)), serialize(part));
       }
       changed.clear();
+      for (const shard of unused) await rm(join(dir, shardFile(shard)), { force: true });
+      unused.clear();
       for (const [key, index] of indexes) {
-        await writeAtomically(join(dir, indexFile(key)), serialize(index));
+        const list = JSON.stringify({ root: index.root, paths: Object.keys(index.files) });
+        await writeAtomically(join(dir, indexFile(key)), `${hashText(list)}\n${list}`);
       }
       indexes.clear();
       for (const name of await readdir(dir)) {
-        const key = /^index-v\d+-(.+)\.bin$/.exec(name)?.[1];
-        if (key !== undefined && !usedIndexes.has(key)) await rm(join(dir, name), { force: true });
+        const key = /^index-v(\d+)-(.+)\.(?:bin|json)$/.exec(name);
+        if (key && (Number(key[1]) !== RENDER_VERSION || !usedIndexes.has(key[2] ?? '')))
+          await rm(join(dir, name), { force: true });
       }
       usedIndexes.clear();
     },
@@ -169,7 +260,22 @@ function createCache(entries: Map<string, RenderedArticle>, dir: string | undefi
   };
 }
 
-async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
+/** An index list written by `save`, if it is whole. */
+function parseIndexList(text: string): { root: string; paths: string[] } | undefined {
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  if (newline < 0 || text.slice(0, newline) !== hashText(body)) return undefined;
+  try {
+    const list = JSON.parse(body) as { root?: unknown; paths?: unknown };
+    if (typeof list.root === 'string' && Array.isArray(list.paths))
+      return { root: list.root, paths: list.paths as string[] };
+  } catch {
+    // Reported by the caller.
+  }
+  return undefined;
+}
+
+async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, data);
   await rename(temporary, path);

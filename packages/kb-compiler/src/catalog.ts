@@ -59,12 +59,80 @@ export interface CatalogOptions {
   includeDrafts: boolean;
 }
 
+/** What of a catalog file is kept on disk: all but its text (and the index of its lines). */
+export type StoredSourceFile = Omit<SourceFile, 'text' | 'lines'>;
+
+/**
+ * Files of a stored catalog (see {@link storeCatalog}) whose file is unchanged by `stateOf`, as
+ * a memo for {@link buildCatalog}: their front matter is not parsed again.
+ */
+export function restoreCatalog(
+  stored: StoredCatalog,
+  markdown: readonly { path: string; text: string }[],
+  stateOf: (path: string) => string | undefined,
+): CatalogMemo {
+  const files = new Map<string, SourceFile>();
+  for (const { path, text } of markdown) {
+    const kept = stored.files.get(path);
+    if (!kept || kept.state === 'racy' || kept.state !== stateOf(path)) continue;
+    files.set(path, { ...kept.file, text, lines: createLineIndex(text) });
+  }
+  return { options: stored.options, files };
+}
+
+/** A catalog as kept between builds: each file by path with its state when it was read. */
+export interface StoredCatalog {
+  /** The compiler's version: another one may read files differently. */
+  version: string;
+  options: string;
+  files: Map<string, { state: string; file: StoredSourceFile }>;
+}
+
+export function storeCatalog(
+  memo: CatalogMemo,
+  stateOf: (path: string) => string | undefined,
+  version: string,
+): StoredCatalog {
+  const files: StoredCatalog['files'] = new Map();
+  for (const [path, source] of memo.files) {
+    const state = stateOf(path);
+    if (state === undefined || state === 'racy') continue;
+    const file: Partial<SourceFile> = { ...source };
+    delete file.text;
+    delete file.lines;
+    files.set(path, { state, file: file as StoredSourceFile });
+  }
+  return { version, options: memo.options, files };
+}
+
+/** Files of an earlier catalog by path, reused while their text and the options are the same. */
+export interface CatalogMemo {
+  options: string;
+  files: Map<string, SourceFile>;
+}
+
 export function buildCatalog(
   markdown: readonly { path: string; text: string }[],
   allPaths: readonly string[],
   options: CatalogOptions,
+  memo?: CatalogMemo,
 ): Catalog {
-  const files = markdown.map(({ path, text }) => readFile(path, text, options));
+  const optionsKey = `${options.defaultLocale}\u0000${options.includeDrafts}`;
+  if (memo && memo.options !== optionsKey) {
+    memo.files.clear();
+    memo.options = optionsKey;
+  }
+  const files = markdown.map(({ path, text }) => {
+    const known = memo?.files.get(path);
+    if (known?.text === text) return known;
+    const file = readFile(path, text, options);
+    memo?.files.set(path, file);
+    return file;
+  });
+  if (memo) {
+    const present = new Set(markdown.map((m) => m.path));
+    for (const path of memo.files.keys()) if (!present.has(path)) memo.files.delete(path);
+  }
   const catalog: Catalog = {
     files,
     byPath: new Map(files.map((f) => [f.path, f])),

@@ -10,8 +10,27 @@ import {
   type ManifestLocale,
 } from '@porthole/kb/format';
 import type { ArticleSummary } from '@porthole/kb';
+import {
+  findValidRecord,
+  hashText,
+  lazyOutputFiles,
+  readStoredCatalog,
+  recordKey,
+  snapshotContent,
+  textState,
+  writeRecord,
+  writeStoredCatalog,
+} from './build-record.js';
 import { cacheKey, indexCacheKey, type RenderCache } from './cache.js';
-import { buildCatalog, type Catalog, type SourceFile } from './catalog.js';
+import {
+  buildCatalog,
+  restoreCatalog,
+  storeCatalog,
+  type Catalog,
+  type CatalogMemo,
+  type SourceFile,
+  type StoredCatalog,
+} from './catalog.js';
 import { applySeverities, globToRegExp, loadConfig, type PortholeConfig } from './config.js';
 import {
   CompileError,
@@ -31,6 +50,7 @@ import { snippetTexts } from './index/snippet-text.js';
 import { readSynonymsFiles, type LocaleSynonyms } from './index/synonyms-files.js';
 import { suggest } from './suggest.js';
 import {
+  fileState,
   readContentFolder,
   readContentSources,
   readLocaleCode,
@@ -131,6 +151,12 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
   /** Articles rendered in this build and taken from the cache. */
   rendered: { fresh: number; cached: number };
+  /**
+   * True when nothing the build depends on changed since the last build into `outDir` with
+   * the same disk cache: the result comes from that build's record and the output folder
+   * (`files` are read from it when asked for), and no article was read.
+   */
+  upToDate: boolean;
 }
 
 interface BuiltArticle {
@@ -151,6 +177,12 @@ interface Analysis {
   redirects: Map<string, Record<string, string>>;
   synonyms: LocaleSynonyms;
   rendered: { fresh: number; cached: number };
+  /** Files of the static folder that the build looked at, as it found them. */
+  staticStates: Map<string, string>;
+  /** The Markdown files' text as read. */
+  markdown: ContentFiles['markdown'];
+  /** Every file's catalog entry by path (not with `sources`), for the next build. */
+  catalog: CatalogMemo | undefined;
 }
 
 const GENERATOR = '@porthole/kb-compiler';
@@ -170,15 +202,43 @@ const SUSPICIOUS_NAME = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
  * for (const warning of result.diagnostics) console.warn(formatDiagnostic(warning));
  */
 export async function compileKnowledgeBase(options: CompileOptions): Promise<CompileResult> {
-  const analysis = await analyzeKnowledgeBase(options, false);
+  const recording = await startRecording(options);
+  if (recording && 'result' in recording) return recording.result;
+  const analysis = await analyzeKnowledgeBase(
+    recording ? { ...options, config: recording.config } : options,
+    false,
+    recording?.catalog,
+  );
   if (options.failOnError !== false && analysis.diagnostics.some((d) => d.severity === 'error')) {
     // What rendered is kept: the next build, with the errors fixed, renders only those files.
     await saveCache(options.cache);
     throw new CompileError(analysis.diagnostics);
   }
-  const { manifest, files } = assembleOutput(analysis, options.cache);
+  const { manifest, files } = assembleOutput(analysis, options.cache, options.outDir);
   await saveCache(options.cache);
   if (options.outDir) await writeOutput(options.outDir, files, options.clean ?? true);
+  if (recording) {
+    const inputs = recording.snapshot.files;
+    for (const [path, state] of analysis.staticStates) inputs.set(path, state);
+    for (const { path, text } of analysis.markdown)
+      if (inputs.get(`content:${path}`) === 'racy') inputs.set(`content:${path}`, textState(text));
+    if (analysis.catalog)
+      await writeStoredCatalog(
+        recording.dir,
+        storeCatalog(analysis.catalog, recording.stateOf, COMPILER_VERSION.version),
+      );
+    await writeRecord(recording.dir, {
+      key: recording.key,
+      inputs: [...inputs],
+      outputs: Object.keys(files)
+        .filter((path) => path !== MANIFEST_FILE)
+        .sort(),
+      manifestHash: hashText(files[MANIFEST_FILE] as string),
+      diagnostics: analysis.diagnostics,
+      articleCount: analysis.articles.length,
+      rendered: analysis.rendered.fresh + analysis.rendered.cached,
+    });
+  }
   return {
     outDir: options.outDir,
     manifest,
@@ -187,6 +247,7 @@ export async function compileKnowledgeBase(options: CompileOptions): Promise<Com
     locales: manifest.locales.map((l) => l.locale),
     diagnostics: analysis.diagnostics,
     rendered: analysis.rendered,
+    upToDate: false,
   };
 }
 
@@ -203,6 +264,51 @@ export async function checkKnowledgeBase(
   return diagnostics;
 }
 
+/**
+ * With a disk cache and an output folder, the state of the inputs before anything is read, and
+ * the result straight from the output folder when the last build's record says it is current.
+ */
+async function startRecording(options: CompileOptions) {
+  const dir = options.cache?.dir;
+  if (!dir || !options.outDir || !options.contentDir || options.sources) return undefined;
+  const { outDir, contentDir } = options;
+  const config = options.config ?? (await loadConfig(contentDir)).config;
+  const clean = options.clean ?? true;
+  const key = recordKey([
+    COMPILER_VERSION.version,
+    contentDir,
+    outDir,
+    clean,
+    options.failOnError !== false,
+    options.defaultLocale ?? null,
+    options.includeDrafts === true,
+    config,
+  ]);
+  const snapshot = await snapshotContent(contentDir);
+  const warn = options.cache?.warn ?? (() => {});
+  const found = await findValidRecord(dir, contentDir, key, snapshot, outDir, clean, warn);
+  if (!found) {
+    const stateOf = (path: string) => snapshot.files.get(`content:${path}`);
+    const stored = await readStoredCatalog(dir, COMPILER_VERSION.version, warn);
+    // Restored once the files are read (an entry is reused only with the text it was read from).
+    const catalog = stored && { stored, stateOf };
+    return { dir, key, snapshot, config, stateOf, catalog };
+  }
+  const { record, manifest, manifestText } = found;
+  options.onProgress?.({ done: record.rendered, total: record.rendered, cached: record.rendered });
+  const result: CompileResult = {
+    outDir,
+    manifest,
+    files: lazyOutputFiles(outDir, record.outputs, manifestText),
+    articleCount: record.articleCount,
+    locales: manifest.locales.map((l) => l.locale),
+    diagnostics: record.diagnostics,
+    rendered: { fresh: 0, cached: record.rendered },
+    upToDate: true,
+  };
+  return { result };
+}
+
 /** Forget what this build did not use (so the cache tracks one KB) and write it. */
 async function saveCache(cache: RenderCache | undefined): Promise<void> {
   cache?.prune();
@@ -215,13 +321,16 @@ async function readContent(options: CompileOptions, config: PortholeConfig): Pro
     ...(config.maxArticleSize ? { maxSize: config.maxArticleSize } : {}),
   };
   if (options.sources) return readContentSources(options.sources, options.contentDir, read);
-  if (options.contentDir) return readContentFolder(options.contentDir, read);
+  const memo = options.cache?.memo?.reads;
+  if (options.contentDir)
+    return readContentFolder(options.contentDir, memo ? { ...read, memo } : read);
   throw new TypeError('compileKnowledgeBase needs `contentDir` or `sources`.');
 }
 
 async function analyzeKnowledgeBase(
   options: CompileOptions,
   checkDrafts: boolean,
+  stored?: { stored: StoredCatalog; stateOf: (path: string) => string | undefined },
 ): Promise<Analysis> {
   const config =
     options.config ??
@@ -284,10 +393,17 @@ async function analyzeKnowledgeBase(
   }
 
   // Phase 1: front matter, locale and slug of every file, so links can be resolved.
-  const catalog = buildCatalog(content.markdown, content.paths, {
-    defaultLocale: requestedDefault,
-    includeDrafts: options.includeDrafts === true,
-  });
+  const catalogMemo =
+    options.cache?.memo?.catalog ??
+    (stored
+      ? restoreCatalog(stored.stored, content.markdown, stored.stateOf)
+      : { options: '', files: new Map<string, SourceFile>() });
+  const catalog = buildCatalog(
+    content.markdown,
+    content.paths,
+    { defaultLocale: requestedDefault, includeDrafts: options.includeDrafts === true },
+    options.sources ? undefined : catalogMemo,
+  );
   for (const source of catalog.files) {
     for (const p of source.frontMatterProblems)
       reportAt(source, p.offset, p.severity, p.code, p.message);
@@ -314,7 +430,8 @@ async function analyzeKnowledgeBase(
   const once = new Map<string, { diagnostic: Diagnostic; uses: number; files: Set<string> }>();
   const built: BuiltArticle[] = [];
   const assets = new Map<string, Uint8Array>();
-  const assetUrl = createAssetStore(content, config, assets);
+  const staticStates = new Map<string, string>();
+  const assetUrl = createAssetStore(content, config, assets, staticStates);
   const anchorsOf = new Map<SourceFile, RenderedArticle>();
   for (const [i, source] of sources.entries()) anchorsOf.set(source, results[i] as RenderedArticle);
   /** The id a `#fragment` to `target` means (a custom id's heading text counts), or undefined. */
@@ -430,6 +547,9 @@ async function analyzeKnowledgeBase(
     redirects: collectRedirects(built, config),
     synonyms,
     rendered: { fresh, cached },
+    staticStates,
+    markdown: content.markdown,
+    catalog: options.sources ? undefined : catalogMemo,
   };
 }
 
@@ -520,14 +640,19 @@ function createAssetStore(
   content: ContentFiles,
   config: PortholeConfig,
   assets: Map<string, Uint8Array>,
+  staticStates: Map<string, string>,
 ) {
   const urls = new Map<string, Promise<string | undefined>>();
   const staticDir = config.staticDir;
+  /** Before it is looked at, for the build record: a later build compares the file with this. */
+  const noteStatic = (path: string) => {
+    const full = join(staticDir ?? '', path);
+    if (!staticStates.has(`static:${full}`)) staticStates.set(`static:${full}`, fileState(full));
+    return full;
+  };
   return {
     hasStatic: (path: string) =>
-      staticDir !== undefined &&
-      !path.split('/').includes('..') &&
-      existsSync(join(staticDir, path)),
+      staticDir !== undefined && !path.split('/').includes('..') && existsSync(noteStatic(path)),
     get(path: string, fromStatic: boolean): Promise<string | undefined> {
       const key = `${fromStatic ? 'static' : 'content'}:${path}`;
       let url = urls.get(key);
@@ -535,7 +660,7 @@ function createAssetStore(
         url = (async () => {
           const bytes =
             fromStatic && staticDir
-              ? new Uint8Array(await readFile(join(staticDir, path)))
+              ? new Uint8Array(await readFile(noteStatic(path)))
               : await content.readAsset(path);
           if (!bytes) return undefined;
           const name = `assets/${hash(bytes, 16)}${extensionOf(path)}`;
@@ -625,6 +750,7 @@ function collectRedirects(
 function assembleOutput(
   analysis: Analysis,
   cache: RenderCache | undefined,
+  outDir: string | undefined,
 ): {
   manifest: ManifestFile;
   files: Record<string, string | Uint8Array>;
@@ -697,8 +823,10 @@ function assembleOutput(
         synonyms: analysis.synonyms.get(locale) ?? [],
       },
       cache,
+      outDir,
     );
-    Object.assign(files, index.files);
+    // Descriptors, not values: index files found in the output folder are read only if asked for.
+    Object.defineProperties(files, Object.getOwnPropertyDescriptors(index.files));
     const redirects = analysis.redirects.get(locale);
     return {
       locale,
@@ -720,10 +848,14 @@ function assembleOutput(
 }
 
 /** The locale's search index from the cache when nothing it is built from changed. */
-function cachedSearchIndex(input: SearchIndexInput, cache: RenderCache | undefined) {
+function cachedSearchIndex(
+  input: SearchIndexInput,
+  cache: RenderCache | undefined,
+  outDir: string | undefined,
+) {
   if (!cache) return buildSearchIndex(input);
   const key = indexCacheKey(input, COMPILER_VERSION.version);
-  const hit = cache.getIndex(key);
+  const hit = cache.getIndex(key, outDir);
   if (hit) return hit;
   const index = buildSearchIndex(input);
   cache.setIndex(key, index);
@@ -743,12 +875,11 @@ async function writeOutput(
     for (const name of await readdir(join(outDir, folder)).catch(() => [] as string[]))
       existing.add(`${folder}/${name}`);
   }
-  const fresh = Object.entries(files).filter(
-    ([path]) => path !== MANIFEST_FILE && !existing.has(path),
-  );
-  for (const folder of new Set(fresh.map(([path]) => dirname(join(outDir, path)))))
+  // By name: the contents of files already there (read lazily from a cache) are never needed.
+  const fresh = Object.keys(files).filter((path) => path !== MANIFEST_FILE && !existing.has(path));
+  for (const folder of new Set(fresh.map((path) => dirname(join(outDir, path)))))
     await mkdir(folder, { recursive: true });
-  await inParallel(fresh, ([path, content]) => writeFile(join(outDir, path), content));
+  await inParallel(fresh, (path) => writeFile(join(outDir, path), files[path] ?? ''));
   const temporary = join(outDir, `.${MANIFEST_FILE}.${process.pid}.tmp`);
   await mkdir(outDir, { recursive: true });
   await writeFile(temporary, files[MANIFEST_FILE] ?? '');

@@ -131,11 +131,17 @@ export interface LineIndex {
   locate(offset: number): { line: number; column: number };
 }
 
+/** The line starts are found when first asked for: most files never have a diagnostic. */
 export function createLineIndex(text: string): LineIndex {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  let starts: number[] | undefined;
+  const findStarts = () => {
+    const found = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) found.push(i + 1);
+    return found;
+  };
   return {
     locate(offset) {
+      starts ??= findStarts();
       let low = 0;
       let high = starts.length - 1;
       while (low < high) {

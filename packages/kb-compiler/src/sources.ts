@@ -1,3 +1,4 @@
+import { lstatSync, type BigIntStats } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
 import { LOCALE_PATTERN } from './front-matter.js';
@@ -26,7 +27,15 @@ export interface ContentFiles {
 
 export const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
 
+/**
+ * Markdown files as last read, by path, with their {@link fileState}: a watcher reads again
+ * only the files whose state changed.
+ */
+export type ReadMemo = Map<string, { state: string; size: number; text: string }>;
+
 export interface ReadOptions {
+  /** Texts of an earlier read of the same folder (kept up to date by this read). */
+  memo?: ReadMemo;
   /** Paths to leave out (from the configuration's `ignore`). */
   ignore?: readonly RegExp[];
   /** Markdown files larger than this (bytes) are not read: they are reported as too large. */
@@ -37,7 +46,7 @@ export interface ReadOptions {
  * Strict UTF-8: a file in another encoding is reported, never silently turned into U+FFFD
  * replacement characters that would then be published.
  */
-function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
+export function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };
@@ -70,11 +79,8 @@ function tooLarge(size: number, maxSize: number): string {
 
 const DEFAULT_MAX_SIZE = 2 * 1024 * 1024;
 
-export async function readContentFolder(
-  dir: string,
-  options: ReadOptions = {},
-): Promise<ContentFiles> {
-  const ignore = options.ignore ?? [];
+/** Every file of a content folder (but hidden ones and node_modules), sorted, `/`-separated. */
+export async function listContentPaths(dir: string): Promise<string[]> {
   const paths: string[] = [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
@@ -83,16 +89,33 @@ export async function readContentFolder(
     const path = full.slice(dir.length).split(sep).filter(Boolean).join('/');
     // Hidden files and folders (.git, .obsidian …) and node_modules are never content.
     if (path.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) continue;
-    if (ignore.some((pattern) => pattern.test(path))) continue;
     paths.push(path);
   }
-  paths.sort();
+  return paths.sort();
+}
+
+export async function readContentFolder(
+  dir: string,
+  options: ReadOptions = {},
+): Promise<ContentFiles> {
+  const ignore = options.ignore ?? [];
+  const paths = (await listContentPaths(dir)).filter(
+    (path) => !ignore.some((pattern) => pattern.test(path)),
+  );
+  const memo = options.memo;
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   const read = await Promise.all(
     paths
       .filter((p) => MARKDOWN.test(p))
       .map(async (path) => {
+        const full = join(dir, path);
+        const state = memo ? fileState(full) : 'racy';
+        const known = memo?.get(path);
+        if (known?.state === state && state !== 'racy' && known.size <= maxSize)
+          return { path, bytes: known.text };
         try {
-          return { path, bytes: new Uint8Array(await readFile(join(dir, path))) };
+          const bytes = new Uint8Array(await readFile(full));
+          return { path, bytes, state };
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? 'error';
           return { path, reason: `cannot be read (${code})` };
@@ -101,8 +124,9 @@ export async function readContentFolder(
   );
   const { markdown, unreadable } = splitDecoded(
     read.flatMap((r) => (r.bytes ? [{ path: r.path, bytes: r.bytes }] : [])),
-    options.maxSize ?? DEFAULT_MAX_SIZE,
+    maxSize,
   );
+  if (memo) rememberTexts(memo, read, markdown);
   for (const r of read) if (r.reason) unreadable.push({ path: r.path, reason: r.reason });
   const known = new Set(paths);
   return {
@@ -146,6 +170,40 @@ export function readContentSources(
     },
     displayPath: (path) => (contentDir ? join(contentDir, path) : path),
   };
+}
+
+function rememberTexts(
+  memo: ReadMemo,
+  read: readonly { path: string; bytes?: string | Uint8Array; state?: string }[],
+  markdown: ContentFiles['markdown'],
+): void {
+  const fresh = new Map(read.flatMap((r) => (r.state && r.bytes ? [[r.path, r]] : [])));
+  const present = new Set(markdown.map((m) => m.path));
+  for (const path of memo.keys()) if (!present.has(path)) memo.delete(path);
+  for (const { path, text } of markdown) {
+    const entry = fresh.get(path);
+    if (!entry?.state) continue;
+    if (entry.state === 'racy') memo.delete(path);
+    else memo.set(path, { state: entry.state, size: entry.bytes?.length ?? 0, text });
+  }
+}
+
+/** Files modified this close (ns) before they are looked at do not have trustworthy times. */
+const RACY_NS = 2_000_000_000n;
+
+/**
+ * A file's state: size, modification and change times (ns), inode and mode; `missing`; or
+ * `racy` when it was modified so recently that a write in the same clock tick would not show.
+ */
+export function fileState(path: string, now = Date.now()): string {
+  let stats: BigIntStats;
+  try {
+    stats = lstatSync(path, { bigint: true });
+  } catch {
+    return 'missing';
+  }
+  if (stats.mtimeNs > BigInt(now) * 1_000_000n - RACY_NS) return 'racy';
+  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}:${stats.mode}`;
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });

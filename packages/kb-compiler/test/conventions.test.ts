@@ -299,8 +299,8 @@ describe('cache', () => {
       cache: {
         get: (key) => cache.get(key),
         set: (key, value) => cache.set(key, value),
-        getIndex(key) {
-          const index = cache.getIndex(key);
+        getIndex(key, outDir) {
+          const index = cache.getIndex(key, outDir);
           found.push(index !== undefined);
           return index;
         },
@@ -308,6 +308,7 @@ describe('cache', () => {
         prune: () => cache.prune(),
         save: () => cache.save(),
         size: cache.size,
+        dir: cache.dir,
       },
     };
   }
@@ -334,23 +335,30 @@ describe('cache', () => {
     assert.deepEqual(rebuilt.files, fresh.files);
   });
 
-  test('on disk, a search index is read back by a new process and stale ones are deleted', async () => {
+  test('on disk, a search index is found in the output folder by a new process and stale ones are deleted', async () => {
     const cacheDir = join(dir, 'index-cache');
+    const outDir = join(dir, 'index-out');
     const files = sources(indexFiles);
     const first = await compileKnowledgeBase({
       sources: files,
+      outDir,
       cache: await openDiskCache(cacheDir),
     });
     const reopened = watchIndexes(await openDiskCache(cacheDir));
-    const second = await compileKnowledgeBase({ sources: files, cache: reopened.cache });
+    const second = await compileKnowledgeBase({ sources: files, outDir, cache: reopened.cache });
     assert.deepEqual(reopened.found, [true]);
     assert.deepEqual(second.files, first.files);
+    // Without its files in the output folder, the index is built again.
+    const elsewhere = watchIndexes(await openDiskCache(cacheDir));
+    const outDir2 = join(dir, 'index-out-2');
+    await compileKnowledgeBase({ sources: files, outDir: outDir2, cache: elsewhere.cache });
+    assert.deepEqual(elsewhere.found, [false]);
     const edited = sources({ ...indexFiles, 'en/b.md': '# Invoices\n\nPDF invoices.\n' });
-    await compileKnowledgeBase({ sources: edited, cache: await openDiskCache(cacheDir) });
+    await compileKnowledgeBase({ sources: edited, outDir, cache: await openDiskCache(cacheDir) });
     const indexes = (await readdir(cacheDir)).filter((name) => name.startsWith('index-'));
     assert.equal(indexes.length, 1);
     const last = watchIndexes(await openDiskCache(cacheDir));
-    await compileKnowledgeBase({ sources: edited, cache: last.cache });
+    await compileKnowledgeBase({ sources: edited, outDir, cache: last.cache });
     assert.deepEqual(last.found, [true]);
   });
 

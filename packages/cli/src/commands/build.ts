@@ -26,8 +26,9 @@ Options:
                               removed after the new ones are written, nothing else is touched
       --default-locale <xx>   locale of articles outside a locale folder (default: en)
       --drafts                include articles with \`draft: true\`
-      --no-cache              render every article again (by default unchanged articles are
-                              taken from node_modules/.cache/porthole)
+      --no-cache              build everything again (by default unchanged articles, and
+                              a build whose input did not change, are taken from
+                              node_modules/.cache/porthole)
   -h, --help                  show this help
 
 Progress is shown on standard error (a bar on a terminal, lines otherwise).
@@ -54,7 +55,9 @@ Exit status: 0 on success (warnings are printed), 1 when an article has errors.
     try {
       const cache = values['no-cache']
         ? undefined
-        : await openDiskCache(defaultCacheDir(io.cwd, content));
+        : await openDiskCache(defaultCacheDir(io.cwd, content), {
+            onWarning: (message) => io.err(`porthole build: warning: ${message}\n`),
+          });
       const result = await compileKnowledgeBase({
         contentDir: content,
         outDir: resolve(io.cwd, values.out),
@@ -68,8 +71,9 @@ Exit status: 0 on success (warnings are printed), 1 when an article has errors.
       const ms = Math.round(performance.now() - started);
       const locales = result.locales.join(', ');
       const unchanged = result.rendered.cached ? `, ${result.rendered.cached} unchanged` : '';
+      const upToDate = result.upToDate ? '; output up to date' : '';
       io.out(
-        `Built ${count(result.articleCount, 'article')} in ${count(result.locales.length, 'locale')} (${locales}) → ${values.out} in ${ms} ms (${result.rendered.fresh} rendered${unchanged})\n`,
+        `Built ${count(result.articleCount, 'article')} in ${count(result.locales.length, 'locale')} (${locales}) → ${values.out} in ${ms} ms (${result.rendered.fresh} rendered${unchanged}${upToDate})\n`,
       );
       return 0;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { openDeliveries, type DeliveryRecord } from '@porthole/server';
+import type { DeliveryRecord } from '@porthole/server';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type Command } from '../io.js';
 
@@ -60,7 +60,7 @@ Options:
       throw new UsageError('--limit must be a whole number from 1 to 10000.');
     }
     const databaseUrl = values['database-url'] ?? io.env.DATABASE_URL;
-    const admin = await openDeliveries(databaseUrl ? { databaseUrl } : {});
+    const admin = await (await loadServer()).openDeliveries(databaseUrl ? { databaseUrl } : {});
     try {
       if (retry !== undefined) {
         const count = await admin.retry(retry);
@@ -78,3 +78,6 @@ Options:
     }
   },
 };
+
+/** The server (PostgreSQL, SMTP, HTTP) is loaded by the commands that run it, not by `build`. */
+const loadServer = () => import('@porthole/server');

@@ -1,4 +1,3 @@
-import { runRelay } from '@porthole/server';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type Command } from '../io.js';
 
@@ -29,7 +28,9 @@ Environment:
     });
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
     const databaseUrl = values['database-url'] ?? io.env.DATABASE_URL;
-    const relay = await runRelay({
+    const relay = await (
+      await loadServer()
+    ).runRelay({
       ...(databaseUrl ? { databaseUrl } : {}),
       ...(values.deliver ? { deliver: values.deliver } : {}),
     });
@@ -39,3 +40,6 @@ Environment:
     return 0;
   },
 };
+
+/** The server (PostgreSQL, SMTP, HTTP) is loaded by the commands that run it, not by `build`. */
+const loadServer = () => import('@porthole/server');

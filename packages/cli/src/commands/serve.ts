@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '@porthole/server';
 import { parseCommandArgs, parsePort } from '../args.js';
 import { UsageError, type Command } from '../io.js';
 
@@ -83,7 +82,9 @@ Environment:
       .map((origin) => origin.trim().replace(/\/$/, ''))
       .filter(Boolean);
 
-    const server = await startServer({
+    const server = await (
+      await loadServer()
+    ).startServer({
       port,
       host: values.host ?? '127.0.0.1',
       widgetFile,
@@ -104,3 +105,6 @@ Environment:
     return 0;
   },
 };
+
+/** The server (PostgreSQL, SMTP, HTTP) is loaded by the commands that run it, not by `build`. */
+const loadServer = () => import('@porthole/server');
