@@ -14,7 +14,9 @@ import { mkdirSync, rmSync, writeFileSync, utimesSync, renameSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { cacheKey } from '../src/cache.js';
+import { cacheKey, indexCacheKey } from '../src/cache.js';
+import { buildSearchIndex, type SearchIndexInput } from '../src/index/build.js';
+import { tokenizeRecords } from '../src/index/records.js';
 import {
   compileKnowledgeBase,
   createMemoryCache,
@@ -220,6 +222,32 @@ describe('incremental builds', () => {
   test("an article's render cache key changes with the compiler version", () => {
     const job = { path: 'en/a.md', text: '# A\n', bodyOffset: 0, title: undefined };
     assert.notEqual(cacheKey(job, '1.0.0'), cacheKey(job, '1.0.1'));
+  });
+
+  test('an index built again with the same article objects under a new body file name names the new file', () => {
+    // As in watch mode: an unchanged article keeps its terms, snippets and sections objects,
+    // but a link target's new slug gives its body file a new name.
+    const article = {
+      sections: [{ id: 'usage', title: 'Usage', level: 2 }],
+      terms: tokenizeRecords([{ title: 'Refunds' }, { heading: 'Usage', body: 'Ask for one.' }]),
+      snippets: ['', 'Ask for one.'],
+    };
+    const input = (file: string): SearchIndexInput => ({
+      locale: 'en',
+      articles: [{ ...article, file }],
+    });
+    const first = buildSearchIndex(input('articles/a.1.json'));
+    const keyBefore = indexCacheKey(input('articles/a.1.json'), '1.0.0');
+    const second = buildSearchIndex(input('articles/a.2.json'));
+    assert.notEqual(indexCacheKey(input('articles/a.2.json'), '1.0.0'), keyBefore);
+    assert.equal(indexCacheKey(input('articles/a.1.json'), '1.0.0'), keyBefore);
+    assert.notEqual(second.root, first.root);
+    assert.deepEqual(
+      Object.values(second.files).filter((json) => json.includes('articles/a.')),
+      [
+        `{"articles":[{"file":"articles/a.2.json","sections":[{"id":"usage","title":"Usage","level":2}],"text":["","Ask for one."]}]}`,
+      ],
+    );
   });
 });
 

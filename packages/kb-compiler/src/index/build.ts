@@ -128,13 +128,7 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
   );
 
   // Fragments of consecutive articles.
-  const fragments = articles.map((article) =>
-    JSON.stringify({
-      file: article.file,
-      sections: article.sections.map(({ id, title, level }) => ({ id, title, level })),
-      text: [...article.snippets],
-    } satisfies FragmentArticle),
-  );
+  const fragments = articles.map(fragmentJson);
   const fragmentChunks: [number, string][] = [];
   packInShards(fragments, FRAGMENT_CHUNK_SIZE, (f) => f.length).forEach(([from, to]) => {
     // The JSON of { articles: [...] }, from the articles' JSON.
@@ -157,20 +151,35 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
   return { root: emit('', root), files };
 }
 
+/**
+ * An article's fragment JSON, remembered by its snippet list: in watch mode (`porthole dev`)
+ * the lists of unchanged articles are the same objects from build to build, and writing the
+ * snippets of 9,739 articles as JSON again was a fifth of the index's time after one edit.
+ */
+const fragmentMemo = new WeakMap<
+  readonly string[],
+  { file: string; sections: IndexArticle['sections']; json: string }
+>();
+
+function fragmentJson(article: IndexArticle): string {
+  const { file, sections, snippets } = article;
+  const memo = fragmentMemo.get(snippets);
+  if (memo && memo.file === file && memo.sections === sections) return memo.json;
+  const json = JSON.stringify({
+    file,
+    sections: sections.map(({ id, title, level }) => ({ id, title, level })),
+    text: [...snippets],
+  } satisfies FragmentArticle);
+  fragmentMemo.set(snippets, { file, sections, json });
+  return json;
+}
+
 /** The JSON of `[record delta, weight, position, …]` of the heaviest postings, records ascending. */
 function encodePostings(weighed: WeighedTerms, term: number): string {
   const from = weighed.offsets[term] ?? 0;
   const count = (weighed.offsets[term + 1] ?? 0) - from;
   let keep: Uint32Array | undefined;
-  if (count > MAX_POSTINGS) {
-    // Indexes of the heaviest entries, back in record order.
-    const weight = (k: number) => weighed.weights[from + k] ?? 0;
-    keep = Uint32Array.from(
-      Array.from({ length: count }, (_, k) => k)
-        .sort((a, b) => weight(b) - weight(a) || a - b)
-        .slice(0, MAX_POSTINGS),
-    ).sort();
-  }
+  if (count > MAX_POSTINGS) keep = heaviest(weighed.weights.subarray(from, from + count));
   let json = '[';
   let previous = 0;
   for (let k = 0; k < (keep ? keep.length : count); k++) {
@@ -180,6 +189,29 @@ function encodePostings(weighed: WeighedTerms, term: number): string {
     previous = record;
   }
   return `${json}]`;
+}
+
+/**
+ * Indexes of the MAX_POSTINGS heaviest `weights` (the first of equal ones), ascending. As one
+ * number per entry, `(max − weight) × count + index`, sorted natively: a comparator sorting
+ * the 1.5 M postings of common terms took a second of every rebuild at 9,739 pages.
+ */
+function heaviest(weights: Uint32Array): Uint32Array {
+  const count = weights.length;
+  let max = 0;
+  for (const weight of weights) if (weight > max) max = weight;
+  let keys: Float64Array | undefined;
+  if ((max + 1) * count <= Number.MAX_SAFE_INTEGER) {
+    keys = new Float64Array(count);
+    for (let k = 0; k < count; k++) keys[k] = (max - (weights[k] as number)) * count + k;
+    keys.sort();
+    return Uint32Array.from(keys.subarray(0, MAX_POSTINGS), (key) => key % count).sort();
+  }
+  return Uint32Array.from(
+    Array.from({ length: count }, (_, k) => k)
+      .sort((a, b) => (weights[b] as number) - (weights[a] as number) || a - b)
+      .slice(0, MAX_POSTINGS),
+  ).sort();
 }
 
 /**
