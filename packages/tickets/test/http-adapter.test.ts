@@ -322,18 +322,18 @@ describe('createHttpAdapter', () => {
     );
   });
 
-  it('counts a slow attempt as a network failure after `timeout` and retries it', async () => {
+  // When the timeout fires is asserted on a fake clock above; here a real socket that never
+  // answers must be given up and the ticket sent again.
+  it('gives up an attempt a real server never answers and sends the ticket again', async () => {
     await withStub(
       (_req, res, attempt) => {
         if (attempt > 1) sendJson(res, 201, receipt);
         // The first attempt is never answered.
       },
       async (url, requests) => {
-        const started = performance.now();
         const adapter = createHttpAdapter({ ...fast, endpoint: url, timeout: 150 });
         assert.deepEqual(await adapter.submit(ticket), receipt);
         assert.equal(requests.length, 2);
-        assert.ok(performance.now() - started >= 150);
       },
     );
   });
