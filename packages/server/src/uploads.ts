@@ -8,7 +8,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UPLOAD_ID } from '@porthole/tickets';
+import { UPLOAD_ID, UPLOAD_TYPE_NAMES } from '@porthole/tickets';
 import type { Kysely } from 'kysely';
 import { compileOnce } from './compile-once.js';
 import type { Database } from './database.js';
@@ -22,15 +22,8 @@ export const UNCLAIMED_UPLOAD_TTL_MS = 24 * 3_600_000;
 /** How long a signed attachment link in a webhook stays valid. */
 export const SIGNED_LINK_TTL_MS = 7 * 86_400_000;
 
-const TYPE_NAMES: Record<string, string> = {
-  'image/png': 'PNG',
-  'image/jpeg': 'JPEG',
-  'image/gif': 'GIF',
-  'image/webp': 'WebP',
-  'application/pdf': 'PDF',
-  'application/zip': 'ZIP',
-  'text/plain': 'plain text',
-};
+/** The server's messages spell out "plain text" where the widget's short list says TXT. */
+const TYPE_NAMES: Record<string, string> = { ...UPLOAD_TYPE_NAMES, 'text/plain': 'plain text' };
 
 /** A name safe to show and to put in a Content-Disposition: no folders, no control characters. */
 export function cleanFileName(name: string): string {

@@ -20,6 +20,7 @@ export {
   type TicketInput,
   type TicketMetadata,
 } from './schema.js';
+export { UPLOAD_TYPE_NAMES } from './upload-types.js';
 export { TicketError, isTicketError, type TicketErrorOptions } from './errors.js';
 export { REFERENCE_PATTERN, createIdempotencyKey, createReference } from './ids.js';
 export { createHttpAdapter, type HttpAdapterOptions } from './http-adapter.js';

@@ -1,4 +1,4 @@
-import { isTicketError } from '@porthole/tickets';
+import { UPLOAD_TYPE_NAMES, isTicketError } from '@porthole/tickets';
 import type { TicketAdapter, UploadedAttachment } from '@porthole/tickets';
 import type { AttachmentLimits } from '../core/options.js';
 import { formatFileSize, formatList } from '../i18n/format-units.js';
@@ -35,17 +35,6 @@ export interface KnownLimits extends AttachmentLimits {
   /** Media types the server accepts (found in the content, never from the name). */
   types?: readonly string[];
 }
-
-/** Names people know, for the types the reference server can accept. */
-const TYPE_NAMES: Record<string, string> = {
-  'image/png': 'PNG',
-  'image/jpeg': 'JPEG',
-  'image/gif': 'GIF',
-  'image/webp': 'WebP',
-  'application/pdf': 'PDF',
-  'application/zip': 'ZIP',
-  'text/plain': 'TXT',
-};
 
 /** A size in the visitor's language: “10 MB”. */
 export const fileSize = (bytes: number, { locale }: Translator): string =>
@@ -230,7 +219,7 @@ export class AttachmentList {
       const refused = t('attachmentTypeNotAllowed', { name });
       if (!types?.length) return refused;
       const names = formatList(
-        types.map((type) => TYPE_NAMES[type] ?? type),
+        types.map((type) => UPLOAD_TYPE_NAMES[type] ?? type),
         i18n.locale,
       );
       return `${refused} ${t('attachmentAllowedTypes', { types: names })}`;
