@@ -25,7 +25,7 @@ import type { RenderedArticle, RenderJob } from './render.js';
 import type { ReadMemo } from './sources.js';
 
 /** Bump when rendering changes in a way old cache entries would hide. */
-const RENDER_VERSION = 4;
+const RENDER_VERSION = 5;
 /**
  * Rendered articles are spread over this many files by key, so a rebuild after one edit
  * rewrites one file of a few MB instead of one of 170 MB (9,739 articles).

@@ -46,6 +46,11 @@ export type RecordFields = Partial<Record<FieldName, string | readonly string[]>
 export interface ArticleTerms {
   vocabulary: string;
   stream: Uint32Array;
+  /**
+   * The records weighed without synonyms, with terms numbered as in `vocabulary`: made where
+   * the article is rendered (a worker), so the main thread only renumbers it.
+   */
+  weighing: ArticleWeighing;
 }
 
 /** Tokenize an article's records (its own, then one per section). */
@@ -81,7 +86,9 @@ export function tokenizeRecords(records: readonly RecordFields[]): ArticleTerms 
       }
     }
   }
-  return { vocabulary: vocabulary.join('\n'), stream: Uint32Array.from(out) };
+  const terms = { vocabulary: vocabulary.join('\n'), stream: Uint32Array.from(out) };
+  const local = createTermDictionary();
+  return { ...terms, weighing: weighArticle(terms, local, []) };
 }
 
 /**
@@ -151,7 +158,11 @@ export function weighRecords(
     group.map((member) => member.map((t) => intern(dictionary, t))),
   );
   const weighings = articles.map((article) =>
-    prepare(article, () => weighArticle(article, dictionary, groups)),
+    prepare(article, () =>
+      groups.length > 0
+        ? weighArticle(article, dictionary, groups)
+        : renumber(article.weighing, article.vocabulary, dictionary),
+    ),
   );
   const sum = new Float64Array(FIELD_NAMES.length);
   const count = new Float64Array(FIELD_NAMES.length);
@@ -163,6 +174,22 @@ export function weighRecords(
   }
   const average = FIELD_NAMES.map((_, f) => (sum[f] ?? 0) / (count[f] || 1) || 1);
   return placePostings(weighings, dictionary.terms, average, reuse);
+}
+
+/** An article's own weighing with its terms numbered in `dictionary`. */
+function renumber(
+  weighing: ArticleWeighing,
+  vocabulary: string,
+  dictionary: TermDictionary,
+): ArticleWeighing {
+  const map = Uint32Array.from(vocabulary ? vocabulary.split('\n') : [], (t) =>
+    intern(dictionary, t),
+  );
+  const entries = weighing.entries.slice();
+  for (let i = 0; i < entries.length; i += 4) entries[i] = map[entries[i] as number] as number;
+  const postings = weighing.postings.slice();
+  for (let i = 0; i < postings.length; i += 2) postings[i] = map[postings[i] as number] as number;
+  return { ...weighing, entries, postings };
 }
 
 /** `length` numbers: a view of `old` when it is large enough (its contents are overwritten). */
@@ -269,7 +296,7 @@ function growScratch(size: number) {
 
 /** One article's {@link ArticleWeighing}, its terms numbered in `dictionary`. */
 export function weighArticle(
-  { vocabulary, stream }: ArticleTerms,
+  { vocabulary, stream }: Pick<ArticleTerms, 'vocabulary' | 'stream'>,
   dictionary: TermDictionary,
   groups: readonly (readonly (readonly number[])[])[],
 ): ArticleWeighing {
