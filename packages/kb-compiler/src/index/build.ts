@@ -229,21 +229,49 @@ function memoFor(
  * index's shards: the last build's when the same terms have postings.
  */
 function sortVocabulary(memo: IndexMemo, weighed: WeighedTerms, locale: string): Vocabulary {
-  const { offsets } = weighed;
+  const { offsets, terms: byNumber } = weighed;
   const live = (t: number) => (offsets[t + 1] ?? 0) > (offsets[t] ?? 0);
   const last = memo.vocabulary;
+  let order: number[];
   if (last) {
-    let count = 0;
-    for (let t = 0; t < weighed.terms.length; t++) if (live(t)) count++;
-    if (count === last.order.length && last.order.every(live)) return last;
+    // The last build's order with the terms that lost their postings left out and the new
+    // ones merged in: sorting the whole vocabulary again was most of a new word's cost.
+    const known = new Uint8Array(byNumber.length);
+    for (const t of last.order) known[t] = 1;
+    const added: number[] = [];
+    let removed = false;
+    for (let t = 0; t < byNumber.length; t++) {
+      if (live(t) !== (known[t] === 1)) {
+        if (known[t]) removed = true;
+        else added.push(t);
+      }
+    }
+    if (added.length === 0 && !removed) return last;
+    const name = (t: number) => byNumber[t] as string;
+    added.sort((a, b) => (name(a) < name(b) ? -1 : 1));
+    order = mergeOrders(last.order.filter(live), added, name);
+  } else {
+    order = [];
+    for (let t = 0; t < byNumber.length; t++) if (live(t)) order.push(t);
+    order.sort((a, b) => ((byNumber[a] as string) < (byNumber[b] as string) ? -1 : 1));
   }
-  const numbers: number[] = [];
-  weighed.terms.forEach((_, t) => live(t) && numbers.push(t));
-  const terms = numbers.map((t) => weighed.terms[t] as string).sort();
-  const order = terms.map((term) => memo.dictionary.numbers.get(term) ?? 0);
+  const terms = order.map((t) => byNumber[t] as string);
   const stems = computeStemClasses(locale, terms, normalizeText, memo.stemKeys);
   memo.vocabulary = { terms, order, stems, ...buildTails(locale, terms) };
   return memo.vocabulary;
+}
+
+/** Two lists of distinct term numbers, each sorted by term, as one. */
+function mergeOrders(a: readonly number[], b: readonly number[], name: (t: number) => string) {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    out.push(name(a[i] as number) < name(b[j] as number) ? (a[i++] as number) : (b[j++] as number));
+  }
+  while (i < a.length) out.push(a[i++] as number);
+  while (j < b.length) out.push(b[j++] as number);
+  return out;
 }
 
 /** Tail index: terms by their letters from the fourth on, in shards. */
