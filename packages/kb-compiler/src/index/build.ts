@@ -90,6 +90,8 @@ interface Vocabulary {
   /** Term numbers of `terms`. */
   order: number[];
   stems: ([number, number] | 0)[];
+  /** Term numbers of the tail index, in its order. */
+  tailOrder: number[];
   /** The tail index's shards as the root lists them, and their files. */
   tails: [string, string][];
   tailFiles: Record<string, string>;
@@ -232,7 +234,16 @@ function sortVocabulary(memo: IndexMemo, weighed: WeighedTerms, locale: string):
   const { offsets, terms: byNumber } = weighed;
   const live = (t: number) => (offsets[t + 1] ?? 0) > (offsets[t] ?? 0);
   const last = memo.vocabulary;
+  const name = (t: number) => byNumber[t] as string;
+  const byTerm = (a: number, b: number) => (name(a) < name(b) ? -1 : 1);
+  // The tail index: terms by their letters from the fourth on (then by the whole term).
+  const inTails = (t: number) => name(t).length >= MIN_TAIL_TERM;
+  const byTail = (a: number, b: number) => {
+    const [keyA, keyB] = [name(a).slice(3), name(b).slice(3)];
+    return keyA < keyB || (keyA === keyB && name(a) < name(b)) ? -1 : 1;
+  };
   let order: number[];
+  let tailOrder: number[];
   if (last) {
     // The last build's order with the terms that lost their postings left out and the new
     // ones merged in: sorting the whole vocabulary again was most of a new word's cost.
@@ -247,39 +258,46 @@ function sortVocabulary(memo: IndexMemo, weighed: WeighedTerms, locale: string):
       }
     }
     if (added.length === 0 && !removed) return last;
-    const name = (t: number) => byNumber[t] as string;
-    added.sort((a, b) => (name(a) < name(b) ? -1 : 1));
-    order = mergeOrders(last.order.filter(live), added, name);
+    added.sort(byTerm);
+    order = mergeOrders(last.order.filter(live), added, byTerm);
+    const newTails = added.filter(inTails).sort(byTail);
+    tailOrder = mergeOrders(last.tailOrder.filter(live), newTails, byTail);
   } else {
     order = [];
     for (let t = 0; t < byNumber.length; t++) if (live(t)) order.push(t);
-    order.sort((a, b) => ((byNumber[a] as string) < (byNumber[b] as string) ? -1 : 1));
+    order.sort(byTerm);
+    // Each key sliced once: the stable sort keeps equal keys in term order, as byTail does.
+    const keyed = order.filter(inTails).map((t) => [name(t).slice(3), t] as const);
+    keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    tailOrder = keyed.map(([, t]) => t);
   }
   const terms = order.map((t) => byNumber[t] as string);
   const stems = computeStemClasses(locale, terms, normalizeText, memo.stemKeys);
-  memo.vocabulary = { terms, order, stems, ...buildTails(locale, terms) };
+  const tailTerms = tailOrder.map((t) => byNumber[t] as string);
+  memo.vocabulary = { terms, order, stems, tailOrder, ...buildTails(locale, tailTerms) };
   return memo.vocabulary;
 }
 
-/** Two lists of distinct term numbers, each sorted by term, as one. */
-function mergeOrders(a: readonly number[], b: readonly number[], name: (t: number) => string) {
+/** Two lists of distinct term numbers, each sorted by `compare`, as one. */
+function mergeOrders(
+  a: readonly number[],
+  b: readonly number[],
+  compare: (a: number, b: number) => number,
+) {
   const out: number[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    out.push(name(a[i] as number) < name(b[j] as number) ? (a[i++] as number) : (b[j++] as number));
+    out.push(compare(a[i] as number, b[j] as number) < 0 ? (a[i++] as number) : (b[j++] as number));
   }
   while (i < a.length) out.push(a[i++] as number);
   while (j < b.length) out.push(b[j++] as number);
   return out;
 }
 
-/** Tail index: terms by their letters from the fourth on, in shards. */
+/** The tail index's shards, from its terms in order. */
 function buildTails(locale: string, terms: readonly string[]) {
-  const entries = terms
-    .filter((t) => t.length >= MIN_TAIL_TERM)
-    .map((term) => [term.slice(3), term] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = terms.map((term) => [term.slice(3), term] as const);
   const tails: [string, string][] = [];
   const tailFiles: Record<string, string> = {};
   packInShards(entries, TAIL_SHARD_SIZE, ([key, term]) => key.length + term.length + 6).forEach(
