@@ -25,7 +25,7 @@ import type { RenderedArticle, RenderJob } from './render.js';
 import type { ReadMemo } from './sources.js';
 
 /** Bump when rendering changes in a way old cache entries would hide. */
-const RENDER_VERSION = 5;
+const RENDER_VERSION = 4;
 /**
  * Rendered articles are spread over this many files by key, so a rebuild after one edit
  * rewrites one file of a few MB instead of one of 170 MB (9,739 articles).
@@ -263,7 +263,9 @@ function createCache(
       await mkdir(dir, { recursive: true });
       for (const shard of changed) {
         if (!loaded.has(shard)) continue;
-        const part = new Map([...entries].filter(([key]) => shardOf(key) === shard));
+        const part = new Map<string, RenderedArticle>();
+        for (const [key, value] of entries)
+          if (shardOf(key) === shard) part.set(key, withoutWeighing(value));
         await writeAtomically(join(dir, shardFile(shard)), serialize(part));
       }
       changed.clear();
@@ -285,6 +287,13 @@ function createCache(
       return entries.size;
     },
   };
+}
+
+/** An article as the disk cache keeps it: without its terms' weighing (weighed again if used). */
+function withoutWeighing(article: RenderedArticle): RenderedArticle {
+  if (!article.terms?.weighing) return article;
+  const { vocabulary, stream } = article.terms;
+  return { ...article, terms: { vocabulary, stream } };
 }
 
 /** An index list written by `save`, if it is whole. */

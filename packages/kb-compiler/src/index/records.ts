@@ -48,9 +48,10 @@ export interface ArticleTerms {
   stream: Uint32Array;
   /**
    * The records weighed without synonyms, with terms numbered as in `vocabulary`: made where
-   * the article is rendered (a worker), so the main thread only renumbers it.
+   * the article is rendered (a worker), so the main thread only renumbers it. Not kept in the
+   * disk cache (four times the size of `stream`, and slower to read than to weigh again).
    */
-  weighing: ArticleWeighing;
+  weighing?: ArticleWeighing | undefined;
 }
 
 /** Tokenize an article's records (its own, then one per section). */
@@ -159,9 +160,9 @@ export function weighRecords(
   );
   const weighings = articles.map((article) =>
     prepare(article, () =>
-      groups.length > 0
-        ? weighArticle(article, dictionary, groups)
-        : renumber(article.weighing, article.vocabulary, dictionary),
+      groups.length === 0 && article.weighing
+        ? renumber(article.weighing, article.vocabulary, dictionary)
+        : weighArticle(article, dictionary, groups),
     ),
   );
   const sum = new Float64Array(FIELD_NAMES.length);
