@@ -13,7 +13,12 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { hashText, readLazily } from './build-record.js';
-import type { BuiltSearchIndex, IndexArticle, SearchIndexInput } from './index/build.js';
+import type {
+  BuiltSearchIndex,
+  IndexArticle,
+  IndexMemos,
+  SearchIndexInput,
+} from './index/build.js';
 import type { ArticleTerms } from './index/records.js';
 import type { CatalogMemo } from './catalog.js';
 import type { RenderedArticle, RenderJob } from './render.js';
@@ -49,9 +54,10 @@ export interface RenderCache {
   readonly dir?: string | undefined;
   /**
    * In memory only (`porthole dev`, the Vite plugin): the content folder's files as last read
-   * and their front matter, so a rebuild reads and parses only the files that changed.
+   * and their front matter, so a rebuild reads and parses only the files that changed; and
+   * what the last search index build can lend the next.
    */
-  readonly memo?: { reads: ReadMemo; catalog: CatalogMemo } | undefined;
+  readonly memo?: { reads: ReadMemo; catalog: CatalogMemo; index: IndexMemos } | undefined;
   /** Reports a damaged cache or build record file (which is then ignored). */
   readonly warn?: ((message: string) => void) | undefined;
 }
@@ -112,6 +118,7 @@ export function createMemoryCache(): RenderCache {
   return createCache(new Map(), undefined, undefined, {
     reads: new Map(),
     catalog: { options: '', files: new Map() },
+    index: new Map(),
   });
 }
 
@@ -256,7 +263,9 @@ function createCache(
       await mkdir(dir, { recursive: true });
       for (const shard of changed) {
         if (!loaded.has(shard)) continue;
-        const part = new Map([...entries].filter(([key]) => shardOf(key) === shard));
+        const part = new Map<string, RenderedArticle>();
+        for (const [key, value] of entries)
+          if (shardOf(key) === shard) part.set(key, withoutWeighing(value));
         await writeAtomically(join(dir, shardFile(shard)), serialize(part));
       }
       changed.clear();
@@ -278,6 +287,13 @@ function createCache(
       return entries.size;
     },
   };
+}
+
+/** An article as the disk cache keeps it: without its terms' weighing (weighed again if used). */
+function withoutWeighing(article: RenderedArticle): RenderedArticle {
+  if (!article.terms?.weighing) return article;
+  const { vocabulary, stream } = article.terms;
+  return { ...article, terms: { vocabulary, stream } };
 }
 
 /** An index list written by `save`, if it is whole. */

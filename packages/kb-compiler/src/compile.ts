@@ -857,7 +857,7 @@ function cachedSearchIndex(
   const key = indexCacheKey(input, COMPILER_VERSION.version);
   const hit = cache.getIndex(key, outDir);
   if (hit) return hit;
-  const index = buildSearchIndex(input);
+  const index = buildSearchIndex(input, cache.memo?.index);
   cache.setIndex(key, index);
   return index;
 }

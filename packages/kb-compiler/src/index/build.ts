@@ -17,7 +17,14 @@ import {
   type TermShard,
 } from '@porthole/kb/format';
 import type { ArticleSummary } from '@porthole/kb';
-import { weighRecords, type ArticleTerms, type WeighedTerms } from './records.js';
+import {
+  createTermDictionary,
+  weighRecords,
+  type ArticleTerms,
+  type ArticleWeighing,
+  type TermDictionary,
+  type WeighedTerms,
+} from './records.js';
 import { computeStemClasses } from './stemming.js';
 import { listStopwords } from './stopwords.js';
 import type { SynonymGroup } from './synonyms.js';
@@ -56,49 +63,110 @@ const FRAGMENT_CHUNK_SIZE = 9_000;
 /** Terms shorter than this are not in the tail index (a 4-letter typo has too many readings). */
 const MIN_TAIL_TERM = 5;
 
-export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
+/**
+ * What one build of a locale's index keeps for the next in watch mode (`porthole dev`), so
+ * that after one edit only that article is weighed again and only postings that changed are
+ * encoded again. Every part is checked against the new input before it is used: the output
+ * is the same as a build without it.
+ */
+export interface IndexMemo {
+  synonyms: string;
+  dictionary: TermDictionary;
+  weighings: WeakMap<ArticleTerms, ArticleWeighing>;
+  /** The last build's postings and each term's encoded postings, by term number. */
+  previous?: { weighed: WeighedTerms; encoded: readonly string[] };
+  /** The postings of the build before last, whose arrays the next build writes into. */
+  older?: WeighedTerms | undefined;
+  /** The last build's sorted vocabulary, its term numbers, stems and tail shards. */
+  vocabulary?: Vocabulary;
+  /** A stem key by term. */
+  stemKeys: Map<string, string>;
+  /** Chunks by kind and place: a chunk made of the same parts again is not rewritten. */
+  chunks: Map<string, { parts: readonly string[]; path: string; json: string }>;
+}
+
+interface Vocabulary {
+  terms: string[];
+  /** Term numbers of `terms`. */
+  order: number[];
+  stems: ([number, number] | 0)[];
+  /** Term numbers of the tail index, in its order. */
+  tailOrder: number[];
+  /** The tail index's shards as the root lists them, and their files. */
+  tails: [string, string][];
+  tailFiles: Record<string, string>;
+}
+
+/** One {@link IndexMemo} per locale, for a watcher's builds. */
+export type IndexMemos = Map<string, IndexMemo>;
+
+export function buildSearchIndex(input: SearchIndexInput, memos?: IndexMemos): BuiltSearchIndex {
   const { locale, articles } = input;
+  const memo = memoFor(memos, locale, input.synonyms ?? []);
   const files: Record<string, string> = {};
   const emitJson = (kind: string, json: string): string => {
-    const path = `index/${locale}${kind ? `.${kind}` : ''}.${hash(json)}.json`;
+    const path = indexFilePath(locale, kind, json);
     files[path] = json;
     return path;
   };
   const emit = (kind: string, data: unknown) => emitJson(kind, JSON.stringify(data));
+  /**
+   * A chunk of `parts`, its JSON made by `make` unless the last build's chunk at `at` had the
+   * same parts.
+   */
+  const emitChunk = (kind: string, at: string, parts: readonly string[], make: () => string) => {
+    const key = `${kind}\u0000${at}`;
+    const last = memo.chunks.get(key);
+    if (last && sameStrings(last.parts, parts)) {
+      files[last.path] = last.json;
+      return last.path;
+    }
+    const json = make();
+    const path = emitJson(kind, json);
+    memo.chunks.set(key, { parts, path, json });
+    return path;
+  };
 
   const weighed = weighRecords(
     articles.map((a) => a.terms),
     input.synonyms ?? [],
+    memo.dictionary,
+    (terms, weigh) => {
+      let weighing = memo.weighings.get(terms);
+      if (!weighing) memo.weighings.set(terms, (weighing = weigh()));
+      return weighing;
+    },
+    memo.older,
   );
-  const numbers = new Map(weighed.terms.map((term, number) => [term, number]));
-  const terms = [...weighed.terms].sort();
-  const order = terms.map((term) => numbers.get(term) ?? 0);
+  const { terms, order, stems, tails, tailFiles } = sortVocabulary(memo, weighed, locale);
+  Object.assign(files, tailFiles);
   const df = (i: number) =>
     (weighed.offsets[(order[i] ?? 0) + 1] ?? 0) - (weighed.offsets[order[i] ?? 0] ?? 0);
+  const encoded = encodeAll(memo, weighed);
 
   // Postings: the heaviest MAX_POSTINGS per term, delta-encoded, chunked in term order.
   const postingPaths: string[] = [];
   const chunkOf: number[] = [];
-  let chunk: [term: string, json: string][] = [];
+  let chunk: string[] = [];
   let size = 0;
   const flushChunk = () => {
     if (size === 0) return;
-    postingPaths.push(emitJson('p', postingChunkJson(chunk)));
+    const parts = chunk;
+    postingPaths.push(emitChunk('p', parts[0] ?? '', parts, () => postingChunkJson(parts)));
     chunk = [];
     size = 0;
   };
   for (const [i, term] of terms.entries()) {
-    const encoded = encodePostings(weighed, order[i] ?? 0);
-    const cost = term.length + 4 + encoded.length;
+    const json = encoded[order[i] ?? 0] ?? '[]';
+    const cost = term.length + 4 + json.length;
     if (size > 0 && size + cost > POSTING_CHUNK_SIZE) flushChunk();
-    chunk.push([term, encoded]);
+    chunk.push(term, json);
     chunkOf.push(postingPaths.length);
     size += cost;
   }
   flushChunk();
 
   // Vocabulary shards.
-  const stems = computeStemClasses(locale, terms, normalizeText);
   const termShards: [string, string][] = [];
   packInShards(terms, TERM_SHARD_SIZE, (term, i) => 24 + term.length + (stems[i] ? 10 : 0)).forEach(
     ([from, to]) => {
@@ -113,27 +181,14 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
     },
   );
 
-  // Tail index: terms by their letters from the fourth on.
-  const tails = terms
-    .filter((t) => t.length >= MIN_TAIL_TERM)
-    .map((term) => [term.slice(3), term] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const tailShards: [string, string][] = [];
-  packInShards(tails, TAIL_SHARD_SIZE, ([key, term]) => key.length + term.length + 6).forEach(
-    ([from, to]) => {
-      const slice = tails.slice(from, to);
-      const shard: TailShard = { keys: slice.map(([k]) => k), terms: slice.map(([, t]) => t) };
-      tailShards.push([slice[0]?.[0] ?? '', emit('k', shard)]);
-    },
-  );
-
   // Fragments of consecutive articles.
   const fragments = articles.map(fragmentJson);
   const fragmentChunks: [number, string][] = [];
   packInShards(fragments, FRAGMENT_CHUNK_SIZE, (f) => f.length).forEach(([from, to]) => {
+    const parts = fragments.slice(from, to);
     // The JSON of { articles: [...] }, from the articles' JSON.
-    const json = `{"articles":[${fragments.slice(from, to).join(',')}]}`;
-    fragmentChunks.push([from, emitJson('f', json)]);
+    const json = () => `{"articles":[${parts.join(',')}]}`;
+    fragmentChunks.push([from, emitChunk('f', String(from), parts, json)]);
   });
 
   const root: IndexRoot = {
@@ -143,12 +198,171 @@ export function buildSearchIndex(input: SearchIndexInput): BuiltSearchIndex {
     sections: articles.map((a) => a.sections.length),
     terms: termShards,
     postings: postingPaths,
-    tails: tailShards,
+    tails,
     fragments: fragmentChunks,
     // All of them, not only those in the articles: a visitor's "my" must count little too.
     stopwords: [...listStopwords(locale)].sort(),
   };
+  forgetUnused(memo, files);
   return { root: emit('', root), files };
+}
+
+function memoFor(
+  memos: IndexMemos | undefined,
+  locale: string,
+  synonyms: readonly SynonymGroup[],
+): IndexMemo {
+  const key = JSON.stringify(synonyms);
+  const found = memos?.get(locale);
+  if (found?.synonyms === key) return found;
+  const memo: IndexMemo = {
+    synonyms: key,
+    dictionary: createTermDictionary(),
+    weighings: new WeakMap(),
+    stemKeys: found?.stemKeys ?? new Map(),
+    chunks: new Map(),
+  };
+  memos?.set(locale, memo);
+  return memo;
+}
+
+/**
+ * The terms that have postings, sorted, with their numbers, stem classes and the tail
+ * index's shards: the last build's when the same terms have postings.
+ */
+function sortVocabulary(memo: IndexMemo, weighed: WeighedTerms, locale: string): Vocabulary {
+  const { offsets, terms: byNumber } = weighed;
+  const live = (t: number) => (offsets[t + 1] ?? 0) > (offsets[t] ?? 0);
+  const last = memo.vocabulary;
+  const name = (t: number) => byNumber[t] as string;
+  const byTerm = (a: number, b: number) => (name(a) < name(b) ? -1 : 1);
+  // The tail index: terms by their letters from the fourth on (then by the whole term).
+  const inTails = (t: number) => name(t).length >= MIN_TAIL_TERM;
+  const byTail = (a: number, b: number) => {
+    const [keyA, keyB] = [name(a).slice(3), name(b).slice(3)];
+    return keyA < keyB || (keyA === keyB && name(a) < name(b)) ? -1 : 1;
+  };
+  let order: number[];
+  let tailOrder: number[];
+  if (last) {
+    // The last build's order with the terms that lost their postings left out and the new
+    // ones merged in: sorting the whole vocabulary again was most of a new word's cost.
+    const known = new Uint8Array(byNumber.length);
+    for (const t of last.order) known[t] = 1;
+    const added: number[] = [];
+    let removed = false;
+    for (let t = 0; t < byNumber.length; t++) {
+      if (live(t) !== (known[t] === 1)) {
+        if (known[t]) removed = true;
+        else added.push(t);
+      }
+    }
+    if (added.length === 0 && !removed) return last;
+    added.sort(byTerm);
+    order = mergeOrders(last.order.filter(live), added, byTerm);
+    const newTails = added.filter(inTails).sort(byTail);
+    tailOrder = mergeOrders(last.tailOrder.filter(live), newTails, byTail);
+  } else {
+    order = [];
+    for (let t = 0; t < byNumber.length; t++) if (live(t)) order.push(t);
+    order.sort(byTerm);
+    // Each key sliced once: the stable sort keeps equal keys in term order, as byTail does.
+    const keyed = order.filter(inTails).map((t) => [name(t).slice(3), t] as const);
+    keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    tailOrder = keyed.map(([, t]) => t);
+  }
+  const terms = order.map((t) => byNumber[t] as string);
+  const stems = computeStemClasses(locale, terms, normalizeText, memo.stemKeys);
+  const tailTerms = tailOrder.map((t) => byNumber[t] as string);
+  memo.vocabulary = { terms, order, stems, tailOrder, ...buildTails(locale, tailTerms) };
+  return memo.vocabulary;
+}
+
+/** Two lists of distinct term numbers, each sorted by `compare`, as one. */
+function mergeOrders(
+  a: readonly number[],
+  b: readonly number[],
+  compare: (a: number, b: number) => number,
+) {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    out.push(compare(a[i] as number, b[j] as number) < 0 ? (a[i++] as number) : (b[j++] as number));
+  }
+  while (i < a.length) out.push(a[i++] as number);
+  while (j < b.length) out.push(b[j++] as number);
+  return out;
+}
+
+/** The tail index's shards, from its terms in order. */
+function buildTails(locale: string, terms: readonly string[]) {
+  const entries = terms.map((term) => [term.slice(3), term] as const);
+  const tails: [string, string][] = [];
+  const tailFiles: Record<string, string> = {};
+  packInShards(entries, TAIL_SHARD_SIZE, ([key, term]) => key.length + term.length + 6).forEach(
+    ([from, to]) => {
+      const slice = entries.slice(from, to);
+      const shard: TailShard = { keys: slice.map(([k]) => k), terms: slice.map(([, t]) => t) };
+      const json = JSON.stringify(shard);
+      const path = indexFilePath(locale, 'k', json);
+      tailFiles[path] = json;
+      tails.push([slice[0]?.[0] ?? '', path]);
+    },
+  );
+  return { tails, tailFiles };
+}
+
+/**
+ * Every term's encoded postings by term number: the last build's string where the term's
+ * postings are the same as then.
+ */
+function encodeAll(memo: IndexMemo, weighed: WeighedTerms): string[] {
+  const encoded: string[] = new Array<string>(weighed.terms.length);
+  const last = memo.previous;
+  for (let t = 0; t < weighed.terms.length; t++) {
+    const from = weighed.offsets[t] ?? 0;
+    const to = weighed.offsets[t + 1] ?? 0;
+    if (to === from) continue;
+    const kept = last?.encoded[t];
+    encoded[t] =
+      kept !== undefined && last && samePostings(last.weighed, weighed, t)
+        ? kept
+        : encodePostings(weighed, t);
+  }
+  memo.older = last?.weighed;
+  memo.previous = { weighed, encoded };
+  return encoded;
+}
+
+function samePostings(a: WeighedTerms, b: WeighedTerms, term: number): boolean {
+  const from = a.offsets[term] ?? 0;
+  const count = (a.offsets[term + 1] ?? 0) - from;
+  const start = b.offsets[term] ?? 0;
+  if ((b.offsets[term + 1] ?? 0) - start !== count) return false;
+  for (let k = 0; k < count; k++) {
+    if (
+      a.records[from + k] !== b.records[start + k] ||
+      a.weights[from + k] !== b.weights[start + k] ||
+      a.firsts[from + k] !== b.firsts[start + k]
+    )
+      return false;
+  }
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((part, i) => part === b[i]);
+}
+
+/** Drop remembered chunks this build did not use. */
+function forgetUnused(memo: IndexMemo, files: Record<string, string>): void {
+  for (const [key, { path }] of memo.chunks)
+    if (!Object.hasOwn(files, path)) memo.chunks.delete(key);
+}
+
+function indexFilePath(locale: string, kind: string, json: string): string {
+  return `index/${locale}${kind ? `.${kind}` : ''}.${hash(json)}.json`;
 }
 
 /**
@@ -215,16 +429,18 @@ function heaviest(weights: Uint32Array): Uint32Array {
 }
 
 /**
- * The JSON of a posting chunk (`PostingChunk` in the format) from its terms' encoded postings, in the order
- * `JSON.stringify` would write the object: integer-like keys first, ascending.
+ * The JSON of a posting chunk (`PostingChunk` in the format) from `[term, encoded postings, …]`,
+ * in the order `JSON.stringify` would write the object: integer-like keys first, ascending.
  */
-function postingChunkJson(chunk: readonly [term: string, json: string][]): string {
+function postingChunkJson(parts: readonly string[]): string {
   const integer = (term: string) => /^(?:0|[1-9]\d{0,9})$/.test(term) && Number(term) < 2 ** 32 - 1;
-  const entries = [
-    ...chunk.filter(([term]) => integer(term)).sort(([a], [b]) => Number(a) - Number(b)),
-    ...chunk.filter(([term]) => !integer(term)),
+  const entries: [term: string, json: string][] = [];
+  for (let i = 0; i < parts.length; i += 2) entries.push([parts[i] ?? '', parts[i + 1] ?? '']);
+  const sorted = [
+    ...entries.filter(([term]) => integer(term)).sort(([a], [b]) => Number(a) - Number(b)),
+    ...entries.filter(([term]) => !integer(term)),
   ];
-  return `{"postings":{${entries.map(([term, json]) => `${JSON.stringify(term)}:${json}`).join(',')}}}`;
+  return `{"postings":{${sorted.map(([term, json]) => `${JSON.stringify(term)}:${json}`).join(',')}}}`;
 }
 
 /** Split items into consecutive `[from, to)` ranges of about `target` cost each. */

@@ -46,6 +46,12 @@ export type RecordFields = Partial<Record<FieldName, string | readonly string[]>
 export interface ArticleTerms {
   vocabulary: string;
   stream: Uint32Array;
+  /**
+   * The records weighed without synonyms, with terms numbered as in `vocabulary`: made where
+   * the article is rendered (a worker), so the main thread only renumbers it. Not kept in the
+   * disk cache (four times the size of `stream`, and slower to read than to weigh again).
+   */
+  weighing?: ArticleWeighing | undefined;
 }
 
 /** Tokenize an article's records (its own, then one per section). */
@@ -81,16 +87,19 @@ export function tokenizeRecords(records: readonly RecordFields[]): ArticleTerms 
       }
     }
   }
-  return { vocabulary: vocabulary.join('\n'), stream: Uint32Array.from(out) };
+  const terms = { vocabulary: vocabulary.join('\n'), stream: Uint32Array.from(out) };
+  const local = createTermDictionary();
+  return { ...terms, weighing: weighArticle(terms, local, []) };
 }
 
 /**
  * Every record's postings, grouped by term: term `t`'s records are `records[offsets[t]]` up
  * to `offsets[t + 1]`, ascending, with their weights (× 10, rounded) and first positions.
+ * Terms are numbered by a {@link TermDictionary}: a number may have no postings.
  */
 export interface WeighedTerms {
   /** Term by number. */
-  terms: string[];
+  terms: readonly string[];
   offsets: Uint32Array;
   records: Uint32Array;
   weights: Uint32Array;
@@ -98,161 +107,286 @@ export interface WeighedTerms {
   recordCount: number;
 }
 
-/** Weigh the terms of every record of `articles` (in record order). */
+/** Term numbers. Kept between builds in watch mode, so only new terms are numbered. */
+export interface TermDictionary {
+  terms: string[];
+  numbers: Map<string, number>;
+}
+
+export function createTermDictionary(): TermDictionary {
+  return { terms: [], numbers: new Map() };
+}
+
+function intern(dictionary: TermDictionary, term: string): number {
+  let number = dictionary.numbers.get(term);
+  if (number === undefined) {
+    number = dictionary.terms.push(term) - 1;
+    dictionary.numbers.set(term, number);
+  }
+  return number;
+}
+
+/**
+ * One article's postings before the knowledge base's field averages are known. Per record,
+ * `entries` holds `[term, field code (+ SYNONYM_FIELD), term frequency, field length]` per
+ * field a term is in, and `postings` `[term, first position]` per term; `recordEnds` says
+ * where each record's entries and postings end. `lengths` holds the token sum and the count of
+ * each field code, for the averages.
+ */
+export interface ArticleWeighing {
+  entries: Uint32Array;
+  postings: Uint32Array;
+  /** Per record: [end of its entries, end of its postings] (indexes into the arrays). */
+  recordEnds: Uint32Array;
+  lengths: Float64Array;
+}
+
+const SYNONYM_FIELD = 0x100;
+
+/**
+ * Weigh the terms of every record of `articles` (in record order). `prepare` returns an
+ * article's {@link ArticleWeighing}: {@link weighArticle}, or the one remembered from the last
+ * build (the averages are applied here, so an article's weighing does not depend on the others).
+ */
 export function weighRecords(
   articles: readonly ArticleTerms[],
   synonyms: readonly SynonymGroup[],
+  dictionary: TermDictionary = createTermDictionary(),
+  prepare: (article: ArticleTerms, weigh: () => ArticleWeighing) => ArticleWeighing = (_, w) => w(),
+  reuse?: WeighedTerms,
 ): WeighedTerms {
-  const terms: string[] = [];
-  const numbers = new Map<string, number>();
-  const intern = (term: string) => {
-    let number = numbers.get(term);
-    if (number === undefined) {
-      number = terms.push(term) - 1;
-      numbers.set(term, number);
-    }
-    return number;
-  };
-  const groups = synonyms.map((group) => group.map((member) => member.map(intern)));
-  // Pass 1: global term numbers and each field's average length.
+  const groups = synonyms.map((group) =>
+    group.map((member) => member.map((t) => intern(dictionary, t))),
+  );
+  const weighings = articles.map((article) =>
+    prepare(article, () =>
+      groups.length === 0 && article.weighing
+        ? renumber(article.weighing, article.vocabulary, dictionary)
+        : weighArticle(article, dictionary, groups),
+    ),
+  );
   const sum = new Float64Array(FIELD_NAMES.length);
   const count = new Float64Array(FIELD_NAMES.length);
-  const maps = articles.map(({ vocabulary, stream }) => {
-    forEachField(stream, (field, from, to) => {
-      sum[field] = (sum[field] ?? 0) + countTokens(stream, from, to);
-      count[field] = (count[field] ?? 0) + 1;
-    });
-    return Uint32Array.from(vocabulary ? vocabulary.split('\n') : [], intern);
-  });
+  for (const { lengths } of weighings) {
+    for (let f = 0; f < FIELD_NAMES.length; f++) {
+      sum[f] = (sum[f] as number) + (lengths[f] as number);
+      count[f] = (count[f] as number) + (lengths[FIELD_NAMES.length + f] as number);
+    }
+  }
   const average = FIELD_NAMES.map((_, f) => (sum[f] ?? 0) / (count[f] || 1) || 1);
+  return placePostings(weighings, dictionary.terms, average, reuse);
+}
 
-  // Pass 2: per record, term frequencies per field, saturated and added up. Typed arrays by
-  // term number, "seen" stamps instead of clearing: 4 M tokens at 9,739 pages.
+/** An article's own weighing with its terms numbered in `dictionary`. */
+function renumber(
+  weighing: ArticleWeighing,
+  vocabulary: string,
+  dictionary: TermDictionary,
+): ArticleWeighing {
+  const map = Uint32Array.from(vocabulary ? vocabulary.split('\n') : [], (t) =>
+    intern(dictionary, t),
+  );
+  const entries = weighing.entries.slice();
+  for (let i = 0; i < entries.length; i += 4) entries[i] = map[entries[i] as number] as number;
+  const postings = weighing.postings.slice();
+  for (let i = 0; i < postings.length; i += 2) postings[i] = map[postings[i] as number] as number;
+  return { ...weighing, entries, postings };
+}
+
+/** `length` numbers: a view of `old` when it is large enough (its contents are overwritten). */
+function reuseOrCreate(old: Uint32Array | undefined, length: number): Uint32Array {
+  if (old && old.buffer.byteLength >= length * 4) return new Uint32Array(old.buffer, 0, length);
+  return new Uint32Array(new ArrayBuffer(Math.ceil(length * 1.05) * 4), 0, length);
+}
+
+/** Count each term's postings, then weigh every posting straight into its slot. */
+function placePostings(
+  weighings: readonly ArticleWeighing[],
+  terms: readonly string[],
+  average: readonly number[],
+  reuse: WeighedTerms | undefined,
+): WeighedTerms {
   const size = terms.length;
-  const fieldSeen = new Int32Array(size).fill(-1);
-  const tf = new Uint32Array(size);
-  const recordSeen = new Int32Array(size).fill(-1);
+  const offsets = new Uint32Array(size + 1);
+  for (const { postings } of weighings) {
+    for (let i = 0; i < postings.length; i += 2) {
+      const slot = (postings[i] as number) + 1;
+      offsets[slot] = (offsets[slot] as number) + 1;
+    }
+  }
+  for (let t = 0; t < size; t++)
+    offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+  const total = offsets[size] as number;
+  const next = offsets.slice(0, size);
+  // Watch mode hands in the arrays of the build before last: three new 10 MB arrays per
+  // build (9,739 pages) made the collector walk the whole heap after every edit.
+  const records = reuseOrCreate(reuse?.records, total);
+  const weights = reuseOrCreate(reuse?.weights, total);
+  const firsts = reuseOrCreate(reuse?.firsts, total);
   const weight = new Float64Array(size);
-  const first = new Uint32Array(size);
-  const postings = createPostingBuffer();
+  // By field code (the synonym pass's at SYNONYM_FIELD + code), as numbers in typed arrays:
+  // the same arithmetic as written out, without property look-ups per posting.
+  const keep = new Float64Array(FIELD_NAMES.length);
+  const b = new Float64Array(FIELD_NAMES.length);
+  const averages = Float64Array.from(average);
+  const scale = new Float64Array(SYNONYM_FIELD + FIELD_NAMES.length);
+  FIELD_NAMES.forEach((name, code) => {
+    b[code] = FIELDS[name].b;
+    keep[code] = 1 - FIELDS[name].b;
+    scale[code] = FIELDS[name].weight;
+    scale[SYNONYM_FIELD + code] = SYNONYM_WEIGHT * FIELDS[name].weight;
+  });
+
   let record = 0;
-  let fieldRun = 0;
+  for (const { entries, postings, recordEnds } of weighings) {
+    let entry = 0;
+    let posting = 0;
+    for (let r = 0; r < recordEnds.length; r += 2, record++) {
+      for (const end = recordEnds[r] as number; entry < end; entry += 4) {
+        const term = entries[entry] as number;
+        const field = entries[entry + 1] as number;
+        const code = field & 0xff;
+        const frequency = entries[entry + 2] as number;
+        const norm =
+          (keep[code] as number) +
+          ((b[code] as number) * (entries[entry + 3] as number)) / (averages[code] as number);
+        weight[term] =
+          (weight[term] as number) +
+          (scale[field] as number) * ((frequency * (K1 + 1)) / (frequency + K1 * norm));
+      }
+      for (const end = recordEnds[r + 1] as number; posting < end; posting += 2) {
+        const term = postings[posting] as number;
+        const slot = next[term] as number;
+        next[term] = slot + 1;
+        records[slot] = record;
+        weights[slot] = Math.max(1, Math.round((weight[term] as number) * 10));
+        firsts[slot] = postings[posting + 1] as number;
+        weight[term] = 0;
+      }
+    }
+  }
+  return { terms, offsets, records, weights, firsts, recordCount: record };
+}
+
+/**
+ * Scratch space of {@link weighArticle} by term number, grown with the dictionary: stamps
+ * instead of clearing (4 M tokens at 9,739 pages, where a map per field was slower).
+ */
+const scratch = {
+  fieldSeen: new Float64Array(0),
+  recordSeen: new Float64Array(0),
+  tf: new Uint32Array(0),
+  first: new Uint32Array(0),
+  field: 0,
+  record: 0,
+};
+
+function growScratch(size: number) {
+  if (scratch.tf.length >= size) return;
+  const grown = Math.max(size, scratch.tf.length * 2, 1024);
+  const copy = <T extends Float64Array | Uint32Array>(old: T, make: (n: number) => T): T => {
+    const array = make(grown);
+    array.set(old);
+    return array;
+  };
+  scratch.fieldSeen = copy(scratch.fieldSeen, (n) => new Float64Array(n));
+  scratch.recordSeen = copy(scratch.recordSeen, (n) => new Float64Array(n));
+  scratch.tf = copy(scratch.tf, (n) => new Uint32Array(n));
+  scratch.first = copy(scratch.first, (n) => new Uint32Array(n));
+}
+
+/** One article's {@link ArticleWeighing}, its terms numbered in `dictionary`. */
+export function weighArticle(
+  { vocabulary, stream }: Pick<ArticleTerms, 'vocabulary' | 'stream'>,
+  dictionary: TermDictionary,
+  groups: readonly (readonly (readonly number[])[])[],
+): ArticleWeighing {
+  const map = Uint32Array.from(vocabulary ? vocabulary.split('\n') : [], (t) =>
+    intern(dictionary, t),
+  );
+  growScratch(dictionary.terms.length);
+  const { fieldSeen, recordSeen, tf, first } = scratch;
+  const lengths = new Float64Array(FIELD_NAMES.length * 2);
+  const entries: number[] = [];
+  const postings: number[] = [];
+  const recordEnds: number[] = [];
   const fieldTerms: number[] = [];
   const recordTerms: number[] = [];
   // The field's tokens and positions, kept only to look for synonyms in.
   const tokens: number[] = [];
   const positions: number[] = [];
   const see = (term: number, position: number) => {
-    if (recordSeen[term] !== record) {
-      recordSeen[term] = record;
-      weight[term] = 0;
-      first[term] = position;
-      recordTerms.push(term);
-    } else if (position < (first[term] as number)) first[term] = position;
-  };
-  const countTerm = (term: number) => {
-    if (fieldSeen[term] !== fieldRun) {
-      fieldSeen[term] = fieldRun;
+    if (fieldSeen[term] !== scratch.field) {
+      fieldSeen[term] = scratch.field;
       tf[term] = 0;
       fieldTerms.push(term);
     }
     tf[term] = (tf[term] as number) + 1;
+    if (recordSeen[term] !== scratch.record) {
+      recordSeen[term] = scratch.record;
+      first[term] = position;
+      recordTerms.push(term);
+    } else if (position < (first[term] as number)) first[term] = position;
   };
-  const addWeights = (scale: number, norm: number) => {
-    for (const term of fieldTerms) {
-      const frequency = tf[term] as number;
-      weight[term] =
-        (weight[term] as number) + scale * ((frequency * (K1 + 1)) / (frequency + K1 * norm));
-    }
+  const closeField = (code: number, length: number) => {
+    for (const term of fieldTerms) entries.push(term, code, tf[term] as number, length);
+    fieldTerms.length = 0;
+    scratch.field++;
   };
-  articles.forEach(({ stream }, a) => {
-    const map = maps[a] as Uint32Array;
-    let at = 0;
-    while (at < stream.length) {
-      const fields = stream[at++] as number;
-      recordTerms.length = 0;
-      for (let f = 0; f < fields; f++) {
-        const code = stream[at] as number;
-        const entries = stream[at + 1] as number;
-        const { weight: fieldWeight, b, start } = FIELDS[FIELD_NAMES[code] as FieldName];
-        fieldRun++;
-        fieldTerms.length = 0;
-        tokens.length = 0;
-        positions.length = 0;
-        let position = start;
-        let length = 0;
-        for (let i = at + 2, end = at + 2 + entries; i < end; i++) {
-          const entry = stream[i] as number;
-          if (entry === ITEM_END) {
-            position += 2;
-            continue;
-          }
-          const term = map[entry] as number;
-          countTerm(term);
-          see(term, position);
-          if (groups.length > 0) {
-            tokens.push(term);
-            positions.push(position);
-          }
-          position++;
-          length++;
-        }
-        at += 2 + entries;
-        const norm = 1 - b + (b * length) / (average[code] as number);
-        addWeights(fieldWeight, norm);
-        if (groups.length === 0) continue;
-        // Synonyms: the record is also indexed under the other members of a group it has.
-        fieldRun++;
-        fieldTerms.length = 0;
-        for (const group of groups) {
-          group.forEach((member, m) => {
-            const found = indexOfSequence(tokens, member);
-            if (found === -1) return;
-            group.forEach((other, o) => {
-              if (o === m) return;
-              other.forEach((term, k) => {
-                countTerm(term);
-                see(term, (positions[found] as number) + k);
-              });
-            });
-          });
-        }
-        addWeights(SYNONYM_WEIGHT * fieldWeight, norm);
-      }
-      for (const term of recordTerms) {
-        postings.push(
-          term,
-          record,
-          Math.max(1, Math.round((weight[term] as number) * 10)),
-          first[term] as number,
-        );
-      }
-      record++;
-    }
-  });
-  return { terms, ...postings.groupByTerm(size), recordCount: record };
-}
-
-/** Call `visit` with each field's code and entry range in an article's stream. */
-function forEachField(
-  stream: Uint32Array,
-  visit: (field: number, from: number, to: number) => void,
-): void {
   let at = 0;
   while (at < stream.length) {
-    const fields = stream[at++] ?? 0;
+    const fields = stream[at++] as number;
+    scratch.record++;
+    scratch.field++;
     for (let f = 0; f < fields; f++) {
-      const entries = stream[at + 1] ?? 0;
-      visit(stream[at] ?? 0, at + 2, at + 2 + entries);
-      at += 2 + entries;
+      const code = stream[at] as number;
+      const count = stream[at + 1] as number;
+      let position = FIELDS[FIELD_NAMES[code] as FieldName].start;
+      let length = 0;
+      tokens.length = 0;
+      positions.length = 0;
+      for (let i = at + 2, end = at + 2 + count; i < end; i++) {
+        const entry = stream[i] as number;
+        if (entry === ITEM_END) {
+          position += 2;
+          continue;
+        }
+        const term = map[entry] as number;
+        see(term, position);
+        if (groups.length > 0) {
+          tokens.push(term);
+          positions.push(position);
+        }
+        position++;
+        length++;
+      }
+      at += 2 + count;
+      lengths[code] = (lengths[code] as number) + length;
+      lengths[FIELD_NAMES.length + code] = (lengths[FIELD_NAMES.length + code] as number) + 1;
+      closeField(code, length);
+      if (groups.length === 0) continue;
+      // Synonyms: the record is also indexed under the other members of a group it has.
+      for (const group of groups) {
+        group.forEach((member, m) => {
+          const found = indexOfSequence(tokens, member);
+          if (found === -1) return;
+          group.forEach((other, o) => {
+            if (o !== m) other.forEach((term, k) => see(term, (positions[found] as number) + k));
+          });
+        });
+      }
+      closeField(code | SYNONYM_FIELD, length);
     }
+    for (const term of recordTerms) postings.push(term, first[term] as number);
+    recordTerms.length = 0;
+    recordEnds.push(entries.length, postings.length);
   }
-}
-
-function countTokens(stream: Uint32Array, from: number, to: number): number {
-  let tokens = 0;
-  for (let i = from; i < to; i++) if (stream[i] !== ITEM_END) tokens++;
-  return tokens;
+  return {
+    entries: Uint32Array.from(entries),
+    postings: Uint32Array.from(postings),
+    recordEnds: Uint32Array.from(recordEnds),
+    lengths,
+  };
 }
 
 function indexOfSequence(tokens: readonly number[], sequence: readonly number[]): number {
@@ -261,45 +395,4 @@ function indexOfSequence(tokens: readonly number[], sequence: readonly number[])
     if (sequence.every((token, k) => tokens[i + k] === token)) return i;
   }
   return -1;
-}
-
-/** Postings as they come (record order), then grouped by term with a counting sort. */
-function createPostingBuffer() {
-  let length = 0;
-  let data = new Uint32Array(1 << 16);
-  return {
-    push(term: number, record: number, weight: number, first: number) {
-      if (length + 4 > data.length) {
-        const grown = new Uint32Array(data.length * 2);
-        grown.set(data);
-        data = grown;
-      }
-      data[length++] = term;
-      data[length++] = record;
-      data[length++] = weight;
-      data[length++] = first;
-    },
-    groupByTerm(size: number) {
-      const n = length / 4;
-      const offsets = new Uint32Array(size + 1);
-      for (let i = 0; i < length; i += 4) {
-        const slot = (data[i] ?? 0) + 1;
-        offsets[slot] = (offsets[slot] ?? 0) + 1;
-      }
-      for (let t = 0; t < size; t++) offsets[t + 1] = (offsets[t + 1] ?? 0) + (offsets[t] ?? 0);
-      const next = offsets.slice(0, size);
-      const records = new Uint32Array(n);
-      const weights = new Uint32Array(n);
-      const firsts = new Uint32Array(n);
-      for (let i = 0; i < length; i += 4) {
-        const term = data[i] ?? 0;
-        const slot = next[term] ?? 0;
-        next[term] = slot + 1;
-        records[slot] = data[i + 1] ?? 0;
-        weights[slot] = data[i + 2] ?? 0;
-        firsts[slot] = data[i + 3] ?? 0;
-      }
-      return { offsets, records, weights, firsts };
-    },
-  };
 }

@@ -65,12 +65,14 @@ export function findStemmer(locale: string): Stemmer | undefined {
 
 /**
  * For each term (sorted, folded) its `[class id, common prefix length]`, or 0 when it shares
- * its stem with no other term (or the locale has no stemmer).
+ * its stem with no other term (or the locale has no stemmer). `keys` remembers each term's
+ * folded stem between calls (watch mode).
  */
 export function computeStemClasses(
   locale: string,
   terms: readonly string[],
   fold: (text: string) => string,
+  keys = new Map<string, string>(),
 ): ([number, number] | 0)[] {
   const stem = findStemmer(locale);
   const result: ([number, number] | 0)[] = terms.map(() => 0);
@@ -79,7 +81,8 @@ export function computeStemClasses(
   terms.forEach((term, i) => {
     // Digits-only and very short terms have no inflection worth conflating.
     if (term.length < 3 || /^\d+$/.test(term)) return;
-    const key = fold(stem(term));
+    let key = keys.get(term);
+    if (key === undefined) keys.set(term, (key = fold(stem(term))));
     const members = classes.get(key);
     if (members) members.push(i);
     else classes.set(key, [i]);
