@@ -16,6 +16,7 @@ import { hashText, readLazily } from './build-record.js';
 import type { BuiltSearchIndex, IndexArticle, SearchIndexInput } from './index/build.js';
 import type { ArticleTerms } from './index/records.js';
 import type { CatalogMemo } from './catalog.js';
+import { createRebuildMemo, type RebuildMemo } from './rebuild-memo.js';
 import type { RenderedArticle, RenderJob } from './render.js';
 import type { ReadMemo } from './sources.js';
 
@@ -49,9 +50,10 @@ export interface RenderCache {
   readonly dir?: string | undefined;
   /**
    * In memory only (`porthole dev`, the Vite plugin): the content folder's files as last read
-   * and their front matter, so a rebuild reads and parses only the files that changed.
+   * and their front matter, so a rebuild reads and parses only the files that changed, and
+   * what it can take over from the last build besides renders (rebuild-memo.ts).
    */
-  readonly memo?: { reads: ReadMemo; catalog: CatalogMemo } | undefined;
+  readonly memo?: { reads: ReadMemo; catalog: CatalogMemo; rebuild: RebuildMemo } | undefined;
   /** Reports a damaged cache or build record file (which is then ignored). */
   readonly warn?: ((message: string) => void) | undefined;
 }
@@ -112,6 +114,7 @@ export function createMemoryCache(): RenderCache {
   return createCache(new Map(), undefined, undefined, {
     reads: new Map(),
     catalog: { options: '', files: new Map() },
+    rebuild: createRebuildMemo(),
   });
 }
 

@@ -41,6 +41,7 @@ import {
 } from './diagnostics.js';
 import type { FrontMatter } from './front-matter.js';
 import { findIncludes } from './include-map.js';
+import { rememberLinks, reusedLinks, startLinks, type LinkedArticle } from './rebuild-memo.js';
 import { fillReferences, replacementFor, resolveReference, type Replacement } from './links.js';
 import { createRenderHost, defaultWorkerCount, WORKER_THRESHOLD } from './pool.js';
 import type { RenderedArticle, RenderedSection, RenderJob } from './render.js';
@@ -434,12 +435,14 @@ async function analyzeKnowledgeBase(
   const assetUrl = createAssetStore(content, config, assets, staticStates);
   const anchorsOf = new Map<SourceFile, RenderedArticle>();
   for (const [i, source] of sources.entries()) anchorsOf.set(source, results[i] as RenderedArticle);
-  /** The id a `#fragment` to `target` means (a custom id's heading text counts), or undefined. */
-  const findAnchor = (target: SourceFile, id: string): string | undefined => {
-    const rendered = anchorsOf.get(target);
-    if (!rendered || rendered.anchors.includes(id)) return id;
-    return rendered.headingAliases[id];
-  };
+  const memo = options.sources ? undefined : options.cache?.memo?.rebuild;
+  if (memo)
+    startLinks(
+      memo,
+      content.paths,
+      catalog.files,
+      JSON.stringify([config.siteBase, config.staticDir]),
+    );
   for (const [i, source] of sources.entries()) {
     const rendered = results[i] as RenderedArticle;
     for (const problem of rendered.problems) {
@@ -464,39 +467,23 @@ async function analyzeKnowledgeBase(
       }
     }
     if (rendered.failed) continue;
-    const replacements: Replacement[] = [];
-    for (const reference of rendered.references) {
-      const { resolution, problem } = resolveReference(reference, source, catalog, {
-        siteBase: config.siteBase,
-        hasStatic: assetUrl.hasStatic,
-      });
-      const at = { line: reference.line ?? 1, column: reference.column ?? 1 };
-      if (problem && !reference.from)
-        report(source.path, at, problem.severity, problem.code, problem.message);
-      if (resolution.type === 'article' && resolution.section) {
-        const found = findAnchor(resolution.target, resolution.section);
-        if (found === undefined && !reference.from) {
-          const anchors = anchorsOf.get(resolution.target)?.anchors ?? [];
-          const hint = suggestAnchor(resolution.section, anchors);
-          const message = `"${reference.raw}": ${resolution.target.path} has no heading "#${resolution.section}"${hint}`;
-          report(source.path, at, 'warning', 'missing-anchor', message);
-        }
-        resolution.section = found;
-      }
-      const url =
-        resolution.type === 'asset'
-          ? await assetUrl.get(resolution.path, resolution.fromStatic)
-          : undefined;
-      if (resolution.type === 'asset' && !url && !reference.from) {
-        report(source.path, at, 'warning', 'missing-asset', `missing file "${reference.raw}"`);
-      }
-      const sameLocale =
-        resolution.type !== 'article' || resolution.target.locale === source.locale;
-      replacements.push(replacementFor(resolution, reference.kind, url, sameLocale));
-    }
+    const linked =
+      (memo &&
+        (await reusedLinks(
+          memo,
+          source,
+          rendered,
+          (file) => anchorsOf.get(file),
+          assetUrl.get,
+          assetUrl.hasStatic,
+        ))) ??
+      (await linkArticle(source, rendered, catalog, config.siteBase, assetUrl, anchorsOf));
+    if (memo) rememberLinks(memo, source, rendered, linked);
+    for (const { at, severity, code, message } of linked.problems)
+      report(source.path, at, severity, code, message);
     if (source.partial || !source.frontMatter) continue;
     const title = source.frontMatter.title ?? rendered.leadingTitle ?? source.nameTitle;
-    const html = fillReferences(rendered.html, rendered.refKey, replacements);
+    const { html, snippets } = linked;
     if (!rendered.intro && rendered.sections.every((s) => !s.text) && !html.includes('<img')) {
       reportAt(source, source.bodyOffset, 'warning', 'empty-article', 'the article has no text');
     }
@@ -508,10 +495,7 @@ async function analyzeKnowledgeBase(
         html,
         sections: rendered.sections,
         terms: rendered.terms,
-        // A [[wikilink]] to no note became text again: take the snippets from the final HTML.
-        snippets: replacements.some((r) => 'text' in r)
-          ? snippetTexts(html, [rendered.intro, ...rendered.sections.map((s) => s.text)])
-          : rendered.snippets,
+        snippets: snippets ?? rendered.snippets,
       });
   }
   for (const { diagnostic, uses, files } of once.values()) {
@@ -551,6 +535,77 @@ async function analyzeKnowledgeBase(
     markdown: content.markdown,
     catalog: options.sources ? undefined : catalogMemo,
   };
+}
+
+/** Resolve `source`'s references against the catalog and write them into its HTML. */
+async function linkArticle(
+  source: SourceFile,
+  rendered: RenderedArticle,
+  catalog: Catalog,
+  siteBase: string | undefined,
+  assetUrl: AssetStore,
+  anchorsOf: ReadonlyMap<SourceFile, RenderedArticle>,
+): Promise<LinkedArticle> {
+  const linked: LinkedArticle = {
+    html: '',
+    snippets: undefined,
+    problems: [],
+    anchors: [],
+    assets: [],
+    statics: [],
+  };
+  const hasStatic = (path: string) => {
+    const found = assetUrl.hasStatic(path);
+    linked.statics.push([path, found]);
+    return found;
+  };
+  const replacements: Replacement[] = [];
+  for (const reference of rendered.references) {
+    const { resolution, problem } = resolveReference(reference, source, catalog, {
+      siteBase,
+      hasStatic,
+    });
+    const at = { line: reference.line ?? 1, column: reference.column ?? 1 };
+    // An included file's problems are reported where that file itself is checked.
+    const report = (p: LinkedArticle['problems'][number]) => {
+      if (!reference.from) linked.problems.push(p);
+    };
+    if (problem) report({ at, ...problem });
+    if (resolution.type === 'article' && resolution.section) {
+      const target = anchorsOf.get(resolution.target);
+      linked.anchors.push([resolution.target, target]);
+      // The id a `#fragment` means (a custom id's heading text counts), or undefined.
+      const found =
+        !target || target.anchors.includes(resolution.section)
+          ? resolution.section
+          : target.headingAliases[resolution.section];
+      if (found === undefined) {
+        const hint = suggestAnchor(resolution.section, target?.anchors ?? []);
+        const message = `"${reference.raw}": ${resolution.target.path} has no heading "#${resolution.section}"${hint}`;
+        report({ at, severity: 'warning', code: 'missing-anchor', message });
+      }
+      resolution.section = found;
+    }
+    let url: string | undefined;
+    if (resolution.type === 'asset') {
+      url = await assetUrl.get(resolution.path, resolution.fromStatic);
+      linked.assets.push({ path: resolution.path, fromStatic: resolution.fromStatic, url });
+      if (!url) {
+        const message = `missing file "${reference.raw}"`;
+        report({ at, severity: 'warning', code: 'missing-asset', message });
+      }
+    }
+    const sameLocale = resolution.type !== 'article' || resolution.target.locale === source.locale;
+    replacements.push(replacementFor(resolution, reference.kind, url, sameLocale));
+  }
+  linked.html = fillReferences(rendered.html, rendered.refKey, replacements);
+  // A [[wikilink]] to no note became text again: take the snippets from the final HTML.
+  if (rendered.snippets && replacements.some((r) => 'text' in r))
+    linked.snippets = snippetTexts(linked.html, [
+      rendered.intro,
+      ...rendered.sections.map((s) => s.text),
+    ]);
+  return linked;
 }
 
 function suggestAnchor(id: string, anchors: readonly string[]): string {
@@ -634,6 +689,8 @@ async function renderAll(sources: readonly SourceFile[], catalog: Catalog, optio
   }
   return { results, fresh: pending.length, cached };
 }
+
+type AssetStore = ReturnType<typeof createAssetStore>;
 
 /** Asset files by content path (or static path): read once, named by their content hash. */
 function createAssetStore(
