@@ -41,7 +41,13 @@ import {
 } from './diagnostics.js';
 import type { FrontMatter } from './front-matter.js';
 import { findIncludes } from './include-map.js';
-import { rememberLinks, reusedLinks, startLinks, type LinkedArticle } from './rebuild-memo.js';
+import {
+  rememberLinks,
+  reusedLinks,
+  startLinks,
+  type LinkedArticle,
+  type RebuildMemo,
+} from './rebuild-memo.js';
 import { fillReferences, replacementFor, resolveReference, type Replacement } from './links.js';
 import { createRenderHost, defaultWorkerCount, WORKER_THRESHOLD } from './pool.js';
 import type { RenderedArticle, RenderedSection, RenderJob } from './render.js';
@@ -661,7 +667,17 @@ async function renderAll(sources: readonly SourceFile[], catalog: Catalog, optio
     };
   });
   const results: (RenderedArticle | undefined)[] = new Array(jobs.length);
-  const keys = options.cache ? jobs.map((job) => cacheKey(job, COMPILER_VERSION.version)) : [];
+  const memo = options.sources ? undefined : options.cache?.memo?.rebuild;
+  const keyOf = (job: RenderJob, i: number) => {
+    // Without includes a job is made of its file alone, so its key is too.
+    const source = sources[i] as SourceFile;
+    const known = job.includes ? undefined : memo?.renderKeys.get(source);
+    if (known !== undefined) return known;
+    const key = cacheKey(job, COMPILER_VERSION.version);
+    if (!job.includes) memo?.renderKeys.set(source, key);
+    return key;
+  };
+  const keys = options.cache ? jobs.map(keyOf) : [];
   const pending: number[] = [];
   for (let i = 0; i < jobs.length; i++) {
     const hit = options.cache?.get(keys[i] ?? '');
@@ -814,6 +830,7 @@ function assembleOutput(
 } {
   const files: Record<string, string | Uint8Array> = {};
   const { articles, defaultLocale } = analysis;
+  const memo = cache?.memo?.rebuild;
   const locales = [...new Set(articles.map((a) => a.source.locale))].sort((a, b) =>
     a === defaultLocale ? -1 : b === defaultLocale ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );
@@ -857,14 +874,7 @@ function assembleOutput(
         }),
         pages: frontMatter.pages,
       };
-      const sections = article.sections.map(({ id, title: heading, level }) => ({
-        id,
-        title: heading,
-        level,
-      }));
-      const body: ArticleFile = { ...summary, sections, html: article.html, translations: others };
-      const json = JSON.stringify(body);
-      const file = `articles/${hash(`${source.locale}\u0000${source.slug}`, 12)}.${hash(json, 8)}.json`;
+      const { file, json } = articleFile(article, summary, others, memo);
       files[file] = json;
       return { summary, file };
     });
@@ -902,6 +912,43 @@ function assembleOutput(
   };
   files[MANIFEST_FILE] = JSON.stringify(manifest);
   return { manifest, files };
+}
+
+/**
+ * An article's body file: its name (a hash of its locale and slug, and of its content) and
+ * JSON. In watch mode taken from the last build while the article is unchanged (its summary
+ * is made of its catalog entry and title; its HTML, sections and translations are compared).
+ */
+function articleFile(
+  article: BuiltArticle,
+  summary: ArticleSummary,
+  translations: Record<string, string>,
+  memo: RebuildMemo | undefined,
+): { file: string; json: string } {
+  const known = memo?.articleFiles.get(article.source);
+  const translationsKey = memo ? JSON.stringify(translations) : '';
+  if (
+    known &&
+    known.html === article.html &&
+    known.title === article.title &&
+    known.sections === article.sections &&
+    known.translations === translationsKey
+  )
+    return known;
+  const sections = article.sections.map(({ id, title, level }) => ({ id, title, level }));
+  const body: ArticleFile = { ...summary, sections, html: article.html, translations };
+  const json = JSON.stringify(body);
+  const { locale, slug } = article.source;
+  const file = `articles/${hash(`${locale}\u0000${slug}`, 12)}.${hash(json, 8)}.json`;
+  memo?.articleFiles.set(article.source, {
+    html: article.html,
+    title: article.title,
+    sections: article.sections,
+    translations: translationsKey,
+    file,
+    json,
+  });
+  return { file, json };
 }
 
 /** The locale's search index from the cache when nothing it is built from changed. */

@@ -53,6 +53,8 @@ export interface RebuildMemo {
     { source: SourceFile; generation: number; linked: LinkedArticle }
   >;
   articleFiles: WeakMap<SourceFile, ArticleFileEntry>;
+  /** Render cache keys of files that include nothing (a hash of all their text). */
+  renderKeys: WeakMap<SourceFile, string>;
 }
 
 export function createRebuildMemo(): RebuildMemo {
@@ -63,6 +65,7 @@ export function createRebuildMemo(): RebuildMemo {
     options: '',
     links: new WeakMap(),
     articleFiles: new WeakMap(),
+    renderKeys: new WeakMap(),
   };
 }
 
