@@ -6,6 +6,7 @@ import {
   FORMAT_VERSION,
   MANIFEST_FILE,
   type ArticleFile,
+  type ManifestArticle,
   type ManifestFile,
   type ManifestLocale,
 } from '@porthole/kb/format';
@@ -45,6 +46,7 @@ import {
   rememberLinks,
   reusedLinks,
   startLinks,
+  type ArticleFileEntry,
   type LinkedArticle,
   type RebuildMemo,
 } from './rebuild-memo.js';
@@ -473,18 +475,21 @@ async function analyzeKnowledgeBase(
       }
     }
     if (rendered.failed) continue;
-    const linked =
-      (memo &&
-        (await reusedLinks(
-          memo,
-          source,
-          rendered,
-          (file) => anchorsOf.get(file),
-          assetUrl.get,
-          assetUrl.hasStatic,
-        ))) ??
-      (await linkArticle(source, rendered, catalog, config.siteBase, assetUrl, anchorsOf));
-    if (memo) rememberLinks(memo, source, rendered, linked);
+    const reused =
+      memo &&
+      reusedLinks(
+        memo,
+        source,
+        rendered,
+        (file) => anchorsOf.get(file),
+        assetUrl.get,
+        assetUrl.hasStatic,
+      );
+    let linked = reused instanceof Promise ? await reused : reused;
+    if (!linked) {
+      linked = await linkArticle(source, rendered, catalog, config.siteBase, assetUrl, anchorsOf);
+      if (memo) rememberLinks(memo, source, rendered, linked);
+    }
     for (const { at, severity, code, message } of linked.problems)
       report(source.path, at, severity, code, message);
     if (source.partial || !source.frontMatter) continue;
@@ -525,9 +530,13 @@ async function analyzeKnowledgeBase(
     return (offset, message) =>
       report(path, lines.locate(offset), 'warning', 'invalid-synonyms', message);
   });
-  const pathOf = new Map(catalog.files.map((f) => [content.displayPath(f.path), f.path]));
+  // Only asked for with configured severities (joining 9,739 paths took 20 ms per rebuild).
+  let pathOf: Map<string, string> | undefined;
   const finalDiagnostics = sortDiagnostics(
-    applySeverities(diagnostics, config, (d) => pathOf.get(d.file) ?? d.file),
+    applySeverities(diagnostics, config, (d) => {
+      pathOf ??= new Map(catalog.files.map((f) => [content.displayPath(f.path), f.path]));
+      return pathOf.get(d.file) ?? d.file;
+    }),
   );
   return {
     articles: built,
@@ -752,11 +761,17 @@ function createAssetStore(
  * their locale folders (`en/billing/refunds.md` and `hr/billing/refunds.md`).
  */
 function translationKeyOf(article: BuiltArticle): string {
-  return (
-    article.frontMatter.translationKey ??
-    `\u0000path:${article.source.localPath.replace(/\.(?:md|markdown|mdx)$/i, '')}`
-  );
+  let key = translationKeys.get(article.source);
+  if (key === undefined) {
+    key =
+      article.frontMatter.translationKey ??
+      `\u0000path:${article.source.localPath.replace(/\.(?:md|markdown|mdx)$/i, '')}`;
+    translationKeys.set(article.source, key);
+  }
+  return key;
 }
+/** By catalog entry (the same object from build to build in watch mode). */
+const translationKeys = new WeakMap<SourceFile, string>();
 
 function checkTranslations(
   built: BuiltArticle[],
@@ -804,8 +819,9 @@ function collectRedirects(
   built: BuiltArticle[],
   config: PortholeConfig,
 ): Map<string, Record<string, string>> {
-  const taken = new Set(built.map((a) => `${a.source.locale}\u0000${a.source.slug}`));
   const out = new Map<string, Record<string, string>>();
+  if (built.every((a) => a.frontMatter.aliases.length === 0)) return out;
+  const taken = new Set(built.map((a) => `${a.source.locale}\u0000${a.source.slug}`));
   const base = config.siteBase ?? '/';
   for (const article of built) {
     for (const alias of article.frontMatter.aliases) {
@@ -844,37 +860,18 @@ function assembleOutput(
   }
 
   const entries: ManifestLocale[] = locales.map((locale) => {
-    const collator = new Intl.Collator(locale);
-    const list = articles
-      .filter((a) => a.source.locale === locale)
-      .sort(
-        (a, b) =>
-          (a.frontMatter.order ?? Infinity) - (b.frontMatter.order ?? Infinity) ||
-          collator.compare(a.title, b.title) ||
-          (a.source.slug < b.source.slug ? -1 : 1),
-      );
+    const list = sortArticles(
+      articles.filter((a) => a.source.locale === locale),
+      locale,
+      memo,
+    );
     const summaries = list.map((article) => {
-      const { source, frontMatter, title } = article;
       const others = Object.fromEntries(
         Object.entries(translations.get(translationKeyOf(article)) ?? {}).filter(
-          ([l]) => l !== source.locale,
+          ([l]) => l !== article.source.locale,
         ),
       );
-      const summary: ArticleSummary = {
-        slug: source.slug,
-        locale: source.locale,
-        title,
-        ...(frontMatter.description !== undefined && { description: frontMatter.description }),
-        ...(frontMatter.category !== undefined && { category: frontMatter.category }),
-        tags: frontMatter.tags,
-        ...(frontMatter.order !== undefined && { order: frontMatter.order }),
-        ...(frontMatter.updated !== undefined && { updated: frontMatter.updated }),
-        ...(frontMatter.translationKey !== undefined && {
-          translationKey: frontMatter.translationKey,
-        }),
-        pages: frontMatter.pages,
-      };
-      const { file, json } = articleFile(article, summary, others, memo);
+      const { file, json, summary } = articleFile(article, others, memo);
       files[file] = json;
       return { summary, file };
     });
@@ -898,7 +895,7 @@ function assembleOutput(
     return {
       locale,
       index: index.root,
-      articles: summaries.map(({ summary }) => toManifestArticle(summary)),
+      articles: summaries.map(({ summary }) => manifestArticle(summary)),
       ...(redirects ? { redirects } : {}),
     };
   });
@@ -915,16 +912,48 @@ function assembleOutput(
 }
 
 /**
- * An article's body file: its name (a hash of its locale and slug, and of its content) and
- * JSON. In watch mode taken from the last build while the article is unchanged (its summary
- * is made of its catalog entry and title; its HTML, sections and translations are compared).
+ * A locale's articles in manifest order: by `order`, title and slug. In watch mode the last
+ * build's order is kept when each article still sorts before the next (a strict order has one
+ * sorted arrangement), so a rebuild compares neighbours instead of sorting again: collating
+ * 9,739 titles was ~50 ms per rebuild.
+ */
+function sortArticles(
+  list: BuiltArticle[],
+  locale: string,
+  memo: RebuildMemo | undefined,
+): BuiltArticle[] {
+  const collator = new Intl.Collator(locale);
+  const compare = (a: BuiltArticle, b: BuiltArticle) =>
+    (a.frontMatter.order ?? Infinity) - (b.frontMatter.order ?? Infinity) ||
+    collator.compare(a.title, b.title) ||
+    (a.source.slug < b.source.slug ? -1 : 1);
+  const last = memo?.order.get(locale);
+  let sorted: BuiltArticle[] | undefined;
+  if (last?.length === list.length) {
+    const byPath = new Map(list.map((a) => [a.source.path, a]));
+    const kept = last.flatMap((path) => byPath.get(path) ?? []);
+    const holds = (a: BuiltArticle, i: number) =>
+      i === 0 || compare(kept[i - 1] as BuiltArticle, a) < 0;
+    if (kept.length === list.length && kept.every(holds)) sorted = kept;
+  }
+  sorted ??= list.sort(compare);
+  memo?.order.set(
+    locale,
+    sorted.map((a) => a.source.path),
+  );
+  return sorted;
+}
+
+/**
+ * An article's body file (its name: a hash of its locale and slug, and of its content) and its
+ * summary. In watch mode taken from the last build while the article is unchanged: the summary
+ * is made of its catalog entry and title; its HTML, sections and translations are compared.
  */
 function articleFile(
   article: BuiltArticle,
-  summary: ArticleSummary,
   translations: Record<string, string>,
   memo: RebuildMemo | undefined,
-): { file: string; json: string } {
+): ArticleFileEntry {
   const known = memo?.articleFiles.get(article.source);
   const translationsKey = memo ? JSON.stringify(translations) : '';
   if (
@@ -935,21 +964,48 @@ function articleFile(
     known.translations === translationsKey
   )
     return known;
+  const { source, frontMatter, title } = article;
+  const summary: ArticleSummary = {
+    slug: source.slug,
+    locale: source.locale,
+    title,
+    ...(frontMatter.description !== undefined && { description: frontMatter.description }),
+    ...(frontMatter.category !== undefined && { category: frontMatter.category }),
+    tags: frontMatter.tags,
+    ...(frontMatter.order !== undefined && { order: frontMatter.order }),
+    ...(frontMatter.updated !== undefined && { updated: frontMatter.updated }),
+    ...(frontMatter.translationKey !== undefined && {
+      translationKey: frontMatter.translationKey,
+    }),
+    pages: frontMatter.pages,
+  };
   const sections = article.sections.map(({ id, title, level }) => ({ id, title, level }));
   const body: ArticleFile = { ...summary, sections, html: article.html, translations };
   const json = JSON.stringify(body);
-  const { locale, slug } = article.source;
-  const file = `articles/${hash(`${locale}\u0000${slug}`, 12)}.${hash(json, 8)}.json`;
-  memo?.articleFiles.set(article.source, {
+  const file = `articles/${hash(`${source.locale}\u0000${source.slug}`, 12)}.${hash(json, 8)}.json`;
+  const entry: ArticleFileEntry = {
     html: article.html,
-    title: article.title,
+    title,
     sections: article.sections,
     translations: translationsKey,
+    summary,
     file,
     json,
-  });
-  return { file, json };
+  };
+  memo?.articleFiles.set(source, entry);
+  return entry;
 }
+
+/** An article's manifest entry, once per summary (watch builds reuse unchanged summaries). */
+function manifestArticle(summary: ArticleSummary): ManifestArticle {
+  let entry = manifestArticles.get(summary);
+  if (!entry) {
+    entry = toManifestArticle(summary);
+    manifestArticles.set(summary, entry);
+  }
+  return entry;
+}
+const manifestArticles = new WeakMap<ArticleSummary, ManifestArticle>();
 
 /** The locale's search index from the cache when nothing it is built from changed. */
 function cachedSearchIndex(

@@ -6,7 +6,8 @@
  * kept with what it was made from and reused only while all of that is unchanged; the output
  * is the same as a build without a cache.
  */
-import type { SourceFile } from './catalog.js';
+import type { ArticleSummary } from '@porthole/kb';
+import { catalogShape, type SourceFile } from './catalog.js';
 import type { DiagnosticCode, DiagnosticSeverity } from './diagnostics.js';
 import type { RenderedArticle, RenderedSection } from './render.js';
 
@@ -37,6 +38,7 @@ export interface ArticleFileEntry {
   title: string;
   sections: readonly RenderedSection[];
   translations: string;
+  summary: ArticleSummary;
   file: string;
   json: string;
 }
@@ -53,6 +55,8 @@ export interface RebuildMemo {
     { source: SourceFile; generation: number; linked: LinkedArticle }
   >;
   articleFiles: WeakMap<SourceFile, ArticleFileEntry>;
+  /** Each locale's articles (by path) in the order of the last manifest. */
+  order: Map<string, string[]>;
   /** Render cache keys of files that include nothing (a hash of all their text). */
   renderKeys: WeakMap<SourceFile, string>;
 }
@@ -66,26 +70,8 @@ export function createRebuildMemo(): RebuildMemo {
     links: new WeakMap(),
     articleFiles: new WeakMap(),
     renderKeys: new WeakMap(),
+    order: new Map(),
   };
-}
-
-/** What of a file links to it are resolved with: where it is and what it is called. */
-const shapes = new WeakMap<SourceFile, string>();
-function linkShape(file: SourceFile): string {
-  let shape = shapes.get(file);
-  if (shape === undefined) {
-    shape = JSON.stringify([
-      file.path,
-      file.slug,
-      file.locale,
-      file.localPath,
-      file.partial,
-      file.published,
-      file.frontMatter?.aliases ?? [],
-    ]);
-    shapes.set(file, shape);
-  }
-  return shape;
 }
 
 /**
@@ -106,7 +92,9 @@ export function startLinks(
     paths.every((path, i) => path === memo.paths[i]) &&
     files.every((file, i) => {
       const before = memo.files[i];
-      return file === before || (before !== undefined && linkShape(file) === linkShape(before));
+      return (
+        file === before || (before !== undefined && catalogShape(file) === catalogShape(before))
+      );
     });
   if (!same) memo.generation++;
   memo.paths = paths;
@@ -119,23 +107,27 @@ export function startLinks(
  * unchanged: the same render, no change of paths or names (see {@link startLinks}), the same
  * headings in every article a `#fragment` points into, the same assets and static files.
  */
-export async function reusedLinks(
+export function reusedLinks(
   memo: RebuildMemo,
   source: SourceFile,
   rendered: RenderedArticle,
   renderOf: (file: SourceFile) => RenderedArticle | undefined,
   assetUrl: (path: string, fromStatic: boolean) => Promise<string | undefined>,
   hasStatic: (path: string) => boolean,
-): Promise<LinkedArticle | undefined> {
+): LinkedArticle | undefined | Promise<LinkedArticle | undefined> {
   const entry = memo.links.get(rendered);
   if (!entry || entry.source !== source || entry.generation !== memo.generation) return undefined;
   const { linked } = entry;
   if (!linked.anchors.every(([target, render]) => renderOf(target) === render)) return undefined;
   if (!linked.statics.every(([path, found]) => hasStatic(path) === found)) return undefined;
-  // Asked for even when they are unchanged: the build copies them to its output.
-  for (const { path, fromStatic, url } of linked.assets)
-    if ((await assetUrl(path, fromStatic)) !== url) return undefined;
-  return linked;
+  // No promise to wait for without assets (nearly every article: 10,000 waits cost 20 ms).
+  if (linked.assets.length === 0) return linked;
+  return (async () => {
+    // Asked for even when they are unchanged: the build copies them to its output.
+    for (const { path, fromStatic, url } of linked.assets)
+      if ((await assetUrl(path, fromStatic)) !== url) return undefined;
+    return linked;
+  })();
 }
 
 export function rememberLinks(

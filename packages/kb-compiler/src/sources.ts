@@ -83,16 +83,25 @@ const DEFAULT_MAX_SIZE = 2 * 1024 * 1024;
 export async function listContentPaths(dir: string): Promise<string[]> {
   const paths: string[] = [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // Each folder's path once, not each file's (10,000 files are in a few dozen folders).
+  const folders = new Map<string, string | undefined>();
+  const folderOf = (parent: string) => {
+    if (folders.has(parent)) return folders.get(parent);
+    const parts = parent.slice(dir.length).split(sep).filter(Boolean);
+    const folder = parts.some(isHidden) ? undefined : parts.map((part) => `${part}/`).join('');
+    folders.set(parent, folder);
+    return folder;
+  };
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    const path = full.slice(dir.length).split(sep).filter(Boolean).join('/');
-    // Hidden files and folders (.git, .obsidian …) and node_modules are never content.
-    if (path.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) continue;
-    paths.push(path);
+    if (!entry.isFile() || isHidden(entry.name)) continue;
+    const folder = folderOf(entry.parentPath);
+    if (folder !== undefined) paths.push(folder + entry.name);
   }
   return paths.sort();
 }
+
+/** Hidden files and folders (.git, .obsidian …) and node_modules are never content. */
+const isHidden = (part: string) => part.startsWith('.') || part === 'node_modules';
 
 export async function readContentFolder(
   dir: string,
