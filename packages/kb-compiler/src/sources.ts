@@ -1,6 +1,6 @@
 import { lstatSync, type BigIntStats } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, posix, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { LOCALE_PATTERN } from './front-matter.js';
 
 /** An in-memory file of a content folder. */
@@ -87,7 +87,7 @@ export async function listContentPaths(dir: string): Promise<string[]> {
   const folders = new Map<string, string | undefined>();
   const folderOf = (parent: string) => {
     if (folders.has(parent)) return folders.get(parent);
-    const parts = parent.slice(dir.length).split(sep).filter(Boolean);
+    const parts = relative(dir, parent).split(sep).filter(Boolean);
     const folder = parts.some(isHidden) ? undefined : parts.map((part) => `${part}/`).join('');
     folders.set(parent, folder);
     return folder;
