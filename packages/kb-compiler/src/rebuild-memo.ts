@@ -55,8 +55,20 @@ export interface RebuildMemo {
     { source: SourceFile; generation: number; linked: LinkedArticle }
   >;
   articleFiles: WeakMap<SourceFile, ArticleFileEntry>;
-  /** Each locale's articles (by path) in the order of the last manifest. */
-  order: Map<string, string[]>;
+  /**
+   * Each locale's articles in the order of the last manifest, with what they were sorted by;
+   * `strict` once each was checked to sort before the next.
+   */
+  order: Map<
+    string,
+    {
+      paths: string[];
+      titles: string[];
+      orders: (number | undefined)[];
+      slugs: string[];
+      strict: boolean;
+    }
+  >;
   /** Render cache keys of files that include nothing (a hash of all their text). */
   renderKeys: WeakMap<SourceFile, string>;
 }
