@@ -114,7 +114,8 @@ export async function readContentFolder(
   const memo = options.memo;
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   const markdownPaths = paths.filter((p) => MARKDOWN.test(p));
-  const states = markdownPaths.map((path) => (memo ? fileState(join(dir, path)) : 'racy'));
+  const now = Date.now();
+  const states = markdownPaths.map((path) => (memo ? memoState(join(dir, path), now) : 'racy'));
   // In watch mode nearly every file is as it was last read: its text is taken as it is, with
   // no promise, decoding or size check per file (those were a tenth of a rebuild).
   const kept = markdownPaths.map((path, i) => {
@@ -231,6 +232,18 @@ export function fileState(path: string, now = Date.now()): string {
   }
   if (stats.mtimeNs > BigInt(now) * 1_000_000n - RACY_NS) return 'racy';
   return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}:${stats.mode}`;
+}
+
+/**
+ * A file's state for the in-memory read memo: as {@link fileState}, from a plain `lstat`
+ * (times in fractional milliseconds, ~100 ns apart at worst): it allocates no `BigInt`s and
+ * `Date`s, 18 objects per file and 10,000 files per rebuild in `porthole dev`.
+ */
+function memoState(path: string, now: number): string {
+  const stats = lstatSync(path, { throwIfNoEntry: false });
+  if (!stats) return 'missing';
+  if (stats.mtimeMs > now - Number(RACY_NS / 1_000_000n)) return 'racy';
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}:${stats.mode}`;
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
