@@ -349,13 +349,13 @@ describe('watch-mode rebuilds where another article changed', () => {
   }
 
   const messages = (result: CompileResult) => result.diagnostics.map((d) => d.message).join('\n');
+  /** The invoices article under the slug `bills`, with one heading. */
+  const putBills = (heading: string) =>
+    put('en/invoices.md', `---\ntitle: Invoices\nslug: bills\n---\n\n## ${heading}\n\nDownload.\n`);
 
   test("a link target's new slug changes the linking article, rendered from the cache", async () => {
     assert.match(htmlOf(await rebuild(), 'payments'), /data-porthole-article="invoices"/);
-    put(
-      'en/invoices.md',
-      '---\ntitle: Invoices\nslug: bills\n---\n\n## Export as PDF\n\nDownload.\n',
-    );
+    putBills('Export as PDF');
     const result = await rebuild();
     assert.equal(result.rendered.fresh, 1);
     assert.match(htmlOf(result, 'payments'), /data-porthole-article="bills"/);
@@ -367,10 +367,7 @@ describe('watch-mode rebuilds where another article changed', () => {
       '---\ntitle: Payments\n---\n\nPay [as PDF](/docs/bills#export-as-pdf).\n',
     );
     assert.match(htmlOf(await rebuild(), 'payments'), /data-porthole-section="export-as-pdf"/);
-    put(
-      'en/invoices.md',
-      '---\ntitle: Invoices\nslug: bills\n---\n\n## Export as CSV\n\nDownload.\n',
-    );
+    putBills('Export as CSV');
     const result = await rebuild();
     assert.equal(result.rendered.fresh, 1);
     assert.doesNotMatch(htmlOf(result, 'refunds'), /data-porthole-section/);
@@ -381,10 +378,7 @@ describe('watch-mode rebuilds where another article changed', () => {
       missing[0]?.message ?? '',
       /no heading "#export-as-pdf" \(did you mean "#export-as-csv"\?\)/,
     );
-    put(
-      'en/invoices.md',
-      '---\ntitle: Invoices\nslug: bills\n---\n\n## Export as PDF\n\nDownload.\n',
-    );
+    putBills('Export as PDF');
     assert.match(htmlOf(await rebuild(), 'refunds'), /data-porthole-section="export-as-pdf"/);
   });
 
