@@ -17,7 +17,10 @@ const target = join(dir, articles[Math.floor(articles.length / 2)] ?? '');
 
 const original = await readFile(target, 'utf8');
 const started = performance.now();
-const watcher = await watchKnowledgeBase({ contentDir: dir });
+// Each edit waits for the build it causes (`settled()` alone returns at once when the change
+// event has not arrived yet).
+let built: () => void = () => {};
+const watcher = await watchKnowledgeBase({ contentDir: dir, onBuild: () => built() });
 console.log(`first build: ${Math.round(performance.now() - started)} ms`);
 const session = new Session();
 session.connect();
@@ -36,7 +39,9 @@ async function editThreeTimes() {
   for (let round = 1; round <= 3; round++) {
     const cpu = process.cpuUsage();
     const t = performance.now();
+    const rebuilt = new Promise<void>((resolve) => (built = resolve));
     await appendFile(target, `\nOne more sentence, round ${round}.\n`);
+    await rebuilt;
     await watcher.settled();
     const used = process.cpuUsage(cpu);
     console.log(

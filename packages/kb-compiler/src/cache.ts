@@ -21,6 +21,7 @@ import type {
 } from './index/build.js';
 import type { ArticleTerms } from './index/records.js';
 import type { CatalogMemo } from './catalog.js';
+import { createRebuildMemo, type RebuildMemo } from './rebuild-memo.js';
 import type { RenderedArticle, RenderJob } from './render.js';
 import type { ReadMemo } from './sources.js';
 
@@ -54,10 +55,13 @@ export interface RenderCache {
   readonly dir?: string | undefined;
   /**
    * In memory only (`porthole dev`, the Vite plugin): the content folder's files as last read
-   * and their front matter, so a rebuild reads and parses only the files that changed; and
-   * what the last search index build can lend the next.
+   * and their front matter, so a rebuild reads and parses only the files that changed; what
+   * it can take over from the last build besides renders (rebuild-memo.ts); and what the last
+   * search index build can lend the next.
    */
-  readonly memo?: { reads: ReadMemo; catalog: CatalogMemo; index: IndexMemos } | undefined;
+  readonly memo?:
+    | { reads: ReadMemo; catalog: CatalogMemo; rebuild: RebuildMemo; index: IndexMemos }
+    | undefined;
   /** Reports a damaged cache or build record file (which is then ignored). */
   readonly warn?: ((message: string) => void) | undefined;
 }
@@ -118,6 +122,7 @@ export function createMemoryCache(): RenderCache {
   return createCache(new Map(), undefined, undefined, {
     reads: new Map(),
     catalog: { options: '', files: new Map() },
+    rebuild: createRebuildMemo(),
     index: new Map(),
   });
 }

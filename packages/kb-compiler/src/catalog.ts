@@ -109,6 +109,8 @@ export function storeCatalog(
 export interface CatalogMemo {
   options: string;
   files: Map<string, SourceFile>;
+  /** The catalog last built with this memo and the paths it was built from. */
+  last?: { catalog: Catalog; paths: readonly string[] } | undefined;
 }
 
 export function buildCatalog(
@@ -120,6 +122,7 @@ export function buildCatalog(
   const optionsKey = `${options.defaultLocale}\u0000${options.includeDrafts}`;
   if (memo && memo.options !== optionsKey) {
     memo.files.clear();
+    memo.last = undefined;
     memo.options = optionsKey;
   }
   const files = markdown.map(({ path, text }) => {
@@ -132,6 +135,11 @@ export function buildCatalog(
   if (memo) {
     const present = new Set(markdown.map((m) => m.path));
     for (const path of memo.files.keys()) if (!present.has(path)) memo.files.delete(path);
+    const patched = memo.last && patchCatalog(memo.last, files, allPaths);
+    if (patched) {
+      memo.last = { catalog: patched, paths: allPaths };
+      return patched;
+    }
   }
   const catalog: Catalog = {
     files,
@@ -160,7 +168,70 @@ export function buildCatalog(
   for (const path of allPaths) {
     if (!EXTENSION.test(path)) add(catalog.assetsByName, posix.basename(path).toLowerCase(), path);
   }
+  if (memo) memo.last = { catalog, paths: allPaths };
   return catalog;
+}
+
+/**
+ * What of a file the catalog's lookups (and so link resolution) use: its path, locale, slug,
+ * aliases and role. Remembered per file object (unchanged files are the same object).
+ */
+export function catalogShape(file: SourceFile): string {
+  let shape = shapes.get(file);
+  if (shape === undefined) {
+    shape = JSON.stringify([
+      file.path,
+      file.slug,
+      file.locale,
+      file.localPath,
+      file.partial,
+      file.published,
+      file.frontMatter?.aliases ?? [],
+    ]);
+    shapes.set(file, shape);
+  }
+  return shape;
+}
+const shapes = new WeakMap<SourceFile, string>();
+
+/**
+ * The last catalog with `files` in place of its files, when only their text changed (the same
+ * paths, and each file's {@link catalogShape}): the lookups are updated, not built again
+ * (building them for 9,739 files was a fifth of a rebuild's work outside the search index).
+ */
+function patchCatalog(
+  last: NonNullable<CatalogMemo['last']>,
+  files: SourceFile[],
+  allPaths: readonly string[],
+): Catalog | undefined {
+  const { catalog, paths } = last;
+  if (files.length !== catalog.files.length || allPaths.length !== paths.length) return undefined;
+  if (allPaths.some((path, i) => path !== paths[i])) return undefined;
+  const changed: [before: SourceFile, after: SourceFile][] = [];
+  for (const [i, after] of files.entries()) {
+    const before = catalog.files[i];
+    if (after === before) continue;
+    if (!before || catalogShape(after) !== catalogShape(before)) return undefined;
+    changed.push([before, after]);
+  }
+  const swap = (list: SourceFile[] | undefined, before: SourceFile, after: SourceFile) => {
+    const at = list?.indexOf(before) ?? -1;
+    if (list && at >= 0) list[at] = after;
+  };
+  for (const [before, after] of changed) {
+    catalog.byPath.set(after.path, after);
+    swap(catalog.byLowerPath.get(after.path.toLowerCase()), before, after);
+    swap(
+      catalog.byName.get(posix.basename(after.path).replace(EXTENSION, '').toLowerCase()),
+      before,
+      after,
+    );
+    for (const alias of after.frontMatter?.aliases ?? [])
+      swap(catalog.byName.get(alias.toLowerCase()), before, after);
+    const key = `${after.locale}\u0000${after.slug}`;
+    if (catalog.bySlug.get(key) === before) catalog.bySlug.set(key, after);
+  }
+  return { ...catalog, files };
 }
 
 function readFile(path: string, text: string, options: CatalogOptions): SourceFile {

@@ -12,14 +12,22 @@ const EMBED = /^ {0,3}!\[\[([^[\]\n|#^]+)/gm;
 const SNIPPET = /^ {0,3}-{1,}8<-{1,}[ \t]+["']([^"'\n]+)["']/gm;
 const IMPORT = /^import\s+[\w$]+\s+from\s+["']([^"'\n]+\.mdx?)["']/gm;
 
+/** Files with no include directive at all (their includes do not depend on the catalog). */
+const includesNothing = new WeakSet<SourceFile>();
+
 /** The files `file` includes, directly or through other includes. */
 export function findIncludes(file: SourceFile, catalog: Catalog): IncludeMap | undefined {
+  if (includesNothing.has(file)) return undefined;
+  if (!mayInclude(file)) {
+    includesNothing.add(file);
+    return undefined;
+  }
   const targets: Record<string, string> = {};
   const texts: Record<string, string> = {};
   const queue = [file];
   for (let source = queue.shift(); source; source = queue.shift()) {
+    if (!mayInclude(source)) continue;
     const body = source.text.slice(source.bodyOffset);
-    if (!body.includes('![[') && !body.includes('8<-') && !body.includes('import ')) continue;
     for (const [written, found] of directives(body, source, catalog)) {
       targets[`${source.path}\u0000${written}`] = found.path;
       if (!(found.path in texts)) {
@@ -29,6 +37,14 @@ export function findIncludes(file: SourceFile, catalog: Catalog): IncludeMap | u
     }
   }
   return Object.keys(targets).length > 0 ? { targets, texts } : undefined;
+}
+
+function mayInclude({ text, bodyOffset }: SourceFile): boolean {
+  return (
+    text.includes('![[', bodyOffset) ||
+    text.includes('8<-', bodyOffset) ||
+    text.includes('import ', bodyOffset)
+  );
 }
 
 function* directives(

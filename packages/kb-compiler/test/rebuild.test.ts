@@ -293,3 +293,146 @@ describe('rebuilds with a cache in memory (porthole dev)', () => {
     assert.match(JSON.stringify(result.files), /MONEY/);
   });
 });
+
+/**
+ * Watch mode takes an unchanged article's resolved links, body file and place in the manifest
+ * from the last build: each change below, made to one article, changes what another article
+ * (rendered from the cache) must show, and the build must equal a build without a cache.
+ */
+describe('watch-mode rebuilds where another article changed', () => {
+  let memory: RenderCache;
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'porthole-rebuild-links-'));
+    content = join(root, 'content');
+    memory = createMemoryCache();
+    put('porthole.config.json', JSON.stringify({ siteBase: '/docs/', staticDir: '../static' }));
+    put(
+      'en/refunds.md',
+      [
+        '---\ntitle: Refunds\norder: 1\n---\n',
+        'See [invoices](invoices.md), [their export](invoices.md#export-as-pdf),',
+        '[[money back]], ![the logo](/img/logo.png) and ![receipt](receipt.png).\n',
+        '![[_note]]\n',
+      ].join('\n'),
+    );
+    put('en/invoices.md', '---\ntitle: Invoices\n---\n\n## Export as PDF\n\nDownload them.\n');
+    put('en/credit.md', '---\ntitle: Credit\naliases: [money back]\n---\n\nStore credit.\n');
+    put('en/receipt.png', 'PNG one');
+    put('en/_note.md', 'A shared note.\n');
+    put('en/zebra.md', '# Zebra\n\nLast by title.\n');
+    put('en/payments.md', '---\ntitle: Payments\n---\n\nPay your [invoices](invoices.md).\n');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  /** A watch-mode build and one without a cache: the same files, manifest and diagnostics. */
+  async function rebuild(): Promise<CompileResult> {
+    const watched = await compileKnowledgeBase({
+      contentDir: content,
+      cache: memory,
+      failOnError: false,
+    });
+    const fresh = await compileKnowledgeBase({ contentDir: content, failOnError: false });
+    assert.deepEqual(watched.files, fresh.files);
+    assert.deepEqual(watched.manifest, fresh.manifest);
+    assert.deepEqual(watched.diagnostics, fresh.diagnostics);
+    return watched;
+  }
+
+  /** The HTML of the article at `slug`, from its body file. */
+  function htmlOf(result: CompileResult, slug: string): string {
+    for (const [path, value] of Object.entries(result.files)) {
+      if (!path.startsWith('articles/') || typeof value !== 'string') continue;
+      const body = JSON.parse(value) as { slug: string; html: string };
+      if (body.slug === slug) return body.html;
+    }
+    throw new Error(`no article ${slug}`);
+  }
+
+  const messages = (result: CompileResult) => result.diagnostics.map((d) => d.message).join('\n');
+  /** The invoices article under the slug `bills`, with one heading. */
+  const putBills = (heading: string) =>
+    put('en/invoices.md', `---\ntitle: Invoices\nslug: bills\n---\n\n## ${heading}\n\nDownload.\n`);
+
+  test("a link target's new slug changes the linking article, rendered from the cache", async () => {
+    assert.match(htmlOf(await rebuild(), 'payments'), /data-porthole-article="invoices"/);
+    putBills('Export as PDF');
+    const result = await rebuild();
+    assert.equal(result.rendered.fresh, 1);
+    assert.match(htmlOf(result, 'payments'), /data-porthole-article="bills"/);
+  });
+
+  test('a renamed heading that other articles link to is reported and unlinked there', async () => {
+    put(
+      'en/payments.md',
+      '---\ntitle: Payments\n---\n\nPay [as PDF](/docs/bills#export-as-pdf).\n',
+    );
+    assert.match(htmlOf(await rebuild(), 'payments'), /data-porthole-section="export-as-pdf"/);
+    putBills('Export as CSV');
+    const result = await rebuild();
+    assert.equal(result.rendered.fresh, 1);
+    assert.doesNotMatch(htmlOf(result, 'refunds'), /data-porthole-section/);
+    assert.doesNotMatch(htmlOf(result, 'payments'), /data-porthole-section/);
+    const missing = result.diagnostics.filter((d) => d.code === 'missing-anchor');
+    assert.equal(missing.length, 2);
+    assert.match(
+      missing[0]?.message ?? '',
+      /no heading "#export-as-pdf" \(did you mean "#export-as-csv"\?\)/,
+    );
+    putBills('Export as PDF');
+    assert.match(htmlOf(await rebuild(), 'refunds'), /data-porthole-section="export-as-pdf"/);
+  });
+
+  test('a removed alias turns the [[wikilink]] that named it into text', async () => {
+    assert.match(htmlOf(await rebuild(), 'refunds'), /data-porthole-article="credit"/);
+    put('en/credit.md', '---\ntitle: Credit\n---\n\nStore credit.\n');
+    const result = await rebuild();
+    assert.equal(result.rendered.fresh, 1);
+    assert.match(htmlOf(result, 'refunds'), /\[\[money back\]\]/);
+    assert.match(messages(result), /no note named "money back"/);
+  });
+
+  test("a changed image gives the article that shows it the image's new file", async () => {
+    const before = htmlOf(await rebuild(), 'refunds');
+    put('en/receipt.png', 'PNG two');
+    const result = await rebuild();
+    assert.equal(result.rendered.fresh, 0);
+    assert.notEqual(htmlOf(result, 'refunds'), before);
+  });
+
+  test('a file added to the static folder is linked by the next rebuild', async () => {
+    assert.match(messages(await rebuild()), /missing image or media file "\/img\/logo\.png"/);
+    mkdirSync(join(root, 'static/img'), { recursive: true });
+    writeFileSync(join(root, 'static/img/logo.png'), 'PNG logo');
+    put('en/zebra.md', '# Zebra\n\nStill last by title.\n');
+    const result = await rebuild();
+    assert.doesNotMatch(messages(result), /logo\.png/);
+    assert.doesNotMatch(htmlOf(result, 'refunds'), /src="\/img\/logo\.png"/);
+  });
+
+  test("an included note's new text changes the article that includes it", async () => {
+    put('en/_note.md', 'A shared note, edited.\n');
+    assert.match(htmlOf(await rebuild(), 'refunds'), /A shared note, edited\./);
+  });
+
+  test('a new title or order moves the article in the manifest', async () => {
+    const slugs = (result: CompileResult) =>
+      result.manifest.locales[0]?.articles.map((a) => a.slug).join(' ');
+    assert.equal(slugs(await rebuild()), 'refunds credit bills payments zebra');
+    put('en/zebra.md', '# Aardvark\n\nFirst by title now.\n');
+    assert.equal(slugs(await rebuild()), 'refunds zebra credit bills payments');
+    put(
+      'en/refunds.md',
+      (await readFile(join(content, 'en/refunds.md'), 'utf8')).replace('order: 1\n', ''),
+    );
+    assert.equal(slugs(await rebuild()), 'zebra credit bills payments refunds');
+  });
+
+  test("a new translation is listed in the other locale's article", async () => {
+    put('hr/credit.md', '---\ntitle: Kredit\n---\n\nKredit u trgovini.\n');
+    const result = await rebuild();
+    const credit = Object.values(result.files).find(
+      (value) => typeof value === 'string' && value.includes('"slug":"credit","locale":"en"'),
+    );
+    assert.match(String(credit), /"translations":\{"hr":"credit"\}/);
+  });
+});
