@@ -60,8 +60,7 @@ export interface RenderCache {
    * search index build can lend the next.
    */
   readonly memo?:
-    | { reads: ReadMemo; catalog: CatalogMemo; rebuild: RebuildMemo; index: IndexMemos }
-    | undefined;
+    { reads: ReadMemo; catalog: CatalogMemo; rebuild: RebuildMemo; index: IndexMemos } | undefined;
   /** Reports a damaged cache or build record file (which is then ignored). */
   readonly warn?: ((message: string) => void) | undefined;
 }
