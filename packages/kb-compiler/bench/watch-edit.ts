@@ -1,17 +1,25 @@
 /**
  * One edit in watch mode (`porthole dev`, the Vite plugin): builds a content folder, appends a
  * sentence to one article, and prints how long the rebuild took (wall and CPU). With
- * `--profile <file>`, writes a CPU profile of the rebuilds only. The article is restored at the end.
+ * `--new-words`, each sentence brings a word the knowledge base does not have yet (the
+ * vocabulary changes too). With `--profile <file>`, writes a CPU profile of the rebuilds only.
+ * The article is restored at the end.
  *
- *   node --import tsx packages/kb-compiler/bench/watch-edit.ts /tmp/wc-scale [--profile out.cpuprofile]
+ *   node --import tsx packages/kb-compiler/bench/watch-edit.ts /tmp/wc-scale [--new-words] [--profile out.cpuprofile]
  */
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { watchKnowledgeBase } from '../src/index.js';
 
-const [dir, flag, profilePath] = process.argv.slice(2);
-if (!dir) throw new Error('usage: watch-edit.ts <content-dir> [--profile <file>]');
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { profile: { type: 'string' }, 'new-words': { type: 'boolean' } },
+});
+const [dir] = positionals;
+if (!dir) throw new Error('usage: watch-edit.ts <content-dir> [--new-words] [--profile <file>]');
+const profilePath = values.profile;
 const articles = (await readdir(dir, { recursive: true })).filter((p) => p.endsWith('.md')).sort();
 const target = join(dir, articles[Math.floor(articles.length / 2)] ?? '');
 
@@ -24,7 +32,7 @@ const watcher = await watchKnowledgeBase({ contentDir: dir, onBuild: () => built
 console.log(`first build: ${Math.round(performance.now() - started)} ms`);
 const session = new Session();
 session.connect();
-if (flag === '--profile') {
+if (profilePath) {
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
 }
@@ -40,7 +48,8 @@ async function editThreeTimes() {
     const cpu = process.cpuUsage();
     const t = performance.now();
     const rebuilt = new Promise<void>((resolve) => (built = resolve));
-    await appendFile(target, `\nOne more sentence, round ${round}.\n`);
+    const word = values['new-words'] ? ` about quokkas${round}` : '';
+    await appendFile(target, `\nOne more sentence${word}, round ${round}.\n`);
     await rebuilt;
     await watcher.settled();
     const used = process.cpuUsage(cpu);
@@ -48,7 +57,7 @@ async function editThreeTimes() {
       `edit ${round}: ${Math.round(performance.now() - t)} ms wall, ${Math.round((used.user + used.system) / 1000)} ms CPU, ${watcher.current.rendered.fresh} rendered`,
     );
   }
-  if (flag === '--profile' && profilePath) {
+  if (profilePath) {
     const { profile } = await session.post('Profiler.stop');
     await writeFile(profilePath, JSON.stringify(profile));
   }

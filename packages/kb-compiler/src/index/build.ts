@@ -137,6 +137,7 @@ export function buildSearchIndex(input: SearchIndexInput, memos?: IndexMemos): B
       return weighing;
     },
     memo.older,
+    memo.previous?.weighed,
   );
   const { terms, order, stems, tails, tailFiles } = sortVocabulary(memo, weighed, locale);
   Object.assign(files, tailFiles);
@@ -204,6 +205,9 @@ export function buildSearchIndex(input: SearchIndexInput, memos?: IndexMemos): B
     stopwords: [...listStopwords(locale)].sort(),
   };
   forgetUnused(memo, files);
+  // Watch mode: the arrays the first edit's build writes its postings into, made (and their
+  // pages touched) now rather than during that edit.
+  if (memos && !memo.older) memo.older = blankPostings(weighed);
   return { root: emit('', root), files };
 }
 
@@ -333,6 +337,11 @@ function encodeAll(memo: IndexMemo, weighed: WeighedTerms): string[] {
   memo.older = last?.weighed;
   memo.previous = { weighed, encoded };
   return encoded;
+}
+
+function blankPostings(weighed: WeighedTerms): WeighedTerms {
+  const blank = () => new Uint32Array(Math.ceil(weighed.records.length * 1.05)).fill(0);
+  return { ...weighed, records: blank(), weights: blank(), firsts: blank() };
 }
 
 function samePostings(a: WeighedTerms, b: WeighedTerms, term: number): boolean {
