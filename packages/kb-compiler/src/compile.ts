@@ -224,8 +224,12 @@ export async function compileKnowledgeBase(options: CompileOptions): Promise<Com
     throw new CompileError(analysis.diagnostics);
   }
   const { manifest, files } = assembleOutput(analysis, options.cache, options.outDir);
-  await saveCache(options.cache);
-  if (options.outDir) await writeOutput(options.outDir, files, options.clean ?? true);
+  // Together: serializing the cache keeps this thread busy while the output's files are
+  // written by libuv's threads (one after the other, a cold build waited for both).
+  await Promise.all([
+    saveCache(options.cache),
+    options.outDir && writeOutput(options.outDir, files, options.clean ?? true),
+  ]);
   if (recording) {
     const inputs = recording.snapshot.files;
     for (const [path, state] of analysis.staticStates) inputs.set(path, state);
