@@ -127,23 +127,29 @@ export function buildSearchIndex(input: SearchIndexInput, memos?: IndexMemos): B
     return path;
   };
 
-  const weighed = weighRecords(
+  let weighed = weighRecords(
     articles.map((a) => a.terms),
     input.synonyms ?? [],
     memo.dictionary,
+    // Remembered only for a next build (kept to the end of this one, they were 64 MB more).
     (terms, weigh) => {
       let weighing = memo.weighings.get(terms);
-      if (!weighing) memo.weighings.set(terms, (weighing = weigh()));
+      if (!weighing) {
+        weighing = weigh();
+        if (memos) memo.weighings.set(terms, weighing);
+      }
       return weighing;
     },
     memo.older,
     memo.previous?.weighed,
   );
+  // Without a next build, nothing holds on to the articles' weighings.
+  if (!memos) weighed = { ...weighed, weighings: [] };
   const { terms, order, stems, tails, tailFiles } = sortVocabulary(memo, weighed, locale);
   Object.assign(files, tailFiles);
   const df = (i: number) =>
     (weighed.offsets[(order[i] ?? 0) + 1] ?? 0) - (weighed.offsets[order[i] ?? 0] ?? 0);
-  const encoded = encodeAll(memo, weighed);
+  const encoded = encodeAll(memo, weighed, memos !== undefined);
 
   // Postings: the heaviest MAX_POSTINGS per term, delta-encoded, chunked in term order.
   const postingPaths: string[] = [];
@@ -321,7 +327,7 @@ function buildTails(locale: string, terms: readonly string[]) {
  * Every term's encoded postings by term number: the last build's string where the term's
  * postings are the same as then.
  */
-function encodeAll(memo: IndexMemo, weighed: WeighedTerms): string[] {
+function encodeAll(memo: IndexMemo, weighed: WeighedTerms, remember: boolean): string[] {
   const encoded: string[] = new Array<string>(weighed.terms.length);
   const last = memo.previous;
   for (let t = 0; t < weighed.terms.length; t++) {
@@ -334,6 +340,7 @@ function encodeAll(memo: IndexMemo, weighed: WeighedTerms): string[] {
         ? kept
         : encodePostings(weighed, t);
   }
+  if (!remember) return encoded;
   memo.older = last?.weighed;
   memo.previous = { weighed, encoded };
   return encoded;
@@ -403,15 +410,20 @@ function encodePostings(weighed: WeighedTerms, term: number): string {
   const count = (weighed.offsets[term + 1] ?? 0) - from;
   let keep: Uint32Array | undefined;
   if (count > MAX_POSTINGS) keep = heaviest(weighed.weights.subarray(from, from + count));
-  let json = '[';
+  const n = keep ? keep.length : count;
+  // Numbers, then one JSON.stringify: a flat string. Added up piece by piece, each term's
+  // JSON was a rope of thousands of nodes, 80 MB more while all of them were kept.
+  const numbers = new Array<number>(n * 3);
   let previous = 0;
-  for (let k = 0; k < (keep ? keep.length : count); k++) {
+  for (let k = 0; k < n; k++) {
     const i = from + (keep ? (keep[k] ?? 0) : k);
     const record = weighed.records[i] ?? 0;
-    json += `${k > 0 ? ',' : ''}${record - previous},${weighed.weights[i] ?? 0},${weighed.firsts[i] ?? 0}`;
+    numbers[k * 3] = record - previous;
+    numbers[k * 3 + 1] = weighed.weights[i] ?? 0;
+    numbers[k * 3 + 2] = weighed.firsts[i] ?? 0;
     previous = record;
   }
-  return `${json}]`;
+  return JSON.stringify(numbers);
 }
 
 /**

@@ -329,6 +329,40 @@ function growScratch(size: number) {
   scratch.first = copy(scratch.first, (n) => new Uint32Array(n));
 }
 
+/** Numbers appended to a typed array that grows (no JS array of millions of numbers). */
+class NumberBuffer {
+  data = new Uint32Array(4096);
+  length = 0;
+  push2(a: number, b: number) {
+    if (this.length + 2 > this.data.length) this.grow();
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
+  }
+  push4(a: number, b: number, c: number, d: number) {
+    if (this.length + 4 > this.data.length) this.grow();
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
+    this.data[this.length++] = c;
+    this.data[this.length++] = d;
+  }
+  /** A copy of what was appended. */
+  take(): Uint32Array {
+    return this.data.slice(0, this.length);
+  }
+  private grow() {
+    const grown = new Uint32Array(this.data.length * 2);
+    grown.set(this.data);
+    this.data = grown;
+  }
+}
+
+/** {@link weighArticle}'s output while it runs (one article at a time). */
+const output = {
+  entries: new NumberBuffer(),
+  postings: new NumberBuffer(),
+  recordEnds: new NumberBuffer(),
+};
+
 /** One article's {@link ArticleWeighing}, its terms numbered in `dictionary`. */
 export function weighArticle(
   { vocabulary, stream }: Pick<ArticleTerms, 'vocabulary' | 'stream'>,
@@ -341,9 +375,8 @@ export function weighArticle(
   growScratch(dictionary.terms.length);
   const { fieldSeen, recordSeen, tf, first } = scratch;
   const lengths = new Float64Array(FIELD_NAMES.length * 2);
-  const entries: number[] = [];
-  const postings: number[] = [];
-  const recordEnds: number[] = [];
+  const { entries, postings, recordEnds } = output;
+  entries.length = postings.length = recordEnds.length = 0;
   const fieldTerms: number[] = [];
   const recordTerms: number[] = [];
   // The field's tokens and positions, kept only to look for synonyms in.
@@ -363,7 +396,7 @@ export function weighArticle(
     } else if (position < (first[term] as number)) first[term] = position;
   };
   const closeField = (code: number, length: number) => {
-    for (const term of fieldTerms) entries.push(term, code, tf[term] as number, length);
+    for (const term of fieldTerms) entries.push4(term, code, tf[term] as number, length);
     fieldTerms.length = 0;
     scratch.field++;
   };
@@ -411,14 +444,14 @@ export function weighArticle(
       }
       closeField(code | SYNONYM_FIELD, length);
     }
-    for (const term of recordTerms) postings.push(term, first[term] as number);
+    for (const term of recordTerms) postings.push2(term, first[term] as number);
     recordTerms.length = 0;
-    recordEnds.push(entries.length, postings.length);
+    recordEnds.push2(entries.length, postings.length);
   }
   return {
-    entries: Uint32Array.from(entries),
-    postings: Uint32Array.from(postings),
-    recordEnds: Uint32Array.from(recordEnds),
+    entries: entries.take(),
+    postings: postings.take(),
+    recordEnds: recordEnds.take(),
     lengths,
   };
 }
