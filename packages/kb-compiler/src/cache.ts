@@ -267,9 +267,7 @@ function createCache(
       await mkdir(dir, { recursive: true });
       for (const shard of changed) {
         if (!loaded.has(shard)) continue;
-        const part = new Map<string, RenderedArticle>();
-        for (const [key, value] of entries)
-          if (shardOf(key) === shard) part.set(key, withoutWeighing(value));
+        const part = new Map([...entries].filter(([key]) => shardOf(key) === shard));
         await writeAtomically(join(dir, shardFile(shard)), serialize(part));
       }
       changed.clear();
@@ -291,13 +289,6 @@ function createCache(
       return entries.size;
     },
   };
-}
-
-/** An article as the disk cache keeps it: without its terms' weighing (weighed again if used). */
-function withoutWeighing(article: RenderedArticle): RenderedArticle {
-  if (!article.terms?.weighing) return article;
-  const { vocabulary, stream } = article.terms;
-  return { ...article, terms: { vocabulary, stream } };
 }
 
 /** An index list written by `save`, if it is whole. */

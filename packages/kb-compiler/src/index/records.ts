@@ -8,9 +8,10 @@
  * field weights, so a word in the title counts six times a word in the text however often the
  * text repeats it (in BM25F proper, saturation after weighting flattens that difference away).
  *
- * In two steps, so that the costly one runs once per article, in a render worker, and is
- * cached with the render: {@link tokenizeRecords} turns an article's records into term numbers
- * (`ArticleTerms`), and {@link weighRecords} weighs every article's terms once the knowledge
+ * In steps, so that the costly one runs once per article, in a render worker, and is cached
+ * with the render: {@link tokenizeRecords} turns an article's records into term numbers
+ * (`ArticleTerms`); {@link weighArticle} counts each term's frequency per field (kept between
+ * builds in watch mode); {@link weighRecords} weighs every article's terms once the knowledge
  * base is known (the lengths are normalized by averages over all of it), with typed arrays
  * instead of a map per record.
  */
@@ -46,12 +47,6 @@ export type RecordFields = Partial<Record<FieldName, string | readonly string[]>
 export interface ArticleTerms {
   vocabulary: string;
   stream: Uint32Array;
-  /**
-   * The records weighed without synonyms, with terms numbered as in `vocabulary`: made where
-   * the article is rendered (a worker), so the main thread only renumbers it. Not kept in the
-   * disk cache (four times the size of `stream`, and slower to read than to weigh again).
-   */
-  weighing?: ArticleWeighing | undefined;
 }
 
 /** Tokenize an article's records (its own, then one per section). */
@@ -87,9 +82,7 @@ export function tokenizeRecords(records: readonly RecordFields[]): ArticleTerms 
       }
     }
   }
-  const terms = { vocabulary: vocabulary.join('\n'), stream: Uint32Array.from(out) };
-  const local = createTermDictionary();
-  return { ...terms, weighing: weighArticle(terms, local, []) };
+  return { vocabulary: vocabulary.join('\n'), stream: Uint32Array.from(out) };
 }
 
 /**
@@ -147,8 +140,10 @@ const SYNONYM_FIELD = 0x100;
 
 /**
  * Weigh the terms of every record of `articles` (in record order). `prepare` returns an
- * article's {@link ArticleWeighing}: {@link weighArticle}, or the one remembered from the last
- * build (the averages are applied here, so an article's weighing does not depend on the others).
+ * article's {@link ArticleWeighing}: {@link weighArticle}'s, or the one remembered from the
+ * last build (watch mode). The field averages are applied when the postings are placed, so an
+ * article's weighing does not depend on the others. `reuse` lends its arrays (the build
+ * before last's), `previous` its counts (the last build's).
  */
 export function weighRecords(
   articles: readonly ArticleTerms[],
@@ -162,11 +157,7 @@ export function weighRecords(
     group.map((member) => member.map((t) => intern(dictionary, t))),
   );
   const weighings = articles.map((article) =>
-    prepare(article, () =>
-      groups.length === 0 && article.weighing
-        ? renumber(article, dictionary)
-        : weighArticle(article, dictionary, groups),
-    ),
+    prepare(article, () => weighArticle(article, dictionary, groups)),
   );
   const sum = new Float64Array(FIELD_NAMES.length);
   const count = new Float64Array(FIELD_NAMES.length);
@@ -178,25 +169,6 @@ export function weighRecords(
   }
   const average = FIELD_NAMES.map((_, f) => (sum[f] ?? 0) / (count[f] || 1) || 1);
   return placePostings(weighings, dictionary.terms, average, reuse, previous);
-}
-
-/** An article's own weighing with its terms numbered in `dictionary`. */
-/**
- * An article's own weighing with its terms numbered in `dictionary`, in place (a copy of
- * every article's was 64 MB more at the peak of a 9,739-page build). The article's terms then
- * have no weighing of their own any more: weighing them again starts from the stream.
- */
-function renumber(article: ArticleTerms, dictionary: TermDictionary): ArticleWeighing {
-  const { weighing, vocabulary } = article;
-  if (!weighing) throw new Error('renumber: the article has no weighing');
-  const map = Uint32Array.from(vocabulary ? vocabulary.split('\n') : [], (t) =>
-    intern(dictionary, t),
-  );
-  const { entries, postings } = weighing;
-  for (let i = 0; i < entries.length; i += 4) entries[i] = map[entries[i] as number] as number;
-  for (let i = 0; i < postings.length; i += 2) postings[i] = map[postings[i] as number] as number;
-  article.weighing = undefined;
-  return weighing;
 }
 
 /** `length` numbers: a view of `old` when it is large enough (its contents are overwritten). */
@@ -365,7 +337,7 @@ const output = {
 
 /** One article's {@link ArticleWeighing}, its terms numbered in `dictionary`. */
 export function weighArticle(
-  { vocabulary, stream }: Pick<ArticleTerms, 'vocabulary' | 'stream'>,
+  { vocabulary, stream }: ArticleTerms,
   dictionary: TermDictionary,
   groups: readonly (readonly (readonly number[])[])[],
 ): ArticleWeighing {
