@@ -103,40 +103,75 @@ export type IndexMemos = Map<string, IndexMemo>;
 export function buildSearchIndex(input: SearchIndexInput, memos?: IndexMemos): BuiltSearchIndex {
   const { locale, articles } = input;
   const memo = memoFor(memos, locale, input.synonyms ?? []);
+  const out = createEmitter(locale, memo);
+  const weighed = weigh(input, memo, memos !== undefined);
+  const vocabulary = sortVocabulary(memo, weighed, locale);
+  Object.assign(out.files, vocabulary.tailFiles);
+  const encoded = encodeAll(memo, weighed, memos !== undefined);
+  const postings = emitPostings(out, vocabulary, encoded);
+  const root: IndexRoot = {
+    format: FORMAT_VERSION,
+    locale,
+    records: weighed.recordCount,
+    sections: articles.map((a) => a.sections.length),
+    terms: emitTermShards(out, vocabulary, postings.chunkOf, weighed.offsets),
+    postings: postings.paths,
+    tails: vocabulary.tails,
+    fragments: emitFragments(out, articles),
+    // All of them, not only those in the articles: a visitor's "my" must count little too.
+    stopwords: [...listStopwords(locale)].sort(),
+  };
+  forgetUnused(memo, out.files);
+  // Watch mode: the arrays the first edit's build writes its postings into, made (and their
+  // pages touched) now rather than during that edit.
+  if (memos && !memo.older) memo.older = blankPostings(weighed);
+  return { root: out.emit('', root), files: out.files };
+}
+
+type Emitter = ReturnType<typeof createEmitter>;
+
+/** Where a build's files go, by content-hashed name. */
+function createEmitter(locale: string, memo: IndexMemo) {
   const files: Record<string, string> = {};
   const emitJson = (kind: string, json: string): string => {
     const path = indexFilePath(locale, kind, json);
     files[path] = json;
     return path;
   };
-  const emit = (kind: string, data: unknown) => emitJson(kind, JSON.stringify(data));
-  /**
-   * A chunk of `parts`, its JSON made by `make` unless the last build's chunk at `at` had the
-   * same parts.
-   */
-  const emitChunk = (kind: string, at: string, parts: readonly string[], make: () => string) => {
-    const key = `${kind}\u0000${at}`;
-    const last = memo.chunks.get(key);
-    if (last && sameStrings(last.parts, parts)) {
-      files[last.path] = last.json;
-      return last.path;
-    }
-    const json = make();
-    const path = emitJson(kind, json);
-    memo.chunks.set(key, { parts, path, json });
-    return path;
+  return {
+    files,
+    emit: (kind: string, data: unknown) => emitJson(kind, JSON.stringify(data)),
+    /**
+     * A chunk of `parts`, its JSON made by `make` unless the last build's chunk at `at` had
+     * the same parts.
+     */
+    emitChunk(kind: string, at: string, parts: readonly string[], make: () => string) {
+      const key = `${kind}\u0000${at}`;
+      const last = memo.chunks.get(key);
+      if (last && sameStrings(last.parts, parts)) {
+        files[last.path] = last.json;
+        return last.path;
+      }
+      const json = make();
+      const path = emitJson(kind, json);
+      memo.chunks.set(key, { parts, path, json });
+      return path;
+    },
   };
+}
 
-  let weighed = weighRecords(
-    articles.map((a) => a.terms),
+/** Every record's postings, from the articles' weighings (the memo's where it has them). */
+function weigh(input: SearchIndexInput, memo: IndexMemo, remember: boolean): WeighedTerms {
+  const weighed = weighRecords(
+    input.articles.map((a) => a.terms),
     input.synonyms ?? [],
     memo.dictionary,
-    // Remembered only for a next build (kept to the end of this one, they were 64 MB more).
-    (terms, weigh) => {
+    (terms, weighArticle) => {
       let weighing = memo.weighings.get(terms);
       if (!weighing) {
-        weighing = weigh();
-        if (memos) memo.weighings.set(terms, weighing);
+        weighing = weighArticle();
+        // Remembered only for a next build (kept to the end of this one, they were 64 MB more).
+        if (remember) memo.weighings.set(terms, weighing);
       }
       return weighing;
     },
@@ -144,22 +179,19 @@ export function buildSearchIndex(input: SearchIndexInput, memos?: IndexMemos): B
     memo.previous?.weighed,
   );
   // Without a next build, nothing holds on to the articles' weighings.
-  if (!memos) weighed = { ...weighed, weighings: [] };
-  const { terms, order, stems, tails, tailFiles } = sortVocabulary(memo, weighed, locale);
-  Object.assign(files, tailFiles);
-  const df = (i: number) =>
-    (weighed.offsets[(order[i] ?? 0) + 1] ?? 0) - (weighed.offsets[order[i] ?? 0] ?? 0);
-  const encoded = encodeAll(memo, weighed, memos !== undefined);
+  return remember ? weighed : { ...weighed, weighings: [] };
+}
 
-  // Postings: the heaviest MAX_POSTINGS per term, delta-encoded, chunked in term order.
-  const postingPaths: string[] = [];
+/** Postings: the heaviest MAX_POSTINGS per term, delta-encoded, chunked in term order. */
+function emitPostings(out: Emitter, { terms, order }: Vocabulary, encoded: readonly string[]) {
+  const paths: string[] = [];
   const chunkOf: number[] = [];
   let chunk: string[] = [];
   let size = 0;
   const flushChunk = () => {
     if (size === 0) return;
     const parts = chunk;
-    postingPaths.push(emitChunk('p', parts[0] ?? '', parts, () => postingChunkJson(parts)));
+    paths.push(out.emitChunk('p', parts[0] ?? '', parts, () => postingChunkJson(parts)));
     chunk = [];
     size = 0;
   };
@@ -168,13 +200,22 @@ export function buildSearchIndex(input: SearchIndexInput, memos?: IndexMemos): B
     const cost = term.length + 4 + json.length;
     if (size > 0 && size + cost > POSTING_CHUNK_SIZE) flushChunk();
     chunk.push(term, json);
-    chunkOf.push(postingPaths.length);
+    chunkOf.push(paths.length);
     size += cost;
   }
   flushChunk();
+  return { paths, chunkOf };
+}
 
-  // Vocabulary shards.
-  const termShards: [string, string][] = [];
+/** The vocabulary in shards: each term's document frequency, posting chunk and stem class. */
+function emitTermShards(
+  out: Emitter,
+  { terms, order, stems }: Vocabulary,
+  chunkOf: readonly number[],
+  offsets: Uint32Array,
+): [string, string][] {
+  const df = (i: number) => (offsets[(order[i] ?? 0) + 1] ?? 0) - (offsets[order[i] ?? 0] ?? 0);
+  const shards: [string, string][] = [];
   packInShards(terms, TERM_SHARD_SIZE, (term, i) => 24 + term.length + (stems[i] ? 10 : 0)).forEach(
     ([from, to]) => {
       const slice = terms.slice(from, to);
@@ -184,37 +225,23 @@ export function buildSearchIndex(input: SearchIndexInput, memos?: IndexMemos): B
         chunk: chunkOf.slice(from, to),
         stem: stems.slice(from, to),
       };
-      termShards.push([slice[0] ?? '', emit('t', shard)]);
+      shards.push([slice[0] ?? '', out.emit('t', shard)]);
     },
   );
+  return shards;
+}
 
-  // Fragments of consecutive articles.
+/** Fragments (sections, snippet text, body file) of consecutive articles. */
+function emitFragments(out: Emitter, articles: readonly IndexArticle[]): [number, string][] {
   const fragments = articles.map(fragmentJson);
-  const fragmentChunks: [number, string][] = [];
+  const chunks: [number, string][] = [];
   packInShards(fragments, FRAGMENT_CHUNK_SIZE, (f) => f.length).forEach(([from, to]) => {
     const parts = fragments.slice(from, to);
     // The JSON of { articles: [...] }, from the articles' JSON.
     const json = () => `{"articles":[${parts.join(',')}]}`;
-    fragmentChunks.push([from, emitChunk('f', String(from), parts, json)]);
+    chunks.push([from, out.emitChunk('f', String(from), parts, json)]);
   });
-
-  const root: IndexRoot = {
-    format: FORMAT_VERSION,
-    locale,
-    records: weighed.recordCount,
-    sections: articles.map((a) => a.sections.length),
-    terms: termShards,
-    postings: postingPaths,
-    tails,
-    fragments: fragmentChunks,
-    // All of them, not only those in the articles: a visitor's "my" must count little too.
-    stopwords: [...listStopwords(locale)].sort(),
-  };
-  forgetUnused(memo, files);
-  // Watch mode: the arrays the first edit's build writes its postings into, made (and their
-  // pages touched) now rather than during that edit.
-  if (memos && !memo.older) memo.older = blankPostings(weighed);
-  return { root: emit('', root), files };
+  return chunks;
 }
 
 function memoFor(
