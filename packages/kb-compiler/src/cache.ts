@@ -190,6 +190,38 @@ function createCache(
   warn: (message: string) => void = () => {},
   memo?: RenderCache['memo'],
 ): RenderCache {
+  const renders = createRenderStore(entries, dir, warn);
+  const indexes = createIndexStore(dir, warn);
+  return {
+    dir,
+    warn,
+    memo,
+    get: renders.get,
+    set: renders.set,
+    getIndex: indexes.get,
+    setIndex: indexes.set,
+    prune() {
+      renders.prune();
+      indexes.prune();
+    },
+    async save() {
+      if (!dir) return;
+      await mkdir(dir, { recursive: true });
+      await renders.save(dir);
+      await indexes.save(dir);
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+/** Rendered articles by key, in memory and (with `dir`) in shard files read on first use. */
+function createRenderStore(
+  entries: Map<string, RenderedArticle>,
+  dir: string | undefined,
+  warn: (message: string) => void,
+) {
   const loaded = new Set<number>();
   /** Entries of `key`'s shard are in `entries` once this ran (on disk: read on first use). */
   const load = (key: string) => {
@@ -202,9 +234,51 @@ function createCache(
   let used = new Set<string>();
   const changed = new Set<number>();
   const unused = new Set<number>();
+  return {
+    get(key: string) {
+      load(key);
+      const value = entries.get(key);
+      if (value) used.add(key);
+      return value;
+    },
+    set(key: string, value: RenderedArticle) {
+      load(key);
+      entries.set(key, value);
+      used.add(key);
+      changed.add(shardOf(key));
+    },
+    prune() {
+      // A build asks for every article's key: a shard it never needed holds nothing it used.
+      for (let shard = 0; shard < SHARDS; shard++) if (!loaded.has(shard)) unused.add(shard);
+      for (const key of entries.keys()) {
+        if (!used.has(key)) {
+          entries.delete(key);
+          changed.add(shardOf(key));
+        }
+      }
+      used = new Set();
+    },
+    async save(folder: string) {
+      for (const shard of changed) {
+        if (!loaded.has(shard)) continue;
+        const part = new Map([...entries].filter(([key]) => shardOf(key) === shard));
+        await writeAtomically(join(folder, shardFile(shard)), serialize(part));
+      }
+      changed.clear();
+      for (const shard of unused) await rm(join(folder, shardFile(shard)), { force: true });
+      unused.clear();
+    },
+  };
+}
+
+/**
+ * Search indexes by key: in memory the index itself; with `dir`, a list of its files, which
+ * are found in the output folder.
+ */
+function createIndexStore(dir: string | undefined, warn: (message: string) => void) {
   const indexes = new Map<string, BuiltSearchIndex>();
-  const usedIndexes = new Set<string>();
-  const readIndex = (key: string, outDir: string | undefined): BuiltSearchIndex | undefined => {
+  const used = new Set<string>();
+  const read = (key: string, outDir: string | undefined): BuiltSearchIndex | undefined => {
     if (!dir) return indexes.get(key);
     if (!outDir) return undefined;
     const path = join(dir, indexFile(key));
@@ -224,69 +298,32 @@ function createCache(
     return { root: listed.root, files };
   };
   return {
-    dir,
-    warn,
-    memo,
-    get(key) {
-      load(key);
-      const value = entries.get(key);
+    get(key: string, outDir?: string) {
+      const value = read(key, outDir);
       if (value) used.add(key);
       return value;
     },
-    set(key, value) {
-      load(key);
-      entries.set(key, value);
-      used.add(key);
-      changed.add(shardOf(key));
-    },
-    getIndex(key, outDir) {
-      const value = readIndex(key, outDir);
-      if (value) usedIndexes.add(key);
-      return value;
-    },
-    setIndex(key, value) {
+    set(key: string, value: BuiltSearchIndex) {
       indexes.set(key, value);
-      usedIndexes.add(key);
+      used.add(key);
     },
     prune() {
-      // A build asks for every article's key: a shard it never needed holds nothing it used.
-      for (let shard = 0; shard < SHARDS; shard++) if (!loaded.has(shard)) unused.add(shard);
-      for (const key of entries.keys()) {
-        if (!used.has(key)) {
-          entries.delete(key);
-          changed.add(shardOf(key));
-        }
-      }
-      used = new Set();
-      for (const key of indexes.keys()) if (!usedIndexes.has(key)) indexes.delete(key);
+      for (const key of indexes.keys()) if (!used.has(key)) indexes.delete(key);
       // On disk, save() deletes the unused index files and starts the next round.
-      if (!dir) usedIndexes.clear();
+      if (!dir) used.clear();
     },
-    async save() {
-      if (!dir) return;
-      await mkdir(dir, { recursive: true });
-      for (const shard of changed) {
-        if (!loaded.has(shard)) continue;
-        const part = new Map([...entries].filter(([key]) => shardOf(key) === shard));
-        await writeAtomically(join(dir, shardFile(shard)), serialize(part));
-      }
-      changed.clear();
-      for (const shard of unused) await rm(join(dir, shardFile(shard)), { force: true });
-      unused.clear();
+    async save(folder: string) {
       for (const [key, index] of indexes) {
         const list = JSON.stringify({ root: index.root, paths: Object.keys(index.files) });
-        await writeAtomically(join(dir, indexFile(key)), `${hashText(list)}\n${list}`);
+        await writeAtomically(join(folder, indexFile(key)), `${hashText(list)}\n${list}`);
       }
       indexes.clear();
-      for (const name of await readdir(dir)) {
+      for (const name of await readdir(folder)) {
         const key = /^index-v(\d+)-(.+)\.(?:bin|json)$/.exec(name);
-        if (key && (Number(key[1]) !== RENDER_VERSION || !usedIndexes.has(key[2] ?? '')))
-          await rm(join(dir, name), { force: true });
+        if (key && (Number(key[1]) !== RENDER_VERSION || !used.has(key[2] ?? '')))
+          await rm(join(folder, name), { force: true });
       }
-      usedIndexes.clear();
-    },
-    get size() {
-      return entries.size;
+      used.clear();
     },
   };
 }
